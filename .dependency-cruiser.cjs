@@ -1,0 +1,59 @@
+/** Architecture rules checked by `npm run depcheck` (part of `npm test`). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      severity: 'error',
+      comment:
+        'The domain core is plain TypeScript: no SDK, no database driver, no Node I/O, and nothing from the mini-program, the cloud functions, the local cloud or the admin page.',
+      from: { path: '^core/' },
+      to: {
+        pathNot: '^core/',
+        path: [
+          '^node_modules/(wx-server-sdk|@cloudbase|better-sqlite3|mingo|miniprogram-|tdesign)',
+          '^(miniprogram|cloudfunctions|localcloud|admin|scripts|bench|tests)/',
+        ],
+      },
+    },
+    {
+      name: 'core-no-node-io',
+      severity: 'error',
+      comment: 'The core does no I/O of its own (no fs, net, http, child_process...).',
+      from: { path: '^core/' },
+      to: { dependencyTypes: ['core'], path: '^(fs|net|http|https|child_process|worker_threads|dgram|cluster|os)$' },
+    },
+    {
+      name: 'functions-do-not-reach-local-cloud',
+      severity: 'error',
+      comment: 'Cloud functions run unchanged in production: they must not import the local cloud emulator.',
+      from: { path: '^cloudfunctions/' },
+      to: { path: '^(localcloud|tests|admin|scripts)/' },
+    },
+    {
+      name: 'local-cloud-does-not-import-functions',
+      severity: 'error',
+      comment: 'The local cloud runs functions from their built folder, like CloudBase; it does not import their source.',
+      from: { path: '^localcloud/' },
+      to: { path: '^cloudfunctions/' },
+    },
+    {
+      name: 'miniprogram-stays-in-its-root',
+      severity: 'error',
+      comment: 'Files outside miniprogramRoot are not uploaded with the mini-program.',
+      from: { path: '^miniprogram/' },
+      to: { pathNot: '^miniprogram/', dependencyTypes: ['local'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '(^|/)(node_modules|build|miniprogram_npm)/' },
+  },
+};

@@ -1,0 +1,58 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'build/**',
+      'coverage/**',
+      '.localcloud/**',
+      'miniprogram/miniprogram_npm/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // The domain core is plain TypeScript: no WeChat globals, no process, no timers of its own.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'wx', message: 'The domain core must not touch the mini-program runtime.' },
+        {
+          name: 'process',
+          message: 'The domain core gets configuration passed in, not from the environment.',
+        },
+        { name: 'getApp', message: 'The domain core must not touch the mini-program runtime.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Use the Clock port so tests control time.' },
+        { object: 'Math', property: 'random', message: 'Use the IdGenerator / Random port.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

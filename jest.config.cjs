@@ -1,0 +1,26 @@
+/**
+ * One jest run, one project per layer. Core and local-cloud tests run in Node; mini-program page tests
+ * (added with the pages) run in jsdom under miniprogram-simulate.
+ */
+const tsTransform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'core',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/core'],
+      transform: tsTransform,
+    },
+    {
+      displayName: 'localcloud',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/localcloud'],
+      transform: tsTransform,
+      setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
+      // Crash and conformance suites start real servers; give them room.
+      testTimeout: 60000,
+    },
+  ],
+};

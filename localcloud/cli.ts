@@ -1,0 +1,60 @@
+/**
+ * `npm start -- --port <P> --data-dir <DIR>`: runs the local cloud until Ctrl-C.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, LocalCloud } from './local-cloud';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log('用法:npm start -- [--port <端口,默认 3910>] [--data-dir <数据目录,默认 ./.localcloud>]');
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`端口无效:${values.port}`);
+    process.exit(2);
+  }
+  const cloud = new LocalCloud({
+    port,
+    dataDir: resolve(values['data-dir']),
+    createDeclaredCollections: true,
+    log: (line) => console.error(line),
+  });
+  const url = await cloud.start();
+  console.log(`local cloud ready: ${url}`);
+  console.log(`  SDK serviceUrl: ${url}/admin`);
+  console.log(`  数据目录: ${resolve(values['data-dir'])}`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n收到 ${signal},正在停止本地云…`);
+    cloud
+      .stop()
+      .then(() => {
+        console.log('本地云已停止');
+        process.exit(0);
+      })
+      .catch((e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(`本地云启动失败:${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

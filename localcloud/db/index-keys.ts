@@ -1,0 +1,262 @@
+/**
+ * What an index stores for a document, and which index rows a query can be answered from.
+ *
+ * The index is only a pre-filter: it must return every document the query could match (a superset),
+ * and the query engine (mingo) then decides exactly. That keeps MongoDB semantics in one place while
+ * equality, `$in`, ranges and anchored-prefix regexes on declared fields avoid scanning the collection.
+ */
+import type { IndexSpec } from './index-catalog';
+
+/** A value as SQLite stores it in an index column. Booleans and dates collapse onto numbers (superset). */
+export type KeyValue = string | number | null;
+
+export function encodeKey(v: unknown): KeyValue {
+  if (v === undefined || v === null) return null;
+  switch (typeof v) {
+    case 'number':
+      return Number.isNaN(v) ? null : v;
+    case 'string':
+      return v;
+    case 'boolean':
+      return v ? 1 : 0;
+    default:
+      if (v instanceof Date) return v.getTime();
+      return JSON.stringify(v);
+  }
+}
+
+/** Values at a dotted path, descending into arrays like MongoDB's multikey indexes. */
+export function valuesAtPath(value: unknown, parts: readonly string[], i = 0): unknown[] {
+  if (i === parts.length) {
+    if (Array.isArray(value)) return value.length > 0 ? value : [undefined];
+    return [value];
+  }
+  if (Array.isArray(value)) {
+    const part = parts[i]!;
+    if (/^\d+$/.test(part)) return valuesAtPath(value[Number(part)], parts, i + 1);
+    return value.flatMap((el) => (el !== null && typeof el === 'object' ? valuesAtPath(el, parts, i) : []));
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return valuesAtPath((value as Record<string, unknown>)[parts[i]!], parts, i + 1);
+  }
+  return [undefined];
+}
+
+/** Every key tuple a document contributes to an index (several when a field is an array). */
+export function indexTuples(doc: Record<string, unknown>, spec: IndexSpec): KeyValue[][] {
+  let tuples: KeyValue[][] = [[]];
+  for (const [field] of spec.fields) {
+    const values = [...new Set(valuesAtPath(doc, field.split('.')).map(encodeKey))];
+    const next: KeyValue[][] = [];
+    for (const t of tuples) for (const v of values) next.push([...t, v]);
+    tuples = next;
+  }
+  return tuples;
+}
+
+/** A constraint on one field that an index column can serve. */
+export type FieldConstraint =
+  | { kind: 'eq'; values: KeyValue[] }
+  | { kind: 'range'; type: 'number' | 'text'; gt?: KeyValue; gte?: KeyValue; lt?: KeyValue; lte?: KeyValue };
+
+/** Extract per-field constraints from a (decoded) query that an index can use. */
+export function extractConstraints(query: Record<string, unknown>): Map<string, FieldConstraint[]> {
+  const out = new Map<string, FieldConstraint[]>();
+  const add = (field: string, c: FieldConstraint) => {
+    const list = out.get(field) ?? [];
+    list.push(c);
+    out.set(field, list);
+  };
+  const visit = (q: Record<string, unknown>) => {
+    for (const [field, cond] of Object.entries(q)) {
+      if (field === '$and' && Array.isArray(cond)) {
+        for (const sub of cond) if (isObject(sub)) visit(sub);
+        continue;
+      }
+      if (field.startsWith('$')) continue;
+      const c = constraintOf(cond);
+      if (c) add(field, c);
+      if (isOperatorObject(cond)) {
+        for (const sub of fieldOperatorConstraints(cond)) add(field, sub);
+      }
+    }
+  };
+  visit(query);
+  return out;
+}
+
+function constraintOf(cond: unknown): FieldConstraint | undefined {
+  if (cond instanceof RegExp) return regexPrefix(cond.source, cond.flags);
+  if (Array.isArray(cond)) return undefined;
+  if (isOperatorObject(cond)) return undefined;
+  if (isObject(cond)) return { kind: 'eq', values: [encodeKey(cond)] };
+  return { kind: 'eq', values: [encodeKey(cond)] };
+}
+
+function fieldOperatorConstraints(ops: Record<string, unknown>): FieldConstraint[] {
+  const out: FieldConstraint[] = [];
+  const range: { type?: 'number' | 'text'; gt?: KeyValue; gte?: KeyValue; lt?: KeyValue; lte?: KeyValue } =
+    {};
+  let rangeUsable = true;
+  for (const [op, v] of Object.entries(ops)) {
+    switch (op) {
+      case '$eq': {
+        const c = constraintOf(v);
+        if (c && !(v instanceof RegExp)) out.push(c);
+        break;
+      }
+      case '$in':
+        if (
+          Array.isArray(v) &&
+          v.every((x) => !Array.isArray(x) && !(x instanceof RegExp) && !isOperatorObject(x))
+        ) {
+          out.push({ kind: 'eq', values: v.map(encodeKey) });
+        }
+        break;
+      case '$regex': {
+        const options = typeof ops['$options'] === 'string' ? ops['$options'] : '';
+        if (v instanceof RegExp) {
+          const c = regexPrefix(v.source, v.flags + options);
+          if (c) out.push(c);
+        } else if (typeof v === 'string') {
+          const c = regexPrefix(v, options);
+          if (c) out.push(c);
+        }
+        break;
+      }
+      case '$gt':
+      case '$gte':
+      case '$lt':
+      case '$lte': {
+        const type =
+          typeof v === 'string' ? 'text' : typeof v === 'number' || v instanceof Date ? 'number' : undefined;
+        if (!type || (range.type && range.type !== type)) {
+          rangeUsable = false;
+          break;
+        }
+        range.type = type;
+        range[op.slice(1) as 'gt' | 'gte' | 'lt' | 'lte'] = encodeKey(v);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (rangeUsable && range.type) out.push({ kind: 'range', ...range, type: range.type });
+  return out;
+}
+
+/** `^literal...` without the `i` flag is a range of strings sharing the literal prefix. */
+function regexPrefix(source: string, flags: string): FieldConstraint | undefined {
+  if (!source.startsWith('^') || flags.includes('i') || flags.includes('m')) return undefined;
+  let prefix = '';
+  for (let i = 1; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      const next = source[i + 1];
+      if (next !== undefined && /[\\^$.*+?()[\]{}|/-]/.test(next)) {
+        prefix += next;
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (/[.*+?()[\]{}|^$]/.test(ch)) {
+      // A quantifier makes the previous character optional: drop it from the literal prefix.
+      if (/[*?{]/.test(ch)) prefix = [...prefix].slice(0, -1).join('');
+      break;
+    }
+    prefix += ch;
+  }
+  if (prefix === '') return undefined;
+  const chars = [...prefix];
+  const last = chars.pop()!;
+  const upper = chars.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+  return { kind: 'range', type: 'text', gte: prefix, lt: upper };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return (
+    v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp)
+  );
+}
+
+function isOperatorObject(v: unknown): v is Record<string, unknown> {
+  if (!isObject(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => k.startsWith('$'));
+}
+
+/** How an index serves a query: the SQL condition over its key columns and its parameters. */
+export interface IndexPlan {
+  index: IndexSpec;
+  where: string;
+  params: KeyValue[];
+  score: number;
+}
+
+export function planIndex(
+  indexes: readonly IndexSpec[],
+  constraints: Map<string, FieldConstraint[]>,
+): IndexPlan | undefined {
+  let best: IndexPlan | undefined;
+  for (const index of indexes) {
+    const clauses: string[] = [];
+    const params: KeyValue[] = [];
+    let score = 0;
+    for (let i = 0; i < index.fields.length; i++) {
+      const list = constraints.get(index.fields[i]![0]) ?? [];
+      const eq = list.find((c) => c.kind === 'eq');
+      if (eq && eq.kind === 'eq') {
+        clauses.push(eqClause(`k${i}`, eq.values, params));
+        score += 2;
+        continue;
+      }
+      const ranges = list.filter((c): c is Extract<FieldConstraint, { kind: 'range' }> => c.kind === 'range');
+      if (ranges.length > 0) {
+        for (const r of ranges) clauses.push(rangeClause(`k${i}`, r, params));
+        score += 1;
+      }
+      break;
+    }
+    if (score > 0 && (!best || score > best.score))
+      best = { index, where: clauses.join(' AND '), params, score };
+  }
+  return best;
+}
+
+function eqClause(col: string, values: KeyValue[], params: KeyValue[]): string {
+  const nonNull = [...new Set(values.filter((v) => v !== null))];
+  const parts: string[] = [];
+  if (nonNull.length === 1) {
+    parts.push(`${col} = ?`);
+    params.push(nonNull[0]!);
+  } else if (nonNull.length > 1) {
+    parts.push(`${col} IN (${nonNull.map(() => '?').join(',')})`);
+    params.push(...nonNull);
+  }
+  if (values.includes(null)) parts.push(`${col} IS NULL`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
+function rangeClause(
+  col: string,
+  r: Extract<FieldConstraint, { kind: 'range' }>,
+  params: KeyValue[],
+): string {
+  const parts = [r.type === 'text' ? `typeof(${col}) = 'text'` : `typeof(${col}) IN ('integer','real')`];
+  const ops: Array<[keyof typeof r, string]> = [
+    ['gt', '>'],
+    ['gte', '>='],
+    ['lt', '<'],
+    ['lte', '<='],
+  ];
+  for (const [key, sql] of ops) {
+    const v = r[key];
+    if (v !== undefined && v !== null && key !== 'kind' && key !== 'type') {
+      parts.push(`${col} ${sql} ?`);
+      params.push(v as KeyValue);
+    }
+  }
+  return parts.join(' AND ');
+}

@@ -1,0 +1,490 @@
+/**
+ * The database operations of the local cloud, in CloudBase semantics, on top of the SQLite store.
+ *
+ * Query, update and aggregation semantics are mingo's (MongoDB semantics); this file only chooses which
+ * documents to hand to mingo (by `_id`, through a declared index, or by scanning) and writes the results
+ * back atomically. Every request runs synchronously from start to end on the one event loop, so a
+ * read-modify-write such as `_.inc` can never interleave with another writer.
+ *
+ * Transactions (startTransaction ... commit) span several HTTP requests, so their writes are buffered in an
+ * overlay and applied in one SQLite transaction at commit, after checking that nothing they read or wrote
+ * was changed by someone else meanwhile (optimistic concurrency: DATABASE_TRANSACTION_CONFLICT otherwise).
+ */
+import { randomBytes } from 'node:crypto';
+import { Aggregator, Query } from 'mingo';
+import { update as applyUpdate } from 'mingo/updater';
+import { CloudError, CloudErrorCode, invalidParam } from '../protocol/cloud-error';
+import { decodeStored, encodeDoc, isPlainObject, type Doc } from '../protocol/ejson.codec';
+import { extractConstraints, planIndex } from './index-keys';
+import type { SqliteStore } from './sqlite.store';
+
+export interface FindOptions {
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: Doc;
+}
+
+export interface UpdateOptions {
+  multi: boolean;
+  merge: boolean;
+  upsert: boolean;
+}
+
+interface TxState {
+  id: string;
+  lastUsed: number;
+  /** rev of every document the transaction read or wrote, as it was when first touched (0 = absent). */
+  seen: Map<string, number>;
+  /** Buffered writes: collection -> id -> new document, or null for a removal. */
+  writes: Map<string, Map<string, Doc | null>>;
+}
+
+const UPDATE_OPERATORS = new Set([
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$currentDate',
+  '$bit',
+]);
+
+export const MAX_LIMIT = 1000;
+export const DEFAULT_LIMIT = 100;
+const TX_IDLE_MS = 60_000;
+const MAX_OPEN_TX = 1000;
+
+export class LocalDatabase {
+  private readonly txs = new Map<string, TxState>();
+
+  constructor(
+    readonly store: SqliteStore,
+    readonly now: () => number,
+  ) {}
+
+  private readonly mingoOptions = {
+    idKey: '_id',
+    scriptEnabled: false,
+    collectionResolver: (name: string): Doc[] => (this.store.has(name) ? this.allDocs(name) : []),
+  };
+
+  newId(): string {
+    return randomBytes(16).toString('hex');
+  }
+
+  // ---------- collections ----------
+
+  createCollection(name: string): void {
+    if (!this.store.createCollection(name, this.now())) {
+      throw new CloudError(CloudErrorCode.CollectionExists, `集合已存在(Table exist): ${name}`);
+    }
+  }
+
+  ensureCollection(name: string): boolean {
+    return this.store.createCollection(name, this.now());
+  }
+
+  // ---------- reads ----------
+
+  /** Point read by `_id` answered with the stored text (no decode, no re-encode): the hot path. */
+  getRawById(collection: string, id: string): string[] {
+    const row = this.store.get(collection, id);
+    return row ? [row.doc] : [];
+  }
+
+  find(collection: string, filter: Doc, opts: FindOptions, txId?: string): string[] {
+    const tx = txId ? this.tx(txId) : undefined;
+    const matches = tx ? this.txMatches(tx, collection, filter) : this.committedMatches(collection, filter);
+    const docs = matches.map((m) => m.doc);
+    let cursor;
+    try {
+      cursor = new Query({}, this.mingoOptions).find<Doc>(docs, opts.projection as never);
+      if (opts.order && Object.keys(opts.order).length > 0) cursor = cursor.sort(opts.order);
+      if (opts.offset) cursor = cursor.skip(opts.offset);
+      if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+      const out = cursor.all();
+      if (tx) for (const m of matches) this.markSeen(tx, collection, m.doc['_id'] as string, m.rev);
+      return out.map(encodeDoc);
+    } catch (e) {
+      throw asOperatorError(e);
+    }
+  }
+
+  count(collection: string, filter: Doc): number {
+    return this.committedMatches(collection, filter).length;
+  }
+
+  aggregate(collection: string, pipeline: Doc[]): string[] {
+    this.store.collection(collection);
+    const first = pipeline[0];
+    const source =
+      first && isPlainObject(first['$match'])
+        ? this.committedMatches(collection, first['$match']).map((m) => m.doc)
+        : this.allDocs(collection);
+    try {
+      return new Aggregator(pipeline, this.mingoOptions).run(source).map(encodeDoc);
+    } catch (e) {
+      throw asOperatorError(e);
+    }
+  }
+
+  private allDocs(collection: string): Doc[] {
+    const out: Doc[] = [];
+    for (const row of this.store.scan(collection)) out.push(decodeStored(row.doc));
+    return out;
+  }
+
+  /** Committed documents matching the filter, with their revs, in natural (insertion) order. */
+  private committedMatches(collection: string, filter: Doc): Array<{ doc: Doc; rev: number }> {
+    this.store.collection(collection);
+    const query = compileQuery(filter, this.mingoOptions);
+    const rows = this.candidateRows(collection, filter);
+    const out: Array<{ doc: Doc; rev: number }> = [];
+    try {
+      for (const row of rows) {
+        const doc = decodeStored(row.doc);
+        if (query.test(doc)) out.push({ doc, rev: row.rev });
+      }
+    } catch (e) {
+      throw asOperatorError(e);
+    }
+    return out;
+  }
+
+  private candidateRows(collection: string, filter: Doc): Iterable<{ id: string; doc: string; rev: number }> {
+    const idCond = filter['_id'];
+    const ids =
+      typeof idCond === 'string'
+        ? [idCond]
+        : isPlainObject(idCond) && Array.isArray(idCond['$in']) && Object.keys(idCond).length === 1
+          ? idCond['$in'].filter((x): x is string => typeof x === 'string')
+          : undefined;
+    if (ids) return this.rowsByIds(collection, ids);
+    const plan = planIndex(this.store.indexesOf(collection), extractConstraints(filter));
+    if (plan) return this.rowsByIds(collection, this.store.candidateIds(collection, plan));
+    return this.store.scan(collection);
+  }
+
+  private rowsByIds(collection: string, ids: string[]): Array<{ id: string; doc: string; rev: number }> {
+    const out = [];
+    for (const id of new Set(ids)) {
+      const row = this.store.get(collection, id);
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  // ---------- writes ----------
+
+  insert(collection: string, docs: Doc[], txId?: string): string[] {
+    this.store.collection(collection);
+    const prepared = docs.map((d) => {
+      if (!isPlainObject(d)) throw invalidParam('插入的每条记录都必须是对象');
+      if (Object.keys(d).some((k) => k.startsWith('$'))) {
+        throw new CloudError(CloudErrorCode.InvalidOperator, '插入的记录不能含有以 $ 开头的字段');
+      }
+      const id = d['_id'] ?? this.newId();
+      if (typeof id !== 'string' || id.length === 0 || id.length > 128) {
+        throw invalidParam('_id 必须是 1-128 个字符的字符串');
+      }
+      return { ...d, _id: id };
+    });
+    if (txId) {
+      const tx = this.tx(txId);
+      for (const d of prepared) {
+        const id = d['_id'] as string;
+        if (this.txGet(tx, collection, id)) {
+          throw new CloudError(CloudErrorCode.DuplicateKey, `写入重复键(duplicate key):_id ${id} 已存在`);
+        }
+        this.txWrite(tx, collection, id, d);
+      }
+    } else {
+      this.store.atomically(() => {
+        for (const d of prepared) this.store.put(collection, d, false);
+      });
+    }
+    return prepared.map((d) => d['_id'] as string);
+  }
+
+  update(
+    collection: string,
+    filter: Doc,
+    data: Doc,
+    opts: UpdateOptions,
+    txId?: string,
+  ): { updated: number; upsertId?: string } {
+    this.store.collection(collection);
+    if (opts.merge) validateUpdateOperators(data);
+    else validateReplacement(data);
+    if (txId) {
+      const tx = this.tx(txId);
+      const matches = this.txMatches(tx, collection, filter);
+      const targets = opts.multi ? matches : matches.slice(0, 1);
+      let updated = 0;
+      for (const m of targets) {
+        const id = m.doc['_id'] as string;
+        this.markSeen(tx, collection, id, m.rev);
+        const next = opts.merge ? this.applyOps(m.doc, data) : replacement(id, data);
+        if (next) {
+          this.txWrite(tx, collection, id, next);
+          updated++;
+        }
+      }
+      if (targets.length === 0 && opts.upsert) {
+        const doc = this.upsertDoc(filter, data, opts.merge);
+        this.txWrite(tx, collection, doc['_id'] as string, doc);
+        return { updated: 0, upsertId: doc['_id'] as string };
+      }
+      return { updated };
+    }
+    return this.store.atomically(() => {
+      const matches = this.committedMatches(collection, filter);
+      const targets = opts.multi ? matches : matches.slice(0, 1);
+      let updated = 0;
+      for (const m of targets) {
+        const id = m.doc['_id'] as string;
+        const next = opts.merge ? this.applyOps(m.doc, data) : replacement(id, data);
+        if (next) {
+          this.store.put(collection, next, true);
+          updated++;
+        }
+      }
+      if (targets.length === 0 && opts.upsert) {
+        const doc = this.upsertDoc(filter, data, opts.merge);
+        this.store.put(collection, doc, false);
+        return { updated: 0, upsertId: doc['_id'] as string };
+      }
+      return { updated };
+    });
+  }
+
+  updateAndReturn(
+    collection: string,
+    filter: Doc,
+    data: Doc,
+    txId?: string,
+  ): { updated: number; doc: string | null } {
+    this.store.collection(collection);
+    validateUpdateOperators(data);
+    if (txId) {
+      const tx = this.tx(txId);
+      const m = this.txMatches(tx, collection, filter)[0];
+      if (!m) return { updated: 0, doc: null };
+      const id = m.doc['_id'] as string;
+      this.markSeen(tx, collection, id, m.rev);
+      const next = this.applyOps(m.doc, data);
+      if (next) this.txWrite(tx, collection, id, next);
+      return { updated: next ? 1 : 0, doc: encodeDoc(next ?? m.doc) };
+    }
+    return this.store.atomically(() => {
+      const m = this.committedMatches(collection, filter)[0];
+      if (!m) return { updated: 0, doc: null };
+      const next = this.applyOps(m.doc, data);
+      if (next) this.store.put(collection, next, true);
+      return { updated: next ? 1 : 0, doc: encodeDoc(next ?? m.doc) };
+    });
+  }
+
+  remove(collection: string, filter: Doc, multi: boolean, txId?: string): number {
+    this.store.collection(collection);
+    if (txId) {
+      const tx = this.tx(txId);
+      const matches = this.txMatches(tx, collection, filter);
+      const targets = multi ? matches : matches.slice(0, 1);
+      for (const m of targets) {
+        const id = m.doc['_id'] as string;
+        this.markSeen(tx, collection, id, m.rev);
+        this.txWrite(tx, collection, id, null);
+      }
+      return targets.length;
+    }
+    return this.store.atomically(() => {
+      const matches = this.committedMatches(collection, filter);
+      const targets = multi ? matches : matches.slice(0, 1);
+      let deleted = 0;
+      for (const m of targets) if (this.store.delete(collection, m.doc['_id'] as string)) deleted++;
+      return deleted;
+    });
+  }
+
+  /** Apply update operators to a copy; null when nothing changed. */
+  private applyOps(doc: Doc, data: Doc): Doc | null {
+    const copy = structuredClone(doc);
+    let changed: string[];
+    try {
+      changed = applyUpdate(copy, data as never, undefined, undefined, { cloneMode: 'deep' });
+    } catch (e) {
+      throw asOperatorError(e);
+    }
+    if (copy['_id'] !== doc['_id']) {
+      throw new CloudError(CloudErrorCode.RequestFailed, '不能修改记录的 _id(the field _id is immutable)');
+    }
+    return changed.length > 0 ? copy : null;
+  }
+
+  private upsertDoc(filter: Doc, data: Doc, merge: boolean): Doc {
+    const id = typeof filter['_id'] === 'string' ? filter['_id'] : this.newId();
+    if (!merge) return replacement(id, data);
+    const base: Doc = { _id: id };
+    for (const [k, v] of Object.entries(filter)) {
+      if (!k.startsWith('$') && !k.includes('.') && !isOperatorValue(v) && !(v instanceof RegExp))
+        base[k] = v;
+    }
+    return this.applyOps(base, data) ?? base;
+  }
+
+  // ---------- transactions ----------
+
+  startTransaction(): string {
+    const now = this.now();
+    for (const [id, t] of this.txs) if (now - t.lastUsed > TX_IDLE_MS) this.txs.delete(id);
+    if (this.txs.size >= MAX_OPEN_TX) {
+      throw new CloudError(CloudErrorCode.RequestFailed, `同时进行的事务过多(上限 ${MAX_OPEN_TX})`);
+    }
+    const id = `tx-${this.newId()}`;
+    this.txs.set(id, { id, lastUsed: now, seen: new Map(), writes: new Map() });
+    return id;
+  }
+
+  commitTransaction(txId: string): void {
+    const tx = this.tx(txId);
+    this.txs.delete(txId);
+    this.store.atomically(() => {
+      for (const [key, rev] of tx.seen) {
+        const [collection, id] = splitKey(key);
+        const current = this.store.get(collection, id)?.rev ?? 0;
+        if (current !== rev) {
+          throw new CloudError(
+            CloudErrorCode.TransactionConflict,
+            `事务冲突:${collection}/${id} 在事务期间被其他请求修改,请重试(transaction conflict)`,
+          );
+        }
+      }
+      for (const [collection, docs] of tx.writes) {
+        for (const [id, doc] of docs) {
+          const existed = (tx.seen.get(txKey(collection, id)) ?? 0) !== 0;
+          if (doc === null) this.store.delete(collection, id);
+          else this.store.put(collection, doc, existed);
+        }
+      }
+    });
+  }
+
+  abortTransaction(txId: string): void {
+    this.tx(txId);
+    this.txs.delete(txId);
+  }
+
+  private tx(txId: string): TxState {
+    const tx = this.txs.get(txId);
+    if (!tx || this.now() - tx.lastUsed > TX_IDLE_MS) {
+      this.txs.delete(txId);
+      throw new CloudError(
+        CloudErrorCode.TransactionNotExist,
+        `事务不存在或已超时(transaction not exist): ${txId}`,
+      );
+    }
+    tx.lastUsed = this.now();
+    return tx;
+  }
+
+  private markSeen(tx: TxState, collection: string, id: string, rev: number): void {
+    const key = txKey(collection, id);
+    if (!tx.seen.has(key)) tx.seen.set(key, rev);
+  }
+
+  private txGet(tx: TxState, collection: string, id: string): Doc | null {
+    const buffered = tx.writes.get(collection)?.get(id);
+    if (buffered !== undefined) return buffered;
+    const row = this.store.get(collection, id);
+    this.markSeen(tx, collection, id, row?.rev ?? 0);
+    return row ? decodeStored(row.doc) : null;
+  }
+
+  private txWrite(tx: TxState, collection: string, id: string, doc: Doc | null): void {
+    if (!tx.seen.has(txKey(collection, id)))
+      this.markSeen(tx, collection, id, this.store.get(collection, id)?.rev ?? 0);
+    let docs = tx.writes.get(collection);
+    if (!docs) tx.writes.set(collection, (docs = new Map()));
+    docs.set(id, doc);
+  }
+
+  /** Matches as the transaction sees them: committed state with its own buffered writes on top. */
+  private txMatches(tx: TxState, collection: string, filter: Doc): Array<{ doc: Doc; rev: number }> {
+    const committed = this.committedMatches(collection, filter);
+    const buffered = tx.writes.get(collection);
+    if (!buffered || buffered.size === 0) return committed;
+    const query = compileQuery(filter, this.mingoOptions);
+    const out = committed.filter((m) => !buffered.has(m.doc['_id'] as string));
+    for (const [id, doc] of buffered) {
+      if (doc && query.test(doc)) out.push({ doc, rev: tx.seen.get(txKey(collection, id)) ?? 0 });
+    }
+    return out;
+  }
+}
+
+function txKey(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
+}
+
+function splitKey(key: string): [string, string] {
+  const i = key.indexOf('\u0000');
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
+function compileQuery(filter: Doc, options: object): Query {
+  try {
+    return new Query(filter, options);
+  } catch (e) {
+    throw asOperatorError(e);
+  }
+}
+
+function isOperatorValue(v: unknown): boolean {
+  return isPlainObject(v) && Object.keys(v).some((k) => k.startsWith('$'));
+}
+
+function validateUpdateOperators(data: Doc): void {
+  const keys = Object.keys(data);
+  if (keys.length === 0) throw invalidParam('更新内容不能为空');
+  for (const k of keys) {
+    if (!UPDATE_OPERATORS.has(k)) {
+      throw new CloudError(CloudErrorCode.InvalidOperator, `不支持的更新操作符(invalid operator): ${k}`);
+    }
+    const v = data[k];
+    if (!isPlainObject(v)) throw invalidParam(`更新操作符 ${k} 的参数必须是对象`);
+    if (k !== '$unset' && k !== '$rename' && Object.keys(v).some((f) => f === '_id')) {
+      throw new CloudError(CloudErrorCode.RequestFailed, '不能修改记录的 _id(the field _id is immutable)');
+    }
+  }
+}
+
+function validateReplacement(data: Doc): void {
+  if (Object.keys(data).some((k) => k.startsWith('$'))) {
+    throw new CloudError(CloudErrorCode.InvalidOperator, 'set 的数据不能含有更新操作符');
+  }
+}
+
+function replacement(id: string, data: Doc): Doc {
+  if (data['_id'] !== undefined && data['_id'] !== id) {
+    throw new CloudError(CloudErrorCode.RequestFailed, '不能修改记录的 _id(the field _id is immutable)');
+  }
+  return { ...data, _id: id };
+}
+
+/** mingo reports unknown or misused operators by throwing; map those to CloudBase's code. */
+function asOperatorError(e: unknown): unknown {
+  if (e instanceof CloudError) return e;
+  if (e instanceof Error && (e.name === 'SqliteError' || e instanceof TypeError || e instanceof RangeError))
+    return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new CloudError(CloudErrorCode.InvalidOperator, `无效的操作符或表达式(invalid operator): ${message}`);
+}

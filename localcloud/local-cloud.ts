@@ -1,0 +1,78 @@
+/**
+ * The local cloud, assembled: the durable store, the database actions and the HTTP server on one port.
+ * Used by `npm start` (cli.ts), by tests (each starts its own on a free port with a temporary data dir)
+ * and by benchmarks.
+ */
+import { join } from 'node:path';
+import { ControllableClock } from './clock';
+import { registerDatabaseActions } from './db/database.actions';
+import { loadIndexCatalog, type IndexCatalog } from './db/index-catalog';
+import { LocalDatabase } from './db/local-database';
+import { SqliteStore } from './db/sqlite.store';
+import { LocalCloudServer } from './http/local-cloud.server';
+
+export const DEFAULT_PORT = 3910;
+export const DEFAULT_DATA_DIR = '.localcloud';
+export const REPO_ROOT = join(__dirname, '..');
+export const DEFAULT_INDEX_FILE = join(REPO_ROOT, 'database', 'indexes.json');
+
+export interface LocalCloudOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  host?: string;
+  /** Index declarations; defaults to database/indexes.json. */
+  catalog?: IndexCatalog;
+  /** Create every collection declared in the catalog at start (what `npm start` does). */
+  createDeclaredCollections?: boolean;
+  synchronous?: 'NORMAL' | 'FULL';
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+export class LocalCloud {
+  readonly clock = new ControllableClock();
+  readonly store: SqliteStore;
+  readonly db: LocalDatabase;
+  readonly server: LocalCloudServer;
+
+  constructor(readonly options: LocalCloudOptions) {
+    const catalog = options.catalog ?? loadIndexCatalog(DEFAULT_INDEX_FILE);
+    this.store = new SqliteStore({
+      dataDir: options.dataDir,
+      catalog,
+      ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    });
+    this.db = new LocalDatabase(this.store, () => this.clock.now());
+    if (options.createDeclaredCollections) {
+      for (const name of Object.keys(catalog)) this.db.ensureCollection(name);
+    }
+    this.server = new LocalCloudServer({
+      port: options.port,
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      onInternalError: (e, action) =>
+        options.log?.(`internal error${action ? ` in ${action}` : ''}: ${(e as Error)?.stack ?? String(e)}`),
+    });
+    registerDatabaseActions(this.server.actions, this.db);
+  }
+
+  async start(): Promise<string> {
+    const port = await this.server.listen();
+    return `http://${this.options.host ?? '127.0.0.1'}:${port}`;
+  }
+
+  get url(): string {
+    return `http://${this.options.host ?? '127.0.0.1'}:${this.server.port}`;
+  }
+
+  /** What the SDKs take as `serviceUrl`. */
+  get serviceUrl(): string {
+    return `${this.url}/admin`;
+  }
+
+  async stop(): Promise<void> {
+    await this.server.close();
+    this.store.close();
+  }
+}

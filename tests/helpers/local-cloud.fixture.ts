@@ -1,0 +1,63 @@
+/**
+ * Test fixtures: a local cloud of the test's own (free port, temporary data dir, removed afterwards) and the
+ * two real SDKs pointed at it. Nothing here mocks an SDK.
+ */
+import './sdk-env';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalCloud, type LocalCloudOptions } from '../../localcloud/local-cloud';
+import { parseIndexCatalog, type IndexCatalog } from '../../localcloud/db/index-catalog';
+
+export interface StartedCloud {
+  cloud: LocalCloud;
+  dataDir: string;
+  serviceUrl: string;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix = 'weimin-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function catalog(
+  collections: Record<string, Array<{ name: string; fields: Array<[string, 1 | -1]>; unique?: boolean }>>,
+): IndexCatalog {
+  return parseIndexCatalog({
+    collections: Object.fromEntries(Object.entries(collections).map(([k, indexes]) => [k, { indexes }])),
+  });
+}
+
+export async function startLocalCloud(opts: Partial<LocalCloudOptions> = {}): Promise<StartedCloud> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const cloud = new LocalCloud({ port: 0, dataDir, ...opts });
+  await cloud.start();
+  return {
+    cloud,
+    dataDir,
+    serviceUrl: cloud.serviceUrl,
+    async stop() {
+      await cloud.stop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `@cloudbase/node-sdk` as production code initialises it, pointed at the local cloud. */
+export function nodeSdk(serviceUrl: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tcb = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk');
+  return tcb.init({ env: 'local-test', serviceUrl, secretId: 'local', secretKey: 'local' } as never);
+}
+
+/** `wx-server-sdk` as a cloud function initialises it, pointed at the local cloud. */
+export function wxSdk(serviceUrl: string) {
+  // Each call gets a fresh module instance: wx-server-sdk keeps its configuration in module state.
+  let cloud: typeof import('wx-server-sdk') | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+  });
+  cloud!.init({ env: 'local-test', serviceUrl, secretId: 'local', secretKey: 'local' } as never);
+  return cloud!;
+}
