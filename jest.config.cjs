@@ -6,6 +6,7 @@ const tsTransform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.j
 
 /** @type {import('jest').Config} */
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.cjs'],
   projects: [
     {
       displayName: 'core',

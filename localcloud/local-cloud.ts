@@ -10,6 +10,11 @@ import { loadIndexCatalog, type IndexCatalog } from './db/index-catalog';
 import { LocalDatabase } from './db/local-database';
 import { SqliteStore } from './db/sqlite.store';
 import { LocalCloudServer } from './http/local-cloud.server';
+import { discoverFunctions } from './functions/function-config';
+import { FunctionRunner } from './functions/function-runner';
+import { registerFunctionActions } from './functions/functions.actions';
+import { TimerScheduler } from './functions/timer-scheduler';
+import { registerGatewayRoutes, type GatewayOptions } from './gateway/gateway.routes';
 
 export const DEFAULT_PORT = 3910;
 export const DEFAULT_DATA_DIR = '.localcloud';
@@ -28,13 +33,27 @@ export interface LocalCloudOptions {
   synchronous?: 'NORMAL' | 'FULL';
   maxBodyBytes?: number;
   log?: (line: string) => void;
+  /** Folder of built (deployable) functions, e.g. build/functions; none when absent. */
+  functionsDir?: string;
+  /** The environment id functions see (DYNAMIC_CURRENT_ENV, getWXContext().ENV). */
+  envName?: string;
+  appId?: string;
+  /** Poll the clock and fire timer triggers on their own (`npm start`); tests call runDue() instead. */
+  runTimers?: boolean;
+  /** Which openids the gateway lets local mode act as; any well-formed one by default. */
+  isKnownIdentity?: GatewayOptions['isKnownIdentity'];
 }
+
+export const LOCAL_ENV = 'weimin-local';
+export const LOCAL_APPID = 'wx0000000000local';
 
 export class LocalCloud {
   readonly clock = new ControllableClock();
   readonly store: SqliteStore;
   readonly db: LocalDatabase;
   readonly server: LocalCloudServer;
+  readonly runner: FunctionRunner;
+  readonly timers: TimerScheduler;
 
   constructor(readonly options: LocalCloudOptions) {
     const catalog = options.catalog ?? loadIndexCatalog(DEFAULT_INDEX_FILE);
@@ -55,10 +74,31 @@ export class LocalCloud {
         options.log?.(`internal error${action ? ` in ${action}` : ''}: ${(e as Error)?.stack ?? String(e)}`),
     });
     registerDatabaseActions(this.server.actions, this.db);
+    this.runner = new FunctionRunner({
+      envName: options.envName ?? LOCAL_ENV,
+      appId: options.appId ?? LOCAL_APPID,
+      serviceUrl: () => this.serviceUrl,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    this.timers = new TimerScheduler(this.runner, this.clock, options.log);
+    registerFunctionActions(this.server.actions, this.runner);
+    registerGatewayRoutes(this.server, this.runner, this.timers, this.clock, {
+      isKnownIdentity: options.isKnownIdentity ?? (() => true),
+    });
+  }
+
+  /** (Re)load the built functions and their timer triggers. */
+  loadFunctions(dir = this.options.functionsDir): void {
+    if (!dir) return;
+    const fns = discoverFunctions(dir);
+    this.runner.setFunctions(fns);
+    this.timers.load(fns);
   }
 
   async start(): Promise<string> {
     const port = await this.server.listen();
+    this.loadFunctions();
+    if (this.options.runTimers) this.timers.startPolling();
     return `http://${this.options.host ?? '127.0.0.1'}:${port}`;
   }
 
@@ -72,6 +112,8 @@ export class LocalCloud {
   }
 
   async stop(): Promise<void> {
+    this.timers.stopPolling();
+    await this.runner.close();
     await this.server.close();
     this.store.close();
   }

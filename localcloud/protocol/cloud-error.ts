@@ -15,6 +15,7 @@ export const CloudErrorCode = {
   TransactionNotExist: 'DATABASE_TRANSACTION_NOT_EXIST',
   FunctionNotFound: 'FUNCTIONS_REQUEST_FAIL',
   FunctionExecuteFail: 'FUNCTIONS_EXECUTE_FAIL',
+  FunctionTimeout: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
   SysErr: 'SYS_ERR',
 } as const;
 

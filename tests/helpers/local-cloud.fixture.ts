@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalCloud, type LocalCloudOptions } from '../../localcloud/local-cloud';
 import { parseIndexCatalog, type IndexCatalog } from '../../localcloud/db/index-catalog';
+import tcb from '@cloudbase/node-sdk';
+import type * as WxServerSdk from 'wx-server-sdk';
 
 export interface StartedCloud {
   cloud: LocalCloud;
@@ -45,19 +47,22 @@ export async function startLocalCloud(opts: Partial<LocalCloudOptions> = {}): Pr
 
 /** `@cloudbase/node-sdk` as production code initialises it, pointed at the local cloud. */
 export function nodeSdk(serviceUrl: string) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const tcb = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk');
   return tcb.init({ env: 'local-test', serviceUrl, secretId: 'local', secretKey: 'local' } as never);
 }
 
 /** `wx-server-sdk` as a cloud function initialises it, pointed at the local cloud. */
-export function wxSdk(serviceUrl: string) {
+export function wxSdk(serviceUrl: string, credentials: { secretId?: string } = {}) {
   // Each call gets a fresh module instance: wx-server-sdk keeps its configuration in module state.
-  let cloud: typeof import('wx-server-sdk') | undefined;
+  let cloud: typeof WxServerSdk | undefined;
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+    cloud = require('wx-server-sdk') as typeof WxServerSdk;
   });
-  cloud!.init({ env: 'local-test', serviceUrl, secretId: 'local', secretKey: 'local' } as never);
+  cloud!.init({
+    env: 'local-test',
+    serviceUrl,
+    secretId: credentials.secretId ?? 'local',
+    secretKey: 'local',
+  } as never);
   return cloud!;
 }

@@ -1,0 +1,254 @@
+/**
+ * Runs deployed cloud functions the way CloudBase does: a pool of instances per function (worker threads),
+ * one invocation per instance at a time, the caller's WeChat context in the instance's environment,
+ * timeout and memory from config.json. A timed-out or crashed instance is discarded.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { CloudError, CloudErrorCode } from '../protocol/cloud-error';
+import type { DeployedFunction } from './function-config';
+import type { InvokeMessage, ResultMessage } from './function-worker';
+
+/** Where a call comes from, as getWXContext().SOURCE reports it. */
+export type CallSource = 'wx_client' | 'wx_trigger' | 'wx_http' | 'wx_server';
+
+/** The WeChat caller context the runtime sets; never taken from the event. */
+export interface CallerContext {
+  OPENID?: string;
+  APPID?: string;
+  UNIONID?: string;
+  CLIENTIP?: string;
+  SOURCE: CallSource;
+}
+
+export interface InvokeResult {
+  requestId: string;
+  /** JSON text of the function's return value. */
+  responseData: string;
+}
+
+export interface RunnerOptions {
+  envName: string;
+  serviceUrl: () => string;
+  appId: string;
+  /** Instances per function at most; further calls wait for a free one. */
+  maxInstancesPerFunction?: number;
+  log?: (line: string) => void;
+}
+
+interface Instance {
+  worker: Worker;
+  busy: boolean;
+  /** Resolves once the function's code is loaded (the cold start is not counted in its timeout). */
+  ready: Promise<void>;
+}
+
+interface Pool {
+  fn: DeployedFunction;
+  instances: Instance[];
+  waiting: Array<() => void>;
+}
+
+const WORKER_BOOT = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'function-worker.ts'))});`;
+
+export class FunctionRunner {
+  private readonly pools = new Map<string, Pool>();
+  /** Live invocation tokens (WX_API_TOKEN) -> the caller context, so nested calls keep the identity. */
+  private readonly tokens = new Map<string, CallerContext>();
+  private nextId = 1;
+
+  constructor(private readonly options: RunnerOptions) {}
+
+  setFunctions(fns: DeployedFunction[]): void {
+    for (const fn of fns) {
+      const old = this.pools.get(fn.name);
+      if (old) for (const i of old.instances) void i.worker.terminate();
+      this.pools.set(fn.name, { fn, instances: [], waiting: [] });
+    }
+  }
+
+  list(): DeployedFunction[] {
+    return [...this.pools.values()].map((p) => p.fn);
+  }
+
+  has(name: string): boolean {
+    return this.pools.has(name);
+  }
+
+  /** The caller context of a live invocation, by the token its SDK sends (wxCloudApiToken). */
+  callerOfToken(token: string | undefined): CallerContext | undefined {
+    return token ? this.tokens.get(token) : undefined;
+  }
+
+  async invoke(name: string, event: unknown, caller: CallerContext): Promise<InvokeResult> {
+    const pool = this.pools.get(name);
+    if (!pool)
+      throw new CloudError(CloudErrorCode.FunctionNotFound, `云函数不存在(function not found): ${name}`);
+    const instance = await this.acquire(pool);
+    try {
+      await instance.ready;
+    } catch (e) {
+      this.discard(pool, instance);
+      throw new CloudError(CloudErrorCode.FunctionExecuteFail, `云函数实例启动失败:${(e as Error).message}`);
+    }
+    const requestId = randomBytes(16).toString('hex');
+    const token = `local-${randomBytes(16).toString('hex')}`;
+    this.tokens.set(token, caller);
+    const { timeout, memorySize } = pool.fn.config;
+    const msg: InvokeMessage = {
+      type: 'invoke',
+      id: this.nextId++,
+      event,
+      env: identityEnv(caller, this.options.appId, token),
+      context: {
+        request_id: requestId,
+        function_name: name,
+        function_version: '$LATEST',
+        memory_limit_in_mb: memorySize,
+        time_limit_in_ms: timeout * 1000,
+      },
+    };
+    try {
+      const reply = await new Promise<ResultMessage>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          cleanup();
+          this.discard(pool, instance);
+          reject(
+            new CloudError(
+              CloudErrorCode.FunctionTimeout,
+              `云函数执行超时(Invoking task timed out after ${timeout} seconds): ${name}`,
+            ),
+          );
+        }, timeout * 1000);
+        const onMessage = (m: ResultMessage) => {
+          if (m.id !== msg.id) return;
+          cleanup();
+          resolve(m);
+        };
+        const onError = (e: Error) => {
+          cleanup();
+          this.discard(pool, instance);
+          const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+          reject(
+            new CloudError(
+              CloudErrorCode.FunctionExecuteFail,
+              oom
+                ? `云函数内存超限(memory limit ${memorySize} MB exceeded): ${name}`
+                : `云函数实例崩溃:${e.message}`,
+            ),
+          );
+        };
+        const onExit = () => onError(new Error('instance exited'));
+        const cleanup = () => {
+          clearTimeout(timer);
+          instance.worker.off('message', onMessage);
+          instance.worker.off('error', onError);
+          instance.worker.off('exit', onExit);
+        };
+        instance.worker.on('message', onMessage);
+        instance.worker.on('error', onError);
+        instance.worker.on('exit', onExit);
+        instance.worker.postMessage(msg);
+      });
+      this.release(pool, instance);
+      if (!reply.ok) {
+        const e = reply.error!;
+        throw new CloudError(CloudErrorCode.FunctionExecuteFail, `${e.name}: ${e.message}`);
+      }
+      return { requestId, responseData: reply.responseData ?? 'null' };
+    } finally {
+      this.tokens.delete(token);
+    }
+  }
+
+  private acquire(pool: Pool): Promise<Instance> {
+    const free = pool.instances.find((i) => !i.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    if (pool.instances.length < (this.options.maxInstancesPerFunction ?? 16)) {
+      const worker = this.spawn(pool.fn);
+      const ready = new Promise<void>((resolve, reject) => {
+        const onMessage = (m: { type?: string }) => {
+          if (m.type !== 'ready') return;
+          worker.off('message', onMessage);
+          worker.off('error', reject);
+          resolve();
+        };
+        worker.on('message', onMessage);
+        worker.once('error', reject);
+      });
+      ready.catch(() => undefined);
+      const instance: Instance = { worker, busy: true, ready };
+      pool.instances.push(instance);
+      return Promise.resolve(instance);
+    }
+    return new Promise((resolve) => pool.waiting.push(() => resolve(this.acquire(pool)))).then(
+      (i) => i as Instance,
+    );
+  }
+
+  private release(pool: Pool, instance: Instance): void {
+    instance.busy = false;
+    pool.waiting.shift()?.();
+  }
+
+  private discard(pool: Pool, instance: Instance): void {
+    pool.instances = pool.instances.filter((i) => i !== instance);
+    void instance.worker.terminate();
+    pool.waiting.shift()?.();
+  }
+
+  private spawn(fn: DeployedFunction): Worker {
+    const worker = new Worker(WORKER_BOOT, {
+      eval: true,
+      workerData: { entry: join(fn.dir, 'index.js'), baseEnv: this.baseEnv(fn) },
+      resourceLimits: { maxOldGenerationSizeMb: fn.config.memorySize },
+      stdout: false,
+      stderr: false,
+    });
+    worker.unref();
+    return worker;
+  }
+
+  private baseEnv(fn: DeployedFunction): Record<string, string> {
+    return {
+      ...fn.config.envVariables,
+      // Where the unmodified SDKs send their requests (wire-protocol.md section 0) and the dummy credentials
+      // they insist on; TENCENTCLOUD=true stops the metadata-host probe.
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.serviceUrl() }),
+      TENCENTCLOUD_SECRETID: 'local-function',
+      TENCENTCLOUD_SECRETKEY: 'local-function',
+      TENCENTCLOUD: 'true',
+      SILENCE: 'true',
+      SCF_NAMESPACE: this.options.envName,
+      TCB_ENV: this.options.envName,
+      SCF_FUNCTIONNAME: fn.name,
+      TZ: 'Asia/Shanghai',
+    };
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.pools.values()].flatMap((p) => p.instances);
+    this.pools.clear();
+    await Promise.all(all.map((i) => i.worker.terminate()));
+  }
+}
+
+/** The variables wx-server-sdk's getWXContext reads (wire-protocol.md section 6). */
+function identityEnv(caller: CallerContext, appId: string, token: string): Record<string, string> {
+  const env: Record<string, string> = {
+    WX_CONTEXT_KEYS: 'WX_APPID,WX_OPENID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN',
+    WX_APPID: caller.APPID ?? appId,
+    WX_API_TOKEN: token,
+    TCB_SOURCE: caller.SOURCE,
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SOURCE',
+  };
+  if (caller.OPENID) env['WX_OPENID'] = caller.OPENID;
+  if (caller.UNIONID) env['WX_UNIONID'] = caller.UNIONID;
+  if (caller.CLIENTIP) env['WX_CLIENTIP'] = caller.CLIENTIP;
+  if (caller.SOURCE === 'wx_trigger') env['TRIGGER_SRC'] = 'timer';
+  return env;
+}

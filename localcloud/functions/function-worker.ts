@@ -1,0 +1,78 @@
+/**
+ * One function instance: a worker thread that loads a deployed function's index.js once and runs one
+ * invocation at a time, as a CloudBase instance does. The caller's identity arrives as the environment
+ * variables wx-server-sdk reads (wire-protocol.md section 6); this thread's process.env is its own copy,
+ * so concurrent instances never see each other's identity.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+
+export interface InvokeMessage {
+  type: 'invoke';
+  id: number;
+  event: unknown;
+  env: Record<string, string>;
+  context: Record<string, unknown>;
+}
+
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  ok: boolean;
+  /** JSON text of the function's return value (`"null"` for undefined). */
+  responseData?: string;
+  error?: { name: string; message: string; stack?: string };
+}
+
+interface WorkerInit {
+  entry: string;
+  baseEnv: Record<string, string>;
+}
+
+const { entry, baseEnv } = workerData as WorkerInit;
+let identityKeys: string[] = [];
+Object.assign(process.env, baseEnv);
+
+type Main = (event: unknown, context: unknown) => unknown;
+let main: Main | undefined;
+let loadError: Error | undefined;
+
+// Load the function's code once, when the instance starts (a cold start), then say so.
+try {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(entry) as { main?: Main };
+  if (typeof mod.main !== 'function') throw new Error(`${entry} does not export main(event, context)`);
+  main = mod.main;
+} catch (e) {
+  loadError = e instanceof Error ? e : new Error(String(e));
+}
+parentPort!.postMessage({ type: 'ready' });
+
+parentPort!.on('message', (msg: InvokeMessage) => {
+  void run(msg);
+});
+
+async function run(msg: InvokeMessage): Promise<void> {
+  for (const k of identityKeys) delete process.env[k];
+  identityKeys = Object.keys(msg.env);
+  Object.assign(process.env, msg.env);
+  let reply: ResultMessage;
+  try {
+    if (!main) throw loadError ?? new Error(`${entry} could not be loaded`);
+    const value = await main(msg.event, msg.context);
+    reply = {
+      type: 'result',
+      id: msg.id,
+      ok: true,
+      responseData: value === undefined ? 'null' : JSON.stringify(value),
+    };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    reply = {
+      type: 'result',
+      id: msg.id,
+      ok: false,
+      error: { name: err.name, message: err.message, ...(err.stack ? { stack: err.stack } : {}) },
+    };
+  }
+  parentPort!.postMessage(reply);
+}

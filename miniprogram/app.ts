@@ -1,0 +1,2 @@
+// The mini-program entry. Pages and the client API module arrive with the order-loop issue.
+App({});
