@@ -7,6 +7,8 @@ const tsTransform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.j
 /** @type {import('jest').Config} */
 module.exports = {
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.cjs'],
+  // Local-cloud suites start real servers and worker threads; give them room on a 2-core machine.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'core',
@@ -20,8 +22,6 @@ module.exports = {
       roots: ['<rootDir>/tests/localcloud'],
       transform: tsTransform,
       setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
-      // Crash and conformance suites start real servers; give them room.
-      testTimeout: 60000,
     },
   ],
 };

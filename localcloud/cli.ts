@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { loadIndexCatalog } from './db/index-catalog';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, LocalCloud } from './local-cloud';
 
 async function main(): Promise<void> {
@@ -10,13 +11,18 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: String(DEFAULT_PORT) },
       'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+      /** Another index declaration file than database/indexes.json (benchmarks and crash tests). */
+      'index-file': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('用法:npm start -- [--port <端口,默认 3910>] [--data-dir <数据目录,默认 ./.localcloud>]');
+    console.log(
+      '用法:npm start -- [--port <端口,默认 3910>] [--data-dir <数据目录,默认 ./.localcloud>]' +
+        ' [--index-file <索引声明文件,默认 database/indexes.json>]',
+    );
     return;
   }
   const port = Number(values.port);
@@ -27,6 +33,7 @@ async function main(): Promise<void> {
   const cloud = new LocalCloud({
     port,
     dataDir: resolve(values['data-dir']),
+    ...(values['index-file'] ? { catalog: loadIndexCatalog(resolve(values['index-file'])) } : {}),
     createDeclaredCollections: true,
     log: (line) => console.error(line),
   });

@@ -152,9 +152,8 @@ describe('cloud function runtime', () => {
     ).rejects.toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL', message: 'Error: 出错了' });
 
     const cloud = wxSdk(s.serviceUrl);
-    const err = (await cloud
-      .callFunction({ name: 'thrower', data: { message: 'boom' } })
-      .catch((e: unknown) => e)) as Record<string, unknown>;
+    const call = cloud.callFunction({ name: 'thrower', data: { message: 'boom' } }) as Promise<unknown>;
+    const err = (await call.catch((e: unknown) => e)) as Record<string, unknown>;
     expect(err['errCode']).toBe(-1);
     expect(err['code']).toBe('FUNCTIONS_EXECUTE_FAIL');
     expect(String(err['errMsg'] ?? err['message'])).toContain('Error: boom');
