@@ -78,6 +78,7 @@ export class LocalCloud {
       envName: options.envName ?? LOCAL_ENV,
       appId: options.appId ?? LOCAL_APPID,
       serviceUrl: () => this.serviceUrl,
+      now: () => this.clock.now(),
       ...(options.log ? { log: options.log } : {}),
     });
     this.timers = new TimerScheduler(this.runner, this.clock, options.log);

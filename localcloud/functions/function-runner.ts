@@ -32,6 +32,8 @@ export interface RunnerOptions {
   envName: string;
   serviceUrl: () => string;
   appId: string;
+  /** The local cloud's clock; function code sees it as Date.now(). */
+  now: () => number;
   /** Instances per function at most; further calls wait for a free one. */
   maxInstancesPerFunction?: number;
   log?: (line: string) => void;
@@ -99,6 +101,7 @@ export class FunctionRunner {
     const msg: InvokeMessage = {
       type: 'invoke',
       id: this.nextId++,
+      nowMs: this.options.now(),
       event,
       env: identityEnv(caller, this.options.appId, token),
       context: {

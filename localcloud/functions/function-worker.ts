@@ -9,6 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 export interface InvokeMessage {
   type: 'invoke';
   id: number;
+  /** The local cloud's clock at dispatch: Date inside the instance follows it. */
+  nowMs: number;
   event: unknown;
   env: Record<string, string>;
   context: Record<string, unknown>;
@@ -29,6 +31,22 @@ interface WorkerInit {
 }
 
 const { entry, baseEnv } = workerData as WorkerInit;
+
+// Time inside the instance follows the local cloud's controllable clock, so a test that moves the clock moves
+// `Date.now()` / `new Date()` in function code too (production code just reads the system clock).
+const RealDate = Date;
+let clockOffsetMs = 0;
+class LocalCloudDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(RealDate.now() + clockOffsetMs);
+    else super(...(args as [string | number | Date]));
+  }
+  static override now(): number {
+    return RealDate.now() + clockOffsetMs;
+  }
+}
+globalThis.Date = LocalCloudDate as DateConstructor;
+
 let identityKeys: string[] = [];
 Object.assign(process.env, baseEnv);
 
@@ -52,6 +70,7 @@ parentPort!.on('message', (msg: InvokeMessage) => {
 });
 
 async function run(msg: InvokeMessage): Promise<void> {
+  clockOffsetMs = msg.nowMs - RealDate.now();
   for (const k of identityKeys) delete process.env[k];
   identityKeys = Object.keys(msg.env);
   Object.assign(process.env, msg.env);

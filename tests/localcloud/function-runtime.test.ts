@@ -159,6 +159,19 @@ describe('cloud function runtime', () => {
     expect(String(err['errMsg'] ?? err['message'])).toContain('Error: boom');
   });
 
+  it('lets function code see the local cloud clock as Date', async () => {
+    const at = Date.parse('2027-03-01T08:00:00+08:00');
+    s.cloud.clock.set(at, { freeze: true });
+    try {
+      const res = await nodeAppAs(s.serviceUrl, 'demo-resident-1').callFunction({ name: 'whoami', data: {} });
+      const who = res.result as { now: number; newDate: string };
+      expect(Math.abs(who.now - at)).toBeLessThan(2000);
+      expect(Math.abs(Date.parse(who.newDate) - at)).toBeLessThan(2000);
+    } finally {
+      s.cloud.clock.reset();
+    }
+  });
+
   it('rejects bad invokeFunction input with a coded error', async () => {
     const res = await fetch(s.serviceUrl, {
       method: 'POST',
