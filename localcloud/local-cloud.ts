@@ -15,6 +15,7 @@ import { FunctionRunner } from './functions/function-runner';
 import { registerFunctionActions } from './functions/functions.actions';
 import { TimerScheduler } from './functions/timer-scheduler';
 import { registerGatewayRoutes, type GatewayOptions } from './gateway/gateway.routes';
+import { registerOpenApi, type OpenApi } from './openapi';
 
 export const DEFAULT_PORT = 3910;
 export const DEFAULT_DATA_DIR = '.localcloud';
@@ -54,6 +55,8 @@ export class LocalCloud {
   readonly server: LocalCloudServer;
   readonly runner: FunctionRunner;
   readonly timers: TimerScheduler;
+  /** Subscribe messages (outbox, grants) and content security. */
+  readonly openapi: OpenApi;
 
   constructor(readonly options: LocalCloudOptions) {
     const catalog = options.catalog ?? loadIndexCatalog(DEFAULT_INDEX_FILE);
@@ -83,6 +86,7 @@ export class LocalCloud {
     });
     this.timers = new TimerScheduler(this.runner, this.clock, options.log);
     registerFunctionActions(this.server.actions, this.runner);
+    this.openapi = registerOpenApi(this.server, this.db, { now: () => this.clock.now() });
     registerGatewayRoutes(this.server, this.runner, this.timers, this.clock, {
       isKnownIdentity: options.isKnownIdentity ?? (() => true),
     });
