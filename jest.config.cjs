@@ -23,5 +23,12 @@ module.exports = {
       transform: tsTransform,
       setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
     },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/miniprogram'],
+      transform: tsTransform,
+      setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
+    },
   ],
 };

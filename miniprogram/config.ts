@@ -1,0 +1,21 @@
+/**
+ * How the mini-program reaches its cloud functions. Production: `cloud` (wx.cloud.callFunction in the
+ * CloudBase environment). Off-line development: `local`, through the local cloud's gateway as a demo identity
+ * (`npm start` prints them). Switching is configuration only: no page or service changes.
+ */
+export interface AppConfig {
+  mode: 'cloud' | 'local';
+  /** CloudBase environment id (cloud mode). */
+  envId: string;
+  /** The local cloud's address (local mode); DevTools needs “不校验合法域名” ticked for it. */
+  gatewayUrl: string;
+  /** The demo identity local mode acts as. */
+  localOpenid: string;
+}
+
+export const appConfig: AppConfig = {
+  mode: 'local',
+  envId: 'weimin-hongsheng-prod',
+  gatewayUrl: 'http://127.0.0.1:3910',
+  localOpenid: 'demo-resident-1',
+};

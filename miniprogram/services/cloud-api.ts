@@ -1,0 +1,110 @@
+/**
+ * The client API module: the one place the mini-program calls cloud functions. Pages and services call
+ * `callFunction(name, data)` and get the function's `{code, message, data}` reply; whether it travels through
+ * `wx.cloud.callFunction` (production) or the local cloud's gateway (local mode) is configuration.
+ */
+import { appConfig, type AppConfig } from '../config';
+
+/** What every platform function replies: `code` 'OK' or a stable error code, a Chinese `message`. */
+export interface FunctionReply<T> {
+  code: string;
+  message: string;
+  data?: T;
+}
+
+/** A call that did not reach the function or whose function failed unexpectedly. */
+export class CallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CallError';
+  }
+}
+
+interface GatewayReply {
+  result?: unknown;
+  errMsg?: string;
+  code?: string;
+  message?: string;
+}
+
+let initialised = false;
+
+function ensureCloud(config: AppConfig): void {
+  if (initialised) return;
+  wx.cloud.init({ env: config.envId, traceUser: true });
+  initialised = true;
+}
+
+function viaGateway<T>(config: AppConfig, name: string, data: object): Promise<T> {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: `${config.gatewayUrl}/gateway/call/${encodeURIComponent(name)}`,
+      method: 'POST',
+      header: { 'content-type': 'application/json', 'X-WX-OPENID': config.localOpenid },
+      data: { data },
+      success: (res) => {
+        const body = res.data as GatewayReply;
+        if (body && body.errMsg === 'callFunction:ok') resolve(body.result as T);
+        else
+          reject(
+            new CallError(body?.code ?? `HTTP_${res.statusCode}`, body?.message ?? '调用失败,请稍后重试'),
+          );
+      },
+      fail: (err) => reject(new CallError('NETWORK_ERROR', `无法连接本地云:${err.errMsg}`)),
+    });
+  });
+}
+
+async function viaCloud<T>(config: AppConfig, name: string, data: object): Promise<T> {
+  ensureCloud(config);
+  try {
+    const res = await wx.cloud.callFunction({ name, data });
+    return res.result as T;
+  } catch (e) {
+    const err = e as { errCode?: number; errMsg?: string };
+    throw new CallError(`CLOUD_${err.errCode ?? 'ERROR'}`, '网络繁忙,请稍后重试');
+  }
+}
+
+export function callFunction<T>(
+  name: string,
+  data: object = {},
+  config: AppConfig = appConfig,
+): Promise<FunctionReply<T>> {
+  return config.mode === 'local' ? viaGateway(config, name, data) : viaCloud(config, name, data);
+}
+
+/**
+ * Ask the user for subscribe-message consent. In local mode the answer is also recorded with the local cloud
+ * (production WeChat records it itself), so the outbox can enforce grants as WeChat does.
+ */
+export async function requestSubscribe(
+  templateIds: string[],
+  config: AppConfig = appConfig,
+): Promise<Record<string, string>> {
+  const result = (await wx.requestSubscribeMessage({ tmplIds: templateIds } as never)) as unknown as Record<
+    string,
+    string
+  >;
+  if (config.mode === 'local') {
+    await new Promise<void>((resolve) => {
+      wx.request({
+        url: `${config.gatewayUrl}/gateway/subscribe`,
+        method: 'POST',
+        header: { 'content-type': 'application/json' },
+        data: { openid: config.localOpenid, templateIds, result: pickResults(result, templateIds) },
+        complete: () => resolve(),
+      });
+    });
+  }
+  return result;
+}
+
+function pickResults(result: Record<string, string>, ids: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of ids) if (result[id] === 'accept' || result[id] === 'reject') out[id] = result[id]!;
+  return out;
+}
