@@ -53,16 +53,3 @@ export async function buildFunctions(srcDir = FUNCTIONS_SRC, outDir = FUNCTIONS_
   }
   return results;
 }
-
-if (require.main === module) {
-  buildFunctions()
-    .then((r) =>
-      console.log(
-        `built ${r.length} cloud function(s) into ${FUNCTIONS_OUT}: ${r.map((x) => x.name).join(', ')}`,
-      ),
-    )
-    .catch((e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
-}

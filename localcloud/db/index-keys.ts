@@ -34,7 +34,12 @@ export function valuesAtPath(value: unknown, parts: readonly string[], i = 0): u
   if (Array.isArray(value)) {
     const part = parts[i]!;
     if (/^\d+$/.test(part)) return valuesAtPath(value[Number(part)], parts, i + 1);
-    return value.flatMap((el) => (el !== null && typeof el === 'object' ? valuesAtPath(el, parts, i) : []));
+    const found = value.flatMap((el) =>
+      el !== null && typeof el === 'object' ? valuesAtPath(el, parts, i) : [],
+    );
+    // An array with no objects to descend into (`[]`, `[1, 2]`) still gives the document a (null) key:
+    // without one it would vanish from a compound index and be missed by queries on the other fields.
+    return found.length > 0 ? found : [undefined];
   }
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     return valuesAtPath((value as Record<string, unknown>)[parts[i]!], parts, i + 1);
@@ -54,10 +59,22 @@ export function indexTuples(doc: Record<string, unknown>, spec: IndexSpec): KeyV
   return tuples;
 }
 
-/** A constraint on one field that an index column can serve. */
+/**
+ * A constraint on one field that an index column can serve. A range from `$gt`/`$lt`... may be met by
+ * different elements of an array (MongoDB semantics: `{a: {$gt: 1, $lt: 5}}` matches `a: [0, 9]`); a range
+ * from a `^prefix` regex (`oneValue`) must be met by a single value.
+ */
 export type FieldConstraint =
   | { kind: 'eq'; values: KeyValue[] }
-  | { kind: 'range'; type: 'number' | 'text'; gt?: KeyValue; gte?: KeyValue; lt?: KeyValue; lte?: KeyValue };
+  | {
+      kind: 'range';
+      type: 'number' | 'text';
+      gt?: KeyValue;
+      gte?: KeyValue;
+      lt?: KeyValue;
+      lte?: KeyValue;
+      oneValue?: boolean;
+    };
 
 /** Extract per-field constraints from a (decoded) query that an index can use. */
 export function extractConstraints(query: Record<string, unknown>): Map<string, FieldConstraint[]> {
@@ -130,7 +147,13 @@ function fieldOperatorConstraints(ops: Record<string, unknown>): FieldConstraint
       case '$lte': {
         const type =
           typeof v === 'string' ? 'text' : typeof v === 'number' || v instanceof Date ? 'number' : undefined;
-        if (!type || (range.type && range.type !== type)) {
+        // The query engine compares strings by UTF-16 code unit, SQLite by code point: the two orders agree
+        // against a bound only when the bound has no code unit from U+D800 up (surrogates, U+E000-U+FFFF).
+        if (
+          !type ||
+          (range.type && range.type !== type) ||
+          (type === 'text' && /[\uD800-\uFFFF]/.test(v as string))
+        ) {
           rangeUsable = false;
           break;
         }
@@ -149,6 +172,8 @@ function fieldOperatorConstraints(ops: Record<string, unknown>): FieldConstraint
 /** `^literal...` without the `i` flag is a range of strings sharing the literal prefix. */
 function regexPrefix(source: string, flags: string): FieldConstraint | undefined {
   if (!source.startsWith('^') || flags.includes('i') || flags.includes('m')) return undefined;
+  // `^ab|cd` also matches strings that merely contain `cd`: an alternation anywhere voids the prefix.
+  if (hasAlternation(source)) return undefined;
   let prefix = '';
   for (let i = 1; i < source.length; i++) {
     const ch = source[i]!;
@@ -170,9 +195,20 @@ function regexPrefix(source: string, flags: string): FieldConstraint | undefined
   }
   if (prefix === '') return undefined;
   const chars = [...prefix];
-  const last = chars.pop()!;
-  const upper = chars.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
-  return { kind: 'range', type: 'text', gte: prefix, lt: upper };
+  const last = chars.pop()!.codePointAt(0)!;
+  // No next code point after U+10FFFF, and none that is not a surrogate right after U+D7FF.
+  if (last === 0x10ffff || (last >= 0xd7ff && last <= 0xdfff)) return undefined;
+  const upper = chars.join('') + String.fromCodePoint(last + 1);
+  return { kind: 'range', type: 'text', gte: prefix, lt: upper, oneValue: true };
+}
+
+/** Whether a regex source has a `|` outside escapes (conservatively, even inside a character class). */
+function hasAlternation(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === '|') return true;
+  }
+  return false;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -195,9 +231,15 @@ export interface IndexPlan {
   score: number;
 }
 
+/**
+ * The best index for the constraints. `isMultikey(index)` says whether some document has several keys in
+ * that index (an array field): then range bounds that may be met by different elements are not combined
+ * (as MongoDB does on multikey indexes); only one bound serves as the pre-filter.
+ */
 export function planIndex(
   indexes: readonly IndexSpec[],
   constraints: Map<string, FieldConstraint[]>,
+  isMultikey: (index: IndexSpec) => boolean = () => false,
 ): IndexPlan | undefined {
   let best: IndexPlan | undefined;
   for (const index of indexes) {
@@ -212,7 +254,8 @@ export function planIndex(
         score += 2;
         continue;
       }
-      const ranges = list.filter((c): c is Extract<FieldConstraint, { kind: 'range' }> => c.kind === 'range');
+      let ranges = list.filter((c): c is RangeConstraint => c.kind === 'range');
+      if (ranges.length > 0 && needsOneBound(ranges) && isMultikey(index)) ranges = [oneBound(ranges)];
       if (ranges.length > 0) {
         for (const r of ranges) clauses.push(rangeClause(`k${i}`, r, params));
         score += 1;
@@ -223,6 +266,28 @@ export function planIndex(
       best = { index, where: clauses.join(' AND '), params, score };
   }
   return best;
+}
+
+type RangeConstraint = Extract<FieldConstraint, { kind: 'range' }>;
+
+const boundCount = (r: RangeConstraint) =>
+  [r.gt, r.gte, r.lt, r.lte].filter((v) => v !== undefined && v !== null).length;
+
+/** Whether the ranges have bounds that different array elements could meet. */
+function needsOneBound(ranges: RangeConstraint[]): boolean {
+  return ranges.length > 1 || (!ranges[0]!.oneValue && boundCount(ranges[0]!) > 1);
+}
+
+/** A single-value range if there is one (a prefix), else the first range's lower (or upper) bound alone. */
+function oneBound(ranges: RangeConstraint[]): RangeConstraint {
+  const prefix = ranges.find((r) => r.oneValue);
+  if (prefix) return prefix;
+  const r = ranges[0]!;
+  const { type } = r;
+  if (r.gt !== undefined && r.gt !== null) return { kind: 'range', type, gt: r.gt };
+  if (r.gte !== undefined && r.gte !== null) return { kind: 'range', type, gte: r.gte };
+  if (r.lt !== undefined && r.lt !== null) return { kind: 'range', type, lt: r.lt };
+  return { kind: 'range', type, ...(r.lte !== undefined ? { lte: r.lte } : {}) };
 }
 
 function eqClause(col: string, values: KeyValue[], params: KeyValue[]): string {
@@ -236,6 +301,8 @@ function eqClause(col: string, values: KeyValue[], params: KeyValue[]): string {
     params.push(...nonNull);
   }
   if (values.includes(null)) parts.push(`${col} IS NULL`);
+  // `$in: []` matches nothing.
+  if (parts.length === 0) return '0';
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
 

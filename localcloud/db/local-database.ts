@@ -168,7 +168,9 @@ export class LocalDatabase {
           ? idCond['$in'].filter((x): x is string => typeof x === 'string')
           : undefined;
     if (ids) return this.rowsByIds(collection, ids);
-    const plan = planIndex(this.store.indexesOf(collection), extractConstraints(filter));
+    const plan = planIndex(this.store.indexesOf(collection), extractConstraints(filter), (index) =>
+      this.store.isMultikey(collection, index.name),
+    );
     if (plan) return this.rowsByIds(collection, this.store.candidateIds(collection, plan));
     return this.store.scan(collection);
   }
@@ -461,7 +463,8 @@ function validateUpdateOperators(data: Doc): void {
     }
     const v = data[k];
     if (!isPlainObject(v)) throw invalidParam(`更新操作符 ${k} 的参数必须是对象`);
-    if (k !== '$unset' && k !== '$rename' && Object.keys(v).some((f) => f === '_id')) {
+    // Any operator on `_id`, or a rename onto it: one error, whichever operator tried.
+    if (Object.keys(v).includes('_id') || (k === '$rename' && Object.values(v).includes('_id'))) {
       throw new CloudError(CloudErrorCode.RequestFailed, '不能修改记录的 _id(the field _id is immutable)');
     }
   }

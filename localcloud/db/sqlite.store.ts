@@ -22,6 +22,8 @@ interface IndexTable {
   insert: Database.Statement;
   deleteById: Database.Statement;
   findDuplicate: Database.Statement | undefined;
+  /** Whether some document has several keys here (an array field); computed when first asked. */
+  multikey: boolean | undefined;
 }
 
 interface CollectionTable {
@@ -197,6 +199,7 @@ export class SqliteStore {
               `SELECT id FROM "${itbl}" WHERE ${cols.map((c) => `${c} IS ?`).join(' AND ')} AND id != ? LIMIT 1`,
             )
           : undefined,
+        multikey: undefined,
       });
     }
     return out;
@@ -233,6 +236,16 @@ export class SqliteStore {
 
   *scan(name: string): IterableIterator<StoredRow> {
     yield* this.collection(name).scan.iterate() as IterableIterator<StoredRow>;
+  }
+
+  /** Whether some document has more than one key in the index (MongoDB's "multikey"). */
+  isMultikey(name: string, indexName: string): boolean {
+    const idx = this.collection(name).indexes.find((i) => i.spec.name === indexName);
+    if (!idx) return false;
+    idx.multikey ??=
+      this.db.prepare(`SELECT 1 FROM "${idx.table}" GROUP BY id HAVING COUNT(*) > 1 LIMIT 1`).get() !==
+      undefined;
+    return idx.multikey;
   }
 
   /** Ids of documents that may match, read from an index (a superset of the matches). */
@@ -276,6 +289,7 @@ export class SqliteStore {
           throw duplicate(name, idx.spec.name, tuple);
         idx.insert.run(...tuple, id);
       }
+      if (seen.size > 1) idx.multikey = true;
     }
     return rev;
   }

@@ -182,9 +182,7 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > max) {
-      reject(
-        new CloudError(CloudErrorCode.BodyTooLarge, `请求体过大(上限 ${Math.round(max / 1024 / 1024)} MB)`),
-      );
+      reject(new CloudError(CloudErrorCode.BodyTooLarge, `请求体过大(上限 ${sizeText(max)})`));
       return;
     }
     const chunks: Buffer[] = [];
@@ -195,9 +193,7 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
       size += chunk.length;
       if (size > max) {
         failed = true;
-        reject(
-          new CloudError(CloudErrorCode.BodyTooLarge, `请求体过大(上限 ${Math.round(max / 1024 / 1024)} MB)`),
-        );
+        reject(new CloudError(CloudErrorCode.BodyTooLarge, `请求体过大(上限 ${sizeText(max)})`));
         return;
       }
       chunks.push(chunk);
@@ -209,6 +205,13 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
       if (!failed) reject(e);
     });
   });
+}
+
+/** A byte count for people: `10 MB`, `4 KB`, `512 字节` (rounding a small limit to "0 MB" misleads). */
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} 字节`;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

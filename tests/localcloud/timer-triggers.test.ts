@@ -36,7 +36,11 @@ describe('timer triggers', () => {
   afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
 
   const ticks = async () =>
-    ((await nodeSdk(s.serviceUrl).database().collection('timer_counters').doc('ticks').get()).data as Array<{ n: number }>)[0]!.n;
+    (
+      (await nodeSdk(s.serviceUrl).database().collection('timer_counters').doc('ticks').get()).data as Array<{
+        n: number;
+      }>
+    )[0]!.n;
 
   it('runs a trigger at its cron times and not between', async () => {
     expect(await s.cloud.timers.runDue()).toEqual([]); // 10:02:30, nothing due
@@ -58,29 +62,40 @@ describe('timer triggers', () => {
   it('runs with SOURCE wx_trigger and CloudBase timer event fields', async () => {
     s.cloud.clock.advance(2.5 * MINUTE);
     await s.cloud.timers.runDue();
-    const rec = (await nodeSdk(s.serviceUrl).database().collection('timer_runs').get()).data as Array<Record<string, unknown>>;
-    expect(rec).toEqual([{ _id: 'tick-2026-12-01T02:05:00Z', source: 'wx_trigger', time: '2026-12-01T02:05:00Z' }]);
+    const rec = (await nodeSdk(s.serviceUrl).database().collection('timer_runs').get()).data as Array<
+      Record<string, unknown>
+    >;
+    expect(rec).toEqual([
+      { _id: 'tick-2026-12-01T02:05:00Z', source: 'wx_trigger', time: '2026-12-01T02:05:00Z' },
+    ]);
   });
 
   it('retries a failed run twice, a minute apart', async () => {
     s.cloud.clock.set(Date.parse('2026-12-02T03:00:00+08:00'), { freeze: true });
     const first = await s.cloud.timers.runDue();
-    expect(first.filter((r) => r.functionName === 'flaky').map((r) => [r.attempt, r.ok])).toEqual([[0, false]]);
+    expect(first.filter((r) => r.functionName === 'flaky').map((r) => [r.attempt, r.ok])).toEqual([
+      [0, false],
+    ]);
     s.cloud.clock.advance(RETRY_DELAY_MS - 1000);
     expect((await s.cloud.timers.runDue()).filter((r) => r.functionName === 'flaky')).toEqual([]);
     s.cloud.clock.advance(1000);
-    expect((await s.cloud.timers.runDue()).filter((r) => r.functionName === 'flaky').map((r) => [r.attempt, r.ok])).toEqual([
-      [1, false],
-    ]);
+    expect(
+      (await s.cloud.timers.runDue()).filter((r) => r.functionName === 'flaky').map((r) => [r.attempt, r.ok]),
+    ).toEqual([[1, false]]);
     s.cloud.clock.advance(RETRY_DELAY_MS);
-    expect((await s.cloud.timers.runDue()).filter((r) => r.functionName === 'flaky').map((r) => [r.attempt, r.ok])).toEqual([
-      [2, true],
-    ]);
+    expect(
+      (await s.cloud.timers.runDue()).filter((r) => r.functionName === 'flaky').map((r) => [r.attempt, r.ok]),
+    ).toEqual([[2, true]]);
   });
 
   it('does no harm when two runs of one job overlap (the job is idempotent)', async () => {
     s.cloud.clock.advance(2.5 * MINUTE);
-    const event = { Type: 'Timer', TriggerName: 'everyFiveMinutes', Time: '2026-12-01T02:05:00Z', Message: '' };
+    const event = {
+      Type: 'Timer',
+      TriggerName: 'everyFiveMinutes',
+      Time: '2026-12-01T02:05:00Z',
+      Message: '',
+    };
     // The scheduled run and a duplicate delivery of the same slot, at the same time.
     const [scheduled, dup1, dup2] = await Promise.all([
       s.cloud.timers.runDue(),
@@ -101,7 +116,10 @@ describe('timer triggers', () => {
     const body = (await res.json()) as { runs: Array<{ functionName: string }>; iso: string };
     expect(body.iso).toBe('2026-12-01T02:05:00.000Z');
     expect(body.runs.map((r) => r.functionName)).toEqual(['tick-counter']);
-    const bad = await fetch(`${s.cloud.url}/clock`, { method: 'POST', body: JSON.stringify({ setTo: 'not a date' }) });
+    const bad = await fetch(`${s.cloud.url}/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ setTo: 'not a date' }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'INVALID_PARAM' });
   });

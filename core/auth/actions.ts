@@ -1,0 +1,83 @@
+/**
+ * Every action of the platform that needs a permission, with its Chinese label (used in denial messages
+ * and in docs/permissions.md). The matrix in permissions.matrix.ts says who may do each, and where.
+ */
+export const ACTION_LABELS = {
+  // Profile
+  'profile.bind': '绑定所在社区/网格',
+  'profile.phone.set': '设置联系电话',
+  // Catalog
+  'catalog.read': '查看服务目录',
+  'catalog.manage': '管理服务类别和项目',
+  // Providers: onboarding
+  'provider.view': '查看服务机构和红星榜',
+  'provider.apply': '提交入驻申请',
+  'provider.withdraw': '撤回入驻申请',
+  'provider.object': '对入驻公示提出异议',
+  'provider.review': '审核入驻申请',
+  'provider.notice': '发布入驻公示',
+  'provider.sign': '签署服务协定',
+  // Providers: running
+  'provider.profile.update': '维护服务机构资料',
+  'provider.staff.manage': '邀请或移除机构人员',
+  'provider.staff.bind': '凭邀请码绑定服务机构',
+  'offering.manage': '管理服务报价',
+  'provider.evaluate': '考核评价服务机构',
+  'provider.rectify': '责令整改或验收整改',
+  'provider.suspend': '暂停服务机构',
+  'provider.reinstate': '恢复服务机构',
+  'provider.blacklist': '清退服务机构并列入黑名单',
+  'provider.exit': '服务机构退出平台',
+  // Matching and orders
+  'match.request': '匹配服务机构',
+  'order.create': '下单',
+  'order.cancel': '取消订单',
+  'order.accept': '接单',
+  'order.decline': '拒单',
+  'order.expire': '订单超时未接',
+  'order.done': '完成服务',
+  'order.follow_up': '记录回访',
+  'order.rate': '评价服务',
+  'order.close': '关闭订单',
+  'order.view': '查看订单',
+  'resident.phone.view': '查看居民联系电话',
+  'complaint.submit': '投诉服务机构',
+  'complaint.handle': '核实处理投诉',
+  // Concerns (忧心事 / 微心愿)
+  'concern.submit': '提交忧心事/微心愿',
+  'concern.withdraw': '撤回忧心事/微心愿',
+  'concern.browse': '浏览已发布的事项',
+  'concern.view': '查看事项详情',
+  'concern.review': '审核事项',
+  'concern.publish': '发布事项',
+  'concern.claim': '认领事项',
+  'concern.release': '退回认领',
+  'concern.update': '更新办理进展',
+  'concern.resolve': '办结事项',
+  'concern.confirm': '确认办结结果',
+  'concern.escalate': '逐级推送事项',
+  'concern.refer': '提交联席会议',
+  'concern.close': '关闭事项',
+  'joint_meeting.take': '联席会议承接事项',
+  // Party organisations and volunteers
+  'party.register': '双报到登记',
+  'party.register.confirm': '确认双报到',
+  'volunteer_team.manage': '管理志愿服务队',
+  'volunteer.service.log': '登记志愿服务',
+  // Stations, ledgers, funds, dashboard, administration
+  'station.checklist.update': '维护孵化管理中心“十有”清单',
+  'ledger.export': '导出台账',
+  'fund.record': '登记经费收支',
+  'fund.view': '查看经费',
+  'dashboard.view': '查看数据看板',
+  'user.role.manage': '管理用户角色',
+  'org.manage': '管理组织架构',
+} as const;
+
+export type Action = keyof typeof ACTION_LABELS;
+
+export const ACTIONS = Object.keys(ACTION_LABELS) as Action[];
+
+export function isAction(value: string): value is Action {
+  return Object.prototype.hasOwnProperty.call(ACTION_LABELS, value);
+}

@@ -1,0 +1,180 @@
+/**
+ * THE authorization matrix: role x action x scope rule. Every cloud function, the admin page and the
+ * life cycles check permissions through `authorize()`, which reads only this table. docs/permissions.md
+ * is generated from it (a test keeps the two equal).
+ */
+import type { Action } from './actions';
+import type { Position, Role } from './roles';
+
+/**
+ * How a grant must relate to the target record.
+ * - `any`: no condition (public reads, the system's timers, platform administration).
+ * - `own`: the record is the actor's own (`target.ownerOpenid === actor.openid`).
+ * - `provider`: the record belongs to the grant's provider (`target.providerId === grant.providerId`).
+ * - `team`: the record belongs to the grant's volunteer team (`target.teamId === grant.teamId`).
+ * - `unit`: the record lies within the grant's org unit (`target.orgPath.startsWith(grant.orgPath)`).
+ * - `branch`: the record and the grant's unit are on one branch of the tree (either path is a prefix of
+ *   the other): a party member registered in a community may claim that community's concerns and the
+ *   concerns pushed up to its street, county or city, but not a neighbouring community's.
+ * - `assigned`: the actor (or their team, or their party organisation) claimed the record.
+ */
+export const SCOPES = ['any', 'own', 'provider', 'team', 'unit', 'branch', 'assigned'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPE_LABELS: Readonly<Record<Scope, string>> = {
+  any: '不限',
+  own: '本人的记录',
+  provider: '本机构的记录',
+  team: '本队的记录',
+  unit: '本级及下级单位的记录',
+  branch: '所在社区及其上级推送的记录',
+  assigned: '本人/本队/本党组织认领的记录',
+};
+
+/** One cell of the matrix: the scope rule, and optionally the positions the grant must hold. */
+export interface PermissionRule {
+  readonly scope: Scope;
+  readonly positions?: readonly Position[];
+}
+
+export type PermissionMatrix = Readonly<Record<Action, Readonly<Partial<Record<Role, PermissionRule>>>>>;
+
+const any: PermissionRule = { scope: 'any' };
+const own: PermissionRule = { scope: 'own' };
+const unit: PermissionRule = { scope: 'unit' };
+const branch: PermissionRule = { scope: 'branch' };
+const assigned: PermissionRule = { scope: 'assigned' };
+const provider: PermissionRule = { scope: 'provider' };
+const providerManager: PermissionRule = { scope: 'provider', positions: ['manager'] };
+const team: PermissionRule = { scope: 'team' };
+const teamLeader: PermissionRule = { scope: 'team', positions: ['leader'] };
+const branchTeamLeader: PermissionRule = { scope: 'branch', positions: ['leader'] };
+
+/** Every human role may do it, whatever the record (public information). */
+const everyone: Partial<Record<Role, PermissionRule>> = {
+  resident: any,
+  provider_staff: any,
+  party_member: any,
+  volunteer: any,
+  worker: any,
+  leader: any,
+  industry_regulator: any,
+  joint_meeting_office: any,
+  system_admin: any,
+};
+
+/** Those who handle a claimed concern, as used by update and resolve. */
+const concernHandlers: Partial<Record<Role, PermissionRule>> = {
+  party_member: assigned,
+  volunteer: assigned,
+  worker: unit,
+  leader: unit,
+  joint_meeting_office: unit,
+};
+
+export const PERMISSION_MATRIX: PermissionMatrix = {
+  'profile.bind': { resident: own },
+  'profile.phone.set': { resident: own },
+
+  'catalog.read': everyone,
+  'catalog.manage': { worker: unit, leader: unit, system_admin: any },
+
+  'provider.view': everyone,
+  // An application is owned by the person who files it; the target unit is where they apply.
+  'provider.apply': { resident: any },
+  'provider.withdraw': { resident: own },
+  'provider.object': { resident: any },
+  'provider.review': { worker: unit, leader: unit },
+  'provider.notice': { leader: unit },
+  'provider.sign': { worker: unit, leader: unit },
+
+  'provider.profile.update': { provider_staff: providerManager, worker: unit },
+  'provider.staff.manage': { provider_staff: providerManager },
+  // The invite code itself proves the link to the provider; the command is checked against the code.
+  'provider.staff.bind': { resident: any },
+  'offering.manage': { provider_staff: providerManager, worker: unit },
+  'provider.evaluate': { worker: unit, leader: unit, industry_regulator: unit },
+  'provider.rectify': { leader: unit, industry_regulator: unit },
+  'provider.suspend': { leader: unit, industry_regulator: unit },
+  'provider.reinstate': { leader: unit, industry_regulator: unit },
+  'provider.blacklist': { leader: unit, industry_regulator: unit },
+  'provider.exit': { provider_staff: providerManager, leader: unit },
+
+  'match.request': { resident: own },
+  'order.create': { resident: own },
+  'order.cancel': { resident: own, provider_staff: provider },
+  'order.accept': { provider_staff: provider },
+  'order.decline': { provider_staff: provider },
+  'order.expire': { system: any },
+  'order.done': { provider_staff: provider },
+  'order.follow_up': { provider_staff: provider },
+  'order.rate': { resident: own },
+  'order.close': { system: any },
+  'order.view': {
+    resident: own,
+    provider_staff: provider,
+    worker: unit,
+    leader: unit,
+    industry_regulator: unit,
+    system_admin: any,
+  },
+  // Scope only: the order use case also masks the number until acceptance and after closing.
+  'resident.phone.view': { resident: own, provider_staff: provider, worker: unit },
+  'complaint.submit': { resident: own },
+  'complaint.handle': { worker: unit, leader: unit, industry_regulator: unit },
+
+  // A worker may submit, withdraw and confirm on behalf of a resident of their unit (e.g. an elder without a phone).
+  'concern.submit': { resident: own, worker: unit },
+  'concern.withdraw': { resident: own, worker: unit },
+  'concern.browse': everyone,
+  'concern.view': {
+    resident: own,
+    party_member: assigned,
+    volunteer: assigned,
+    worker: unit,
+    leader: unit,
+    joint_meeting_office: unit,
+  },
+  'concern.review': { leader: unit },
+  'concern.publish': { worker: unit, leader: unit },
+  // Volunteer teams claim through their leader; a worker or leader claims for their unit.
+  'concern.claim': { party_member: branch, volunteer: branchTeamLeader, worker: unit, leader: unit },
+  'concern.release': {
+    party_member: assigned,
+    volunteer: { scope: 'assigned', positions: ['leader'] },
+    worker: unit,
+    leader: unit,
+  },
+  'concern.update': concernHandlers,
+  'concern.resolve': concernHandlers,
+  'concern.confirm': { resident: own, worker: unit },
+  'concern.escalate': { worker: unit, leader: unit, system: any },
+  'concern.refer': { worker: unit, leader: unit },
+  'concern.close': { worker: unit, leader: unit, system: any },
+  'joint_meeting.take': { joint_meeting_office: unit },
+
+  'party.register': { resident: own, party_member: own, volunteer: teamLeader },
+  'party.register.confirm': { worker: unit, leader: unit },
+  'volunteer_team.manage': { volunteer: teamLeader, worker: unit },
+  'volunteer.service.log': { party_member: own, volunteer: team, worker: unit },
+
+  'station.checklist.update': { worker: unit, leader: unit },
+  'ledger.export': {
+    worker: unit,
+    leader: unit,
+    industry_regulator: unit,
+    joint_meeting_office: unit,
+    system_admin: any,
+  },
+  'fund.record': { worker: unit, leader: unit },
+  'fund.view': { worker: unit, leader: unit, system_admin: any },
+  'dashboard.view': {
+    worker: unit,
+    leader: unit,
+    industry_regulator: unit,
+    joint_meeting_office: unit,
+    system_admin: any,
+  },
+  'user.role.manage': { leader: unit, system_admin: any },
+  'org.manage': { system_admin: any },
+};

@@ -1,0 +1,3 @@
+export * from './idempotency.port';
+export * from './request.fingerprint';
+export * from './run-idempotent';

@@ -1,0 +1,2 @@
+export * from './ratings.aggregate';
+export * from './reputation.formula';

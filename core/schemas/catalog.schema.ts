@@ -1,0 +1,29 @@
+/** Service catalog: reading it, and workers adding or editing categories and items. */
+import type { z } from 'zod';
+import { command, id, int, optionalText, paging, query, text } from './fields.schema';
+
+export const catalogListSchema = query({
+  /** Whose availability to show; absent: the caller's bound unit. */
+  orgUnitId: id('社区或网格').optional(),
+  categoryId: id('服务类别').optional(),
+  ...paging,
+});
+export type CatalogListQuery = z.output<typeof catalogListSchema>;
+
+export const categorySaveSchema = command({
+  /** Absent: a new category. */
+  categoryId: id('服务类别').optional(),
+  name: text('类别名称', { max: 20 }),
+  sortOrder: int('排序', 0, 9999).default(0),
+});
+export type CategorySaveCommand = z.output<typeof categorySaveSchema>;
+
+export const itemSaveSchema = command({
+  /** Absent: a new item. */
+  itemId: id('服务项目').optional(),
+  categoryId: id('服务类别'),
+  name: text('项目名称', { max: 20 }),
+  description: optionalText('项目说明', 200),
+  sortOrder: int('排序', 0, 9999).default(0),
+});
+export type ItemSaveCommand = z.output<typeof itemSaveSchema>;

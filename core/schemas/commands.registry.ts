@@ -1,0 +1,138 @@
+/**
+ * Every command and query of the platform by name, with its schema and whether it writes. Cloud functions
+ * route on these names; every writing command carries `clientRequestId` (tests check it) and goes through
+ * `runIdempotent` under that name.
+ */
+import type { z } from 'zod';
+import { catalogListSchema, categorySaveSchema, itemSaveSchema } from './catalog.schema';
+import {
+  concernClaimSchema,
+  concernConfirmSchema,
+  concernDetailSchema,
+  concernEscalateSchema,
+  concernListSchema,
+  concernPublishSchema,
+  concernReferSchema,
+  concernReleaseSchema,
+  concernResolveSchema,
+  concernReviewSchema,
+  concernSubmitSchema,
+  concernUpdateSchema,
+  concernWithdrawSchema,
+  jointMeetingTakeSchema,
+} from './concern.schema';
+import { matchRequestSchema } from './match.schema';
+import {
+  dashboardQuerySchema,
+  fundEntrySchema,
+  ledgerExportSchema,
+  roleGrantSchema,
+  stationChecklistSchema,
+} from './operations.schema';
+import {
+  complaintDecisionSchema,
+  complaintSubmitSchema,
+  followUpRecordSchema,
+  orderAcceptSchema,
+  orderCancelSchema,
+  orderCreateSchema,
+  orderDeclineSchema,
+  orderDetailSchema,
+  orderDoneSchema,
+  orderListSchema,
+  ratingSubmitSchema,
+} from './order.schema';
+import {
+  dualRegistrationConfirmSchema,
+  dualRegistrationSchema,
+  volunteerServiceLogSchema,
+  volunteerTeamSaveSchema,
+} from './party.schema';
+import { phoneSetSchema, profileBindSchema } from './profile.schema';
+import {
+  applicationDecisionSchema,
+  applicationObjectionSchema,
+  applicationWithdrawSchema,
+  evaluationRecordSchema,
+  offeringSaveSchema,
+  providerApplicationSchema,
+  providerStatusChangeSchema,
+  staffBindSchema,
+  staffInviteSchema,
+} from './provider.schema';
+
+interface CommandEntry {
+  readonly schema: z.ZodType;
+  /** Writes something: carries `clientRequestId` and runs idempotently. */
+  readonly writes: boolean;
+}
+
+const write = <S extends z.ZodType>(schema: S) => ({ schema, writes: true }) as const;
+const read = <S extends z.ZodType>(schema: S) => ({ schema, writes: false }) as const;
+
+export const COMMANDS = {
+  'profile.bind': write(profileBindSchema),
+  'profile.phone.set': write(phoneSetSchema),
+
+  'catalog.list': read(catalogListSchema),
+  'catalog.category.save': write(categorySaveSchema),
+  'catalog.item.save': write(itemSaveSchema),
+
+  'match.request': read(matchRequestSchema),
+  'order.create': write(orderCreateSchema),
+  'order.cancel': write(orderCancelSchema),
+  'order.accept': write(orderAcceptSchema),
+  'order.decline': write(orderDeclineSchema),
+  'order.done': write(orderDoneSchema),
+  'order.follow_up': write(followUpRecordSchema),
+  'order.rate': write(ratingSubmitSchema),
+  'order.list': read(orderListSchema),
+  'order.detail': read(orderDetailSchema),
+  'complaint.submit': write(complaintSubmitSchema),
+  'complaint.decide': write(complaintDecisionSchema),
+
+  'provider.apply': write(providerApplicationSchema),
+  'provider.application.decide': write(applicationDecisionSchema),
+  'provider.application.withdraw': write(applicationWithdrawSchema),
+  'provider.application.object': write(applicationObjectionSchema),
+  'provider.offering.save': write(offeringSaveSchema),
+  'provider.staff.invite': write(staffInviteSchema),
+  'provider.staff.bind': write(staffBindSchema),
+  'provider.evaluate': write(evaluationRecordSchema),
+  'provider.status.change': write(providerStatusChangeSchema),
+
+  'concern.submit': write(concernSubmitSchema),
+  'concern.review': write(concernReviewSchema),
+  'concern.publish': write(concernPublishSchema),
+  'concern.claim': write(concernClaimSchema),
+  'concern.release': write(concernReleaseSchema),
+  'concern.update': write(concernUpdateSchema),
+  'concern.resolve': write(concernResolveSchema),
+  'concern.confirm': write(concernConfirmSchema),
+  'concern.escalate': write(concernEscalateSchema),
+  'concern.refer': write(concernReferSchema),
+  'concern.withdraw': write(concernWithdrawSchema),
+  'concern.list': read(concernListSchema),
+  'concern.detail': read(concernDetailSchema),
+  'joint_meeting.take': write(jointMeetingTakeSchema),
+
+  'party.register': write(dualRegistrationSchema),
+  'party.register.confirm': write(dualRegistrationConfirmSchema),
+  'volunteer_team.save': write(volunteerTeamSaveSchema),
+  'volunteer.service.log': write(volunteerServiceLogSchema),
+
+  'station.checklist.update': write(stationChecklistSchema),
+  'ledger.export': read(ledgerExportSchema),
+  'fund.record': write(fundEntrySchema),
+  'dashboard.view': read(dashboardQuerySchema),
+  'user.role.manage': write(roleGrantSchema),
+} as const satisfies Record<string, CommandEntry>;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandInput<N extends CommandName> = z.output<(typeof COMMANDS)[N]['schema']>;
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}

@@ -1,0 +1,11 @@
+/**
+ * Matching: the items a resident ticked. A query (it records gaps for the dashboard as a side note, but
+ * books nothing), so it carries no request id; the order created from it does.
+ */
+import type { z } from 'zod';
+import { id, list, query } from './fields.schema';
+
+export const matchRequestSchema = query({
+  itemIds: list('服务项目', id('服务项目'), { min: 1, max: 10, unique: true, verb: '选择' }),
+});
+export type MatchRequestQuery = z.output<typeof matchRequestSchema>;

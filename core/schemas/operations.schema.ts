@@ -1,0 +1,119 @@
+/** Running the platform: the station's 十有 checklist, ledgers (台账) export, funds (经费), user roles. */
+import { z } from 'zod';
+import type { Role } from '../auth/roles';
+import { bool, calendarDate, command, fen, id, oneOf, optionalText, query } from './fields.schema';
+
+/** The ten "haves" (十有) of a 孵化管理中心(站). */
+export const STATION_CHECKLIST = {
+  phone: '有电话',
+  computer: '有电脑',
+  logo: '有统一标识',
+  rules: '有一套办事须知（上墙制度）',
+  flowchart: '有服务流程图',
+  noticeBoard: '有服务事项公示栏',
+  providers: '有服务机构',
+  managers: '有平台管理人员',
+  ledger: '有服务台账',
+  infoSystem: '有信息发布系统',
+} as const;
+export type StationChecklistKey = keyof typeof STATION_CHECKLIST;
+
+export const stationChecklistSchema = command({
+  stationId: id('孵化管理中心（站）'),
+  checklist: z.object(
+    Object.fromEntries(
+      Object.entries(STATION_CHECKLIST).map(([key, label]) => [key, bool(`“${label}”`)]),
+    ) as Record<StationChecklistKey, ReturnType<typeof bool>>,
+    { error: '请填写“十有”清单' },
+  ),
+  note: optionalText('说明', 500),
+});
+export type StationChecklistCommand = z.output<typeof stationChecklistSchema>;
+
+export const LEDGER_KINDS = ['services', 'follow_ups', 'concerns', 'volunteer_services', 'funds'] as const;
+
+export const ledgerExportSchema = query({
+  orgUnitId: id('单位'),
+  kind: oneOf('台账类型', LEDGER_KINDS),
+  from: calendarDate('开始日期'),
+  to: calendarDate('结束日期'),
+}).superRefine((q, ctx) => {
+  if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+});
+export type LedgerExportQuery = z.output<typeof ledgerExportSchema>;
+
+export const FUND_SOURCES = ['finance', 'party_dues', 'street', 'donor', 'community'] as const;
+export const FUND_SOURCE_LABELS: Readonly<Record<(typeof FUND_SOURCES)[number], string>> = {
+  finance: '财政安排',
+  party_dues: '党费拨付',
+  street: '街道支出',
+  donor: '爱心企业捐助',
+  community: '社区自筹',
+};
+export const FUND_USES = ['service_fund', 'community_work', 'staff_pay', 'facilities', 'platform'] as const;
+export const FUND_USE_LABELS: Readonly<Record<(typeof FUND_USES)[number], string>> = {
+  service_fund: '服务群众专项经费',
+  community_work: '社区工作经费',
+  staff_pay: '人员报酬',
+  facilities: '服务设施',
+  platform: '平台建设经费',
+};
+
+export const fundEntrySchema = z.discriminatedUnion(
+  'direction',
+  [
+    command({
+      direction: z.literal('income'),
+      orgUnitId: id('单位'),
+      source: oneOf('经费来源', FUND_SOURCES),
+      amountFen: fen('金额').refine((v) => v > 0, { error: '金额必须大于 0' }),
+      date: calendarDate('日期'),
+      note: optionalText('说明', 300),
+    }),
+    command({
+      direction: z.literal('expense'),
+      orgUnitId: id('单位'),
+      use: oneOf('经费用途', FUND_USES),
+      amountFen: fen('金额').refine((v) => v > 0, { error: '金额必须大于 0' }),
+      date: calendarDate('日期'),
+      note: optionalText('说明', 300),
+    }),
+  ],
+  { error: '请选择收入或支出' },
+);
+export type FundEntryCommand = z.output<typeof fundEntrySchema>;
+
+/** Roles a person can be given; `system` is the platform's own and never granted. */
+export const GRANTABLE_ROLES = [
+  'resident',
+  'provider_staff',
+  'party_member',
+  'volunteer',
+  'worker',
+  'leader',
+  'industry_regulator',
+  'joint_meeting_office',
+  'system_admin',
+] as const satisfies readonly Exclude<Role, 'system'>[];
+
+export const roleGrantSchema = command({
+  op: oneOf('操作', ['grant', 'revoke'] as const),
+  targetOpenid: z
+    .string({ error: '请选择用户' })
+    .regex(/^[A-Za-z0-9_-]{6,64}$/, { error: '用户标识格式不正确' }),
+  role: oneOf('角色', GRANTABLE_ROLES),
+  orgUnitId: id('所属单位').optional(),
+  providerId: id('服务机构').optional(),
+  teamId: id('志愿服务队').optional(),
+  partyOrgId: id('党组织').optional(),
+  position: oneOf('职务', ['manager', 'member', 'leader', 'secretary'] as const).optional(),
+  note: optionalText('说明', 200),
+});
+export type RoleGrantCommand = z.output<typeof roleGrantSchema>;
+
+export const dashboardQuerySchema = query({
+  orgUnitId: id('单位'),
+  from: calendarDate('开始日期').optional(),
+  to: calendarDate('结束日期').optional(),
+});
+export type DashboardQuery = z.output<typeof dashboardQuerySchema>;

@@ -1,0 +1,97 @@
+/** The service order loop: create from a match, cancel, accept, decline, done, follow-up, rating, lists. */
+import { z } from 'zod';
+import { ORDER_STATUSES } from '../lifecycle/order.lifecycle';
+import {
+  bool,
+  command,
+  id,
+  images,
+  int,
+  list,
+  oneOf,
+  optionalText,
+  paging,
+  query,
+  text,
+} from './fields.schema';
+
+export const orderCreateSchema = command({
+  /** The match the resident chose from (so an expired or declined order can be re-offered from it). */
+  matchId: id('匹配结果'),
+  itemId: id('服务项目'),
+  providerId: id('服务机构'),
+  note: optionalText('备注', 200),
+});
+export type OrderCreateCommand = z.output<typeof orderCreateSchema>;
+
+const orderRef = { orderId: id('订单') };
+
+/** Before acceptance no reason is needed; after it the life cycle asks for one. */
+export const orderCancelSchema = command({ ...orderRef, reason: optionalText('取消原因', 200) });
+export type OrderCancelCommand = z.output<typeof orderCancelSchema>;
+
+export const orderAcceptSchema = command({ ...orderRef });
+export type OrderAcceptCommand = z.output<typeof orderAcceptSchema>;
+
+export const orderDeclineSchema = command({ ...orderRef, reason: text('拒单原因', { max: 200 }) });
+export type OrderDeclineCommand = z.output<typeof orderDeclineSchema>;
+
+export const orderDoneSchema = command({ ...orderRef, note: optionalText('服务说明', 500) });
+export type OrderDoneCommand = z.output<typeof orderDoneSchema>;
+
+export const FOLLOW_UP_CHANNELS = ['phone', 'visit', 'message'] as const;
+export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
+export const FOLLOW_UP_CHANNEL_LABELS: Readonly<Record<FollowUpChannel, string>> = {
+  phone: '电话回访',
+  visit: '上门回访',
+  message: '留言回访',
+};
+
+/** What the resident raised, and how it was handled (如实记录，并做好问题处理). */
+const feedbackEntry = (label: string) =>
+  z.object(
+    { content: text(label, { max: 300 }), handling: text('处理情况', { max: 300 }) },
+    { error: `${label}格式不正确` },
+  );
+
+export const followUpRecordSchema = command({
+  ...orderRef,
+  channel: oneOf('回访方式', FOLLOW_UP_CHANNELS),
+  /** What the resident said overall (e.g. "满意，无其他问题"). */
+  summary: text('回访情况', { max: 500 }),
+  problems: list('反映的问题', feedbackEntry('反映的问题'), { min: 0, max: 10 }).default([]),
+  suggestions: list('提出的建议', feedbackEntry('提出的建议'), { min: 0, max: 10 }).default([]),
+});
+export type FollowUpRecordCommand = z.output<typeof followUpRecordSchema>;
+
+export const ratingSubmitSchema = command({
+  ...orderRef,
+  stars: int('评分', 1, 5),
+  text: optionalText('评价内容', 500),
+});
+export type RatingSubmitCommand = z.output<typeof ratingSubmitSchema>;
+
+export const orderListSchema = query({
+  /** Whose list: the resident's own orders, or the jobs of the caller's provider. */
+  as: oneOf('身份', ['resident', 'provider_staff'] as const),
+  status: oneOf('订单状态', ORDER_STATUSES).optional(),
+  ...paging,
+});
+export type OrderListQuery = z.output<typeof orderListSchema>;
+
+export const orderDetailSchema = query({ ...orderRef });
+export type OrderDetailQuery = z.output<typeof orderDetailSchema>;
+
+export const complaintSubmitSchema = command({
+  ...orderRef,
+  content: text('投诉内容', { max: 500 }),
+  images: images(6),
+});
+export type ComplaintSubmitCommand = z.output<typeof complaintSubmitSchema>;
+
+export const complaintDecisionSchema = command({
+  complaintId: id('投诉'),
+  upheld: bool('核实结果'),
+  reply: text('处理意见', { max: 500 }),
+});
+export type ComplaintDecisionCommand = z.output<typeof complaintDecisionSchema>;

@@ -1,0 +1,168 @@
+/**
+ * Providers: the application (入驻申请) and its review, offerings with prices, staff binding by invite code,
+ * evaluations and status changes (rectify, suspend, remove...).
+ */
+import { z } from 'zod';
+import { APPLICATION_STATUSES } from '../lifecycle/application.lifecycle';
+import { PROVIDER_STATUSES } from '../lifecycle/provider.lifecycle';
+import { EVALUATION_GRADES } from '../reputation/reputation.formula';
+import {
+  bool,
+  calendarDate,
+  command,
+  contactPhone,
+  fen,
+  fileId,
+  id,
+  instant,
+  int,
+  list,
+  oneOf,
+  optionalText,
+  text,
+} from './fields.schema';
+
+/**
+ * Price of an offering: free, or a low fee that must be below the market price the provider states
+ * (服务具有一定公益性质，低收费服务需低于市场价). Money in fen.
+ */
+export const pricingSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.literal('free') }),
+      z.object({
+        kind: z.literal('low_fee'),
+        priceFen: fen('收费价格').refine((v) => v > 0, { error: '低收费服务的价格必须大于 0' }),
+        marketPriceFen: fen('市场价'),
+        unit: text('计价单位', { max: 10 }),
+      }),
+    ],
+    { error: '请选择免费或低收费' },
+  )
+  .superRefine((pricing, ctx) => {
+    if (pricing.kind === 'low_fee' && pricing.priceFen >= pricing.marketPriceFen) {
+      ctx.addIssue({ code: 'custom', path: ['priceFen'], message: '低收费服务的价格必须低于市场价' });
+    }
+  });
+export type Pricing = z.output<typeof pricingSchema>;
+
+const offeringFields = {
+  itemId: id('服务项目'),
+  pricing: pricingSchema,
+  description: optionalText('服务说明', 300),
+};
+
+const offeringEntry = z.object(offeringFields, { error: '服务报价格式不正确' });
+
+/** 统一社会信用代码: 18 characters, upper-cased (I, O, S, V, Z never occur). */
+const creditCode = z
+  .string({ error: '请填写统一社会信用代码' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/, {
+    error: '统一社会信用代码应为 18 位数字或大写字母',
+  });
+
+const qualification = z.object(
+  {
+    name: text('资质名称', { max: 60 }),
+    number: text('资质证书编号', { max: 60 }),
+    validUntil: calendarDate('资质有效期').optional(),
+    fileIds: list('资质证明文件', fileId, { min: 0, max: 5 }).default([]),
+  },
+  { error: '资质格式不正确' },
+);
+
+export const providerApplicationSchema = command({
+  /** The community (or grid) whose party organisation the application is filed with. */
+  orgUnitId: id('申请入驻的社区'),
+  name: text('机构名称', { max: 60 }),
+  creditCode,
+  legalRepresentative: text('法定代表人', { max: 30 }),
+  contactName: text('联系人', { max: 30 }),
+  contactPhone,
+  address: text('机构地址', { max: 120 }),
+  introduction: optionalText('机构简介', 1000),
+  /** 健全的执业规则以及其他相应的管理制度. */
+  managementRules: text('执业规则和管理制度', { max: 2000 }),
+  qualifications: list('行业服务资质', qualification, { min: 1, max: 10 }),
+  serviceAreaOrgUnitIds: list('服务范围', id('服务范围'), { min: 1, max: 50, unique: true, verb: '选择' }),
+  offerings: list('服务报价', offeringEntry, { min: 1, max: 30 }).refine(
+    (entries) => new Set(entries.map((e) => e.itemId)).size === entries.length,
+    { error: '同一服务项目只能报价一次' },
+  ),
+  /** 独立承担法律责任、自愿接受服务范围内的群众需求. */
+  commitment: z.literal(true, { error: '请确认能独立承担法律责任并自愿接受服务范围内的群众需求' }),
+});
+export type ProviderApplicationCommand = z.output<typeof providerApplicationSchema>;
+
+/** A worker or leader moves an application on (review, return, notice, reject, sign). */
+export const applicationDecisionSchema = command({
+  applicationId: id('入驻申请'),
+  to: oneOf('审核结果', APPLICATION_STATUSES),
+  reason: optionalText('意见', 500),
+});
+export type ApplicationDecisionCommand = z.output<typeof applicationDecisionSchema>;
+
+export const applicationWithdrawSchema = command({
+  applicationId: id('入驻申请'),
+  reason: optionalText('撤回原因', 200),
+});
+export type ApplicationWithdrawCommand = z.output<typeof applicationWithdrawSchema>;
+
+/** Anyone may object during the public notice (公示). */
+export const applicationObjectionSchema = command({
+  applicationId: id('入驻申请'),
+  content: text('异议内容', { max: 500 }),
+  contactPhone: contactPhone.optional(),
+});
+export type ApplicationObjectionCommand = z.output<typeof applicationObjectionSchema>;
+
+export const offeringSaveSchema = command({
+  providerId: id('服务机构'),
+  ...offeringFields,
+  active: bool('是否上架').default(true),
+});
+export type OfferingSaveCommand = z.output<typeof offeringSaveSchema>;
+
+export const STAFF_POSITIONS = ['manager', 'member'] as const;
+
+export const staffInviteSchema = command({
+  providerId: id('服务机构'),
+  position: oneOf('人员身份', STAFF_POSITIONS),
+});
+export type StaffInviteCommand = z.output<typeof staffInviteSchema>;
+
+/** Invite codes are 6-12 letters or digits; case does not matter when typed. */
+export const staffBindSchema = command({
+  inviteCode: z
+    .string({ error: '请填写邀请码' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6,12}$/, { error: '邀请码为 6 到 12 位字母或数字' }),
+});
+export type StaffBindCommand = z.output<typeof staffBindSchema>;
+
+/** The yearly (at least) evaluation (考核评价) with its problem list (问题清单). */
+export const evaluationRecordSchema = command({
+  providerId: id('服务机构'),
+  year: int('考核年度', 2021, 2100),
+  grade: oneOf('考核等次', EVALUATION_GRADES),
+  problems: list('问题清单', text('问题', { max: 200 }), { min: 0, max: 20 }).default([]),
+  summary: optionalText('考核意见', 1000),
+});
+export type EvaluationRecordCommand = z.output<typeof evaluationRecordSchema>;
+
+/** Rectify (with a deadline), accept the rectification, suspend, reinstate, remove, exit. */
+export const providerStatusChangeSchema = command({
+  providerId: id('服务机构'),
+  to: oneOf('目标状态', PROVIDER_STATUSES),
+  reason: optionalText('原因', 500),
+  rectifyDeadline: instant('整改期限').optional(),
+}).superRefine((cmd, ctx) => {
+  if (cmd.to === 'rectifying' && cmd.rectifyDeadline === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['rectifyDeadline'], message: '责令整改时请选择整改期限' });
+  }
+});
+export type ProviderStatusChangeCommand = z.output<typeof providerStatusChangeSchema>;

@@ -1,0 +1,230 @@
+/**
+ * Conformance: transactions (database.startTransaction / commitTransaction / abortTransaction and the
+ * transactionId on document calls) through both real SDKs — runTransaction commits everything or nothing,
+ * a throw and tx.rollback(reason) apply nothing, a conflicting write makes the SDK retry and finally fail
+ * with DATABASE_TRANSACTION_CONFLICT, and the explicit startTransaction / commit / rollback API.
+ */
+import { catalog, startLocalCloud, type StartedCloud } from '../../helpers/local-cloud.fixture';
+import { SDK_NAMES, byId, connect, freshCollection, type Coll, type Sdk } from './sdks';
+
+type Doc = Record<string, unknown>;
+/** The transaction object both SDKs hand to the runTransaction callback (and return from startTransaction). */
+interface Tx {
+  collection(name: string): Coll;
+  rollback(reason?: unknown): Promise<unknown>;
+  commit(): Promise<unknown>;
+}
+type RunTransaction = <T>(cb: (tx: Tx) => Promise<T>, times?: number) => Promise<T>;
+
+let s: StartedCloud;
+beforeAll(async () => {
+  s = await startLocalCloud({
+    catalog: catalog({ tx_accounts: [{ name: 'phone_1', fields: [['phone', 1]], unique: true }] }),
+    createDeclaredCollections: true,
+  });
+});
+afterAll(async () => {
+  await s.stop();
+});
+
+describe.each(SDK_NAMES)('transactions through %s', (sdkName) => {
+  let sdk: Sdk;
+  let run: RunTransaction;
+  let start: () => Promise<Tx>;
+  beforeAll(() => {
+    sdk = connect(sdkName, s.serviceUrl);
+    const db = sdk.db as unknown as { runTransaction: RunTransaction; startTransaction: () => Promise<Tx> };
+    run = (cb, times) => db.runTransaction(cb, times);
+    start = () => db.startTransaction();
+  });
+
+  /** A fresh collection with the given documents, and a full read of it sorted by _id. */
+  async function seeded(docs: Doc[]): Promise<{ name: string; all: () => Promise<Doc[]> }> {
+    const name = freshCollection(s, 'tx', sdk);
+    if (docs.length > 0) await sdk.add(sdk.db.collection(name), docs);
+    return { name, all: async () => byId(sdk.docs(await sdk.db.collection(name).get())) };
+  }
+
+  it('runTransaction commits every write together and returns the callback value', async () => {
+    const { name, all } = await seeded([
+      { _id: 'alice', balance: 100 },
+      { _id: 'bob', balance: 20 },
+      { _id: 'old', note: '待删' },
+    ]);
+    const outside = sdk.db.collection(name);
+    const _ = sdk.db.command;
+    const result = await run(async (tx) => {
+      const c = tx.collection(name);
+      const alice = await c.doc('alice').get();
+      expect(alice).toEqual(
+        sdk.name === 'node-sdk'
+          ? { data: { _id: 'alice', balance: 100 }, requestId: expect.any(String) }
+          : { data: { _id: 'alice', balance: 100 }, errMsg: 'document.get:ok' },
+      );
+      expect(await sdk.update(c.doc('alice'), { balance: _.inc(-30) })).toEqual(sdk.result.docUpdate(1));
+      expect(await sdk.update(c.doc('bob'), { balance: _.inc(30) })).toEqual(sdk.result.docUpdate(1));
+      expect(await sdk.add(c, { _id: 'log1', from: 'alice', to: 'bob', amount: 30 })).toEqual(
+        sdk.name === 'node-sdk'
+          ? { id: 'log1', inserted: 1, ok: 1, requestId: expect.any(String) }
+          : { _id: 'log1', errMsg: 'collection.add:ok' },
+      );
+      expect(await sdk.set(c.doc('carol'), { balance: 0 })).toEqual(
+        sdk.name === 'node-sdk'
+          ? { updated: 0, upserted: [{ _id: 'carol' }], requestId: expect.any(String) }
+          : { _id: 'carol', stats: { updated: 0, created: 0 }, errMsg: 'document.set:ok' },
+      );
+      expect(await c.doc('old').remove()).toEqual(sdk.result.docRemove(1));
+      // The transaction reads its own writes ...
+      expect(byId(sdk.docs(await c.where({ balance: _.lte(50) }).get()))).toEqual([
+        { _id: 'bob', balance: 50 },
+        { _id: 'carol', balance: 0 },
+      ]);
+      // ... while everyone else still sees the committed state.
+      expect(await outside.doc('alice').get()).toEqual(sdk.result.docGet({ _id: 'alice', balance: 100 }));
+      expect(await outside.where({ _id: 'log1' }).count()).toEqual(sdk.result.count(0));
+      return '转账完成';
+    });
+    expect(result).toBe('转账完成');
+    expect(await all()).toEqual([
+      { _id: 'alice', balance: 70 },
+      { _id: 'bob', balance: 50 },
+      { _id: 'carol', balance: 0 },
+      { _id: 'log1', from: 'alice', to: 'bob', amount: 30 },
+    ]);
+  });
+
+  it('a throw inside the callback applies nothing and rejects with the error', async () => {
+    const { name, all } = await seeded([{ _id: 'a', n: 1 }]);
+    const boom = new Error('余额不足');
+    await expect(
+      run(async (tx) => {
+        const c = tx.collection(name);
+        await sdk.update(c.doc('a'), { n: 2 });
+        await sdk.add(c, { _id: 'b' });
+        await c.doc('a').remove();
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+    expect(await all()).toEqual([{ _id: 'a', n: 1 }]);
+  });
+
+  it('tx.rollback(reason) applies nothing and rejects with the reason', async () => {
+    const { name, all } = await seeded([{ _id: 'a', n: 1 }]);
+    await expect(
+      run(async (tx) => {
+        await sdk.update(tx.collection(name).doc('a'), { n: 99 });
+        await sdk.add(tx.collection(name), { _id: 'b' });
+        await tx.rollback({ reason: '用户取消' });
+        return 'not reached';
+      }),
+    ).rejects.toEqual({ reason: '用户取消' });
+    expect(await all()).toEqual([{ _id: 'a', n: 1 }]);
+  });
+
+  it('a conflicting write between read and commit makes runTransaction retry', async () => {
+    const { name, all } = await seeded([{ _id: 'slot', taken: 0 }]);
+    const outside = sdk.db.collection(name);
+    const _ = sdk.db.command;
+    let attempts = 0;
+    const result = await run(async (tx) => {
+      attempts++;
+      const c = tx.collection(name);
+      // Inside a transaction both SDKs give the document itself as `data`.
+      const slot = ((await c.doc('slot').get()) as { data: { taken: number } }).data;
+      // Someone else takes the slot while the first attempt is running.
+      if (attempts === 1) await sdk.update(outside.doc('slot'), { taken: _.inc(1) });
+      await sdk.update(c.doc('slot'), { taken: slot.taken + 1 });
+      return slot.taken;
+    });
+    expect(attempts).toBe(2);
+    expect(result).toBe(1);
+    expect(await all()).toEqual([{ _id: 'slot', taken: 2 }]);
+  });
+
+  it('a conflict on every attempt fails with DATABASE_TRANSACTION_CONFLICT after the retries', async () => {
+    const { name, all } = await seeded([{ _id: 'hot', n: 0 }]);
+    const outside = sdk.db.collection(name);
+    let attempts = 0;
+    await expect(
+      run(async (tx) => {
+        attempts++;
+        const c = tx.collection(name);
+        await c.doc('hot').get();
+        await sdk.update(outside.doc('hot'), { n: sdk.db.command.inc(1) });
+        await sdk.update(c.doc('hot'), { n: -1 });
+      }, 2),
+    ).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect(attempts).toBe(3);
+    expect(await all()).toEqual([{ _id: 'hot', n: 3 }]);
+  });
+
+  it('a unique-index violation at commit applies nothing', async () => {
+    const accounts = sdk.db.collection('tx_accounts');
+    const phone = `1380000${sdk.name === 'node-sdk' ? '1' : '2'}`;
+    await sdk.add(accounts, { _id: `acc-${phone}`, phone });
+    const before = ((await accounts.count()) as { total: number }).total;
+    await expect(
+      run(async (tx) => {
+        const c = tx.collection('tx_accounts');
+        await sdk.add(c, { _id: `ok-${phone}`, phone: `${phone}9` });
+        await sdk.add(c, { _id: `dup-${phone}`, phone });
+      }),
+    ).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
+    expect(await accounts.count()).toEqual(sdk.result.count(before));
+    expect(await accounts.where({ phone: `${phone}9` }).count()).toEqual(sdk.result.count(0));
+  });
+
+  it('startTransaction / commit applies the writes; a second transaction on the same document conflicts', async () => {
+    const { name, all } = await seeded([{ _id: 'x', v: 0 }]);
+    const t1 = await start();
+    const t2 = await start();
+    await t1.collection(name).doc('x').get();
+    await t2.collection(name).doc('x').get();
+    await sdk.update(t1.collection(name).doc('x'), { v: 1 });
+    await sdk.update(t2.collection(name).doc('x'), { v: 2 });
+    expect(await t1.commit()).toEqual(expect.objectContaining({ requestId: expect.any(String) }));
+    await expect(t2.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect(await all()).toEqual([{ _id: 'x', v: 1 }]);
+  });
+
+  it('startTransaction / rollback discards the writes', async () => {
+    const { name, all } = await seeded([{ _id: 'x', v: 0 }]);
+    const tx = await start();
+    await sdk.update(tx.collection(name).doc('x'), { v: 5 });
+    await sdk.add(tx.collection(name), { _id: 'y' });
+    await tx.rollback();
+    expect(await all()).toEqual([{ _id: 'x', v: 0 }]);
+    // The transaction is gone: committing it now fails.
+    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_NOT_EXIST' });
+  });
+});
+
+describe('node-sdk updateAndReturn inside a transaction', () => {
+  it('returns the updated document, and the update lands with the commit', async () => {
+    const sdk = connect('node-sdk', s.serviceUrl);
+    const name = freshCollection(s, 'txuar');
+    await sdk.add(sdk.db.collection(name), [
+      { _id: 'q1', state: '排队', n: 0 },
+      { _id: 'q2', state: '排队', n: 0 },
+    ]);
+    const db = sdk.db as unknown as { runTransaction: RunTransaction };
+    const claimed = await db.runTransaction(async (tx) => {
+      const res = await tx
+        .collection(name)
+        .where({ _id: 'q2' })
+        .updateAndReturn({ state: '处理中', n: sdk.db.command.inc(1) });
+      expect(await sdk.db.collection(name).doc('q2').get()).toEqual(
+        sdk.result.docGet({ _id: 'q2', state: '排队', n: 0 }),
+      );
+      return res;
+    });
+    expect(claimed).toEqual({
+      updated: 1,
+      doc: { _id: 'q2', state: '处理中', n: 1 },
+      requestId: expect.any(String),
+    });
+    expect(await sdk.db.collection(name).doc('q2').get()).toEqual(
+      sdk.result.docGet({ _id: 'q2', state: '处理中', n: 1 }),
+    );
+  });
+});
