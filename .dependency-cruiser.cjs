@@ -54,6 +54,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '(^|/)(node_modules|build|miniprogram_npm)/' },
+    exclude: { path: '(^|/)(build|miniprogram_npm)/' },
   },
 };
