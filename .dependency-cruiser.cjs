@@ -11,7 +11,7 @@ module.exports = {
         pathNot: '^core/',
         path: [
           '^node_modules/(wx-server-sdk|@cloudbase|better-sqlite3|mingo|miniprogram-|tdesign)',
-          '^(miniprogram|cloudfunctions|localcloud|admin|scripts|bench|tests)/',
+          '^(miniprogram|cloudfunctions|function-kit|localcloud|admin|scripts|bench|tests)/',
         ],
       },
     },
@@ -20,19 +20,23 @@ module.exports = {
       severity: 'error',
       comment: 'The core does no I/O of its own (no fs, net, http, child_process...).',
       from: { path: '^core/' },
-      to: { dependencyTypes: ['core'], path: '^(fs|net|http|https|child_process|worker_threads|dgram|cluster|os)$' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(fs|net|http|https|child_process|worker_threads|dgram|cluster|os)$',
+      },
     },
     {
       name: 'functions-do-not-reach-local-cloud',
       severity: 'error',
       comment: 'Cloud functions run unchanged in production: they must not import the local cloud emulator.',
-      from: { path: '^cloudfunctions/' },
-      to: { path: '^(localcloud|tests|admin|scripts)/' },
+      from: { path: '^(cloudfunctions|function-kit)/' },
+      to: { path: '^(localcloud|tests|admin|scripts|bench)/' },
     },
     {
       name: 'local-cloud-does-not-import-functions',
       severity: 'error',
-      comment: 'The local cloud runs functions from their built folder, like CloudBase; it does not import their source.',
+      comment:
+        'The local cloud runs functions from their built folder, like CloudBase; it does not import their source.',
       from: { path: '^localcloud/' },
       to: { path: '^cloudfunctions/' },
     },

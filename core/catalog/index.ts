@@ -1,0 +1,2 @@
+export * from './catalog.data';
+export * from './pricing';

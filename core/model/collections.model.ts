@@ -1,0 +1,134 @@
+/**
+ * Every collection of the platform and the document type stored in it. database/indexes.json and
+ * database/security-rules.json declare exactly these names (a test keeps them equal); the first nine are
+ * fixed by the issue because other parts of the platform read them.
+ */
+import type { Application, ApplicationObjection } from './application.model';
+import type { ServiceCategory, ServiceItem } from './catalog.model';
+import type { Concern } from './concern.model';
+import type { Evaluation } from './evaluation.model';
+import type { EventRecord } from './event.model';
+import type { Offering } from './offering.model';
+import type { FundEntry, JointMeeting, LedgerExport, Station } from './operations.model';
+import type { Complaint, FollowUp, Order, Rating } from './order.model';
+import type { OrgUnit } from './org-unit.model';
+import type {
+  DualRegistration,
+  PartyMember,
+  PartyOrg,
+  VolunteerServiceLog,
+  VolunteerTeam,
+} from './party.model';
+import type { IdempotencyKeyRecord, Match, MatchGap, SubscribeGrant } from './platform.model';
+import type { BlacklistEntry, Provider, StaffInvite } from './provider.model';
+import type { User } from './user.model';
+
+export interface CollectionDocuments {
+  org_units: OrgUnit;
+  service_categories: ServiceCategory;
+  service_items: ServiceItem;
+  providers: Provider;
+  offerings: Offering;
+  orders: Order;
+  follow_ups: FollowUp;
+  ratings: Rating;
+  concerns: Concern;
+  complaints: Complaint;
+  applications: Application;
+  application_objections: ApplicationObjection;
+  evaluations: Evaluation;
+  blacklist_entries: BlacklistEntry;
+  staff_invites: StaffInvite;
+  party_orgs: PartyOrg;
+  party_members: PartyMember;
+  volunteer_teams: VolunteerTeam;
+  dual_registrations: DualRegistration;
+  volunteer_service_logs: VolunteerServiceLog;
+  stations: Station;
+  joint_meetings: JointMeeting;
+  fund_entries: FundEntry;
+  ledger_exports: LedgerExport;
+  users: User;
+  events: EventRecord;
+  idempotency_keys: IdempotencyKeyRecord;
+  matches: Match;
+  match_gaps: MatchGap;
+  subscribe_grants: SubscribeGrant;
+}
+
+export type CollectionName = keyof CollectionDocuments;
+
+/** The collection names, in the order of the docs (catalog and orders first, platform plumbing last). */
+export const COLLECTION_NAMES = [
+  'org_units',
+  'service_categories',
+  'service_items',
+  'providers',
+  'offerings',
+  'orders',
+  'follow_ups',
+  'ratings',
+  'concerns',
+  'complaints',
+  'applications',
+  'application_objections',
+  'evaluations',
+  'blacklist_entries',
+  'staff_invites',
+  'party_orgs',
+  'party_members',
+  'volunteer_teams',
+  'dual_registrations',
+  'volunteer_service_logs',
+  'stations',
+  'joint_meetings',
+  'fund_entries',
+  'ledger_exports',
+  'users',
+  'events',
+  'idempotency_keys',
+  'matches',
+  'match_gaps',
+  'subscribe_grants',
+] as const satisfies readonly CollectionName[];
+
+/** Name constants, so code says `COLLECTIONS.followUps` rather than repeating strings. */
+export const COLLECTIONS = {
+  orgUnits: 'org_units',
+  serviceCategories: 'service_categories',
+  serviceItems: 'service_items',
+  providers: 'providers',
+  offerings: 'offerings',
+  orders: 'orders',
+  followUps: 'follow_ups',
+  ratings: 'ratings',
+  concerns: 'concerns',
+  complaints: 'complaints',
+  applications: 'applications',
+  applicationObjections: 'application_objections',
+  evaluations: 'evaluations',
+  blacklistEntries: 'blacklist_entries',
+  staffInvites: 'staff_invites',
+  partyOrgs: 'party_orgs',
+  partyMembers: 'party_members',
+  volunteerTeams: 'volunteer_teams',
+  dualRegistrations: 'dual_registrations',
+  volunteerServiceLogs: 'volunteer_service_logs',
+  stations: 'stations',
+  jointMeetings: 'joint_meetings',
+  fundEntries: 'fund_entries',
+  ledgerExports: 'ledger_exports',
+  users: 'users',
+  events: 'events',
+  idempotencyKeys: 'idempotency_keys',
+  matches: 'matches',
+  matchGaps: 'match_gaps',
+  subscribeGrants: 'subscribe_grants',
+} as const satisfies Record<string, CollectionName>;
+
+/** Documents per collection, e.g. what the demo generator returns. */
+export type CollectionData = { [K in CollectionName]: CollectionDocuments[K][] };
+
+export function isCollectionName(name: string): name is CollectionName {
+  return (COLLECTION_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,116 @@
+import type { OrderStatus } from '../lifecycle/order.lifecycle';
+import type { FollowUpChannel } from '../schemas/order.schema';
+import type { BaseDocument, Located, Millis, Timestamps } from './common.model';
+import type { OfferingPricing } from './offering.model';
+
+/**
+ * `orders`: 服务订单, one resident, one provider, one item. `orgPath` is the resident's grid (or community)
+ * when ordering, so a community worker's ledger is a prefix query. Names and the price are copied at order
+ * time: the order shows what was agreed even if the offering changes later.
+ */
+export interface Order extends BaseDocument, Timestamps, Located {
+  readonly residentOpenid: string;
+  readonly residentName: string;
+  readonly providerId: string;
+  readonly providerName: string;
+  readonly offeringId: string;
+  readonly itemId: string;
+  readonly itemName: string;
+  readonly categoryId: string;
+  readonly pricing: OfferingPricing;
+  /** The match the resident chose from (an expired or declined order is re-offered from it); null if none. */
+  readonly matchId: string | null;
+  /** The provider's position (1-based) in that match. */
+  readonly matchRank: number | null;
+  readonly note: string;
+
+  /** Owned by the order life cycle (core/lifecycle/order.lifecycle.ts). */
+  readonly status: OrderStatus;
+  readonly statusChangedAt: Millis;
+  /** The staff member who accepted it; null before. */
+  readonly handlerOpenid: string | null;
+  readonly acceptedAt: Millis | null;
+  readonly doneAt: Millis | null;
+  /** When the follow-up (回访) is due: set with `doneAt`. */
+  readonly followUpDueAt: Millis | null;
+  readonly followedUpAt: Millis | null;
+  readonly ratedAt: Millis | null;
+  readonly closedAt: Millis | null;
+  /** The rating's stars, copied for lists; null before the rating. */
+  readonly stars: number | null;
+}
+
+/** The follow-up record's own small state: waiting, missed its due time (counted once), recorded. */
+export const FOLLOW_UP_STATUSES = ['pending', 'overdue', 'recorded'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const FOLLOW_UP_STATUS_LABELS: Readonly<Record<FollowUpStatus, string>> = {
+  pending: '待回访',
+  overdue: '已逾期',
+  recorded: '已回访',
+};
+
+/** What the resident raised, and how it was handled (如实记录，并做好问题处理). */
+export interface FeedbackEntry {
+  readonly content: string;
+  readonly handling: string;
+}
+
+/**
+ * `follow_ups`: 回访, created (pending, with `dueAt`) when the job is marked done, completed by the provider.
+ * The timers read it by `status` + `dueAt` for reminders and for counting a missed follow-up once.
+ */
+export interface FollowUp extends BaseDocument, Timestamps, Located {
+  /** One follow-up per order. */
+  readonly orderId: string;
+  readonly providerId: string;
+  readonly itemId: string;
+  readonly residentOpenid: string;
+  readonly status: FollowUpStatus;
+  readonly dueAt: Millis;
+  readonly reminderSentAt: Millis | null;
+  readonly recordedAt: Millis | null;
+  /** Recorded by `dueAt`; null until recorded or counted overdue. */
+  readonly onTime: boolean | null;
+  readonly recordedBy: string | null;
+  readonly channel: FollowUpChannel | null;
+  /** What the resident said overall. */
+  readonly summary: string;
+  readonly problems: readonly FeedbackEntry[];
+  readonly suggestions: readonly FeedbackEntry[];
+}
+
+/** `ratings`: 评价, 1-5 stars and text; exactly one per completed order (unique `orderId`). */
+export interface Rating extends BaseDocument, Located {
+  readonly orderId: string;
+  readonly providerId: string;
+  readonly itemId: string;
+  readonly residentOpenid: string;
+  readonly stars: number;
+  readonly text: string;
+  /** False when content security (or a worker) hid the text; the stars still count. */
+  readonly textVisible: boolean;
+  readonly createdAt: Millis;
+}
+
+export const COMPLAINT_STATUSES = ['submitted', 'upheld', 'dismissed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+export const COMPLAINT_STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = {
+  submitted: '待核实',
+  upheld: '投诉属实',
+  dismissed: '投诉不属实',
+};
+
+/** `complaints`: a resident's complaint about an order; upheld ones lower the provider's reputation. */
+export interface Complaint extends BaseDocument, Timestamps, Located {
+  readonly orderId: string;
+  readonly providerId: string;
+  readonly residentOpenid: string;
+  readonly content: string;
+  readonly images: readonly string[];
+  readonly status: ComplaintStatus;
+  readonly reply: string | null;
+  readonly handledBy: string | null;
+  readonly handledAt: Millis | null;
+}

@@ -1,0 +1,70 @@
+import type { IdempotencyRecord } from '../idempotency/idempotency.port';
+import type { OrgLevel } from '../shared/org-levels';
+import type { BaseDocument, Located, Millis } from './common.model';
+import type { OfferingPricing } from './offering.model';
+
+/**
+ * `idempotency_keys`: the first result of each writing command, keyed by `<openid>:<clientRequestId>`
+ * (core/idempotency). `_id` and `key` are the same string; `at` lets a timer purge old keys.
+ */
+export type IdempotencyKeyRecord = BaseDocument & IdempotencyRecord;
+
+/** One provider offered to a resident for one item, with what the resident is shown. */
+export interface MatchCandidate {
+  readonly providerId: string;
+  readonly offeringId: string;
+  readonly providerName: string;
+  /** 1-based position in the list. */
+  readonly rank: number;
+  readonly reputation: number;
+  readonly starLevel: number;
+  readonly pricing: OfferingPricing;
+  /** The level at which it was found: the resident's own grid or community, or a wider unit. */
+  readonly foundAt: OrgLevel;
+}
+
+export interface MatchItemResult {
+  readonly itemId: string;
+  readonly itemName: string;
+  /** The widest level searched (widened one level at a time when too few were found nearby). */
+  readonly searchedLevel: OrgLevel;
+  readonly candidates: readonly MatchCandidate[];
+}
+
+/**
+ * `matches`: what a resident was offered for the items they ticked. Orders point at it, so an expired or
+ * declined order can offer the next provider of the same list.
+ */
+export interface Match extends BaseDocument, Located {
+  readonly residentOpenid: string;
+  readonly itemIds: readonly string[];
+  readonly results: readonly MatchItemResult[];
+  readonly createdAt: Millis;
+  readonly expiresAt: Millis;
+}
+
+/**
+ * `match_gaps`: an item for which matching found fewer providers than wanted even after widening, for the
+ * workers' dashboard ("where are providers missing"). `orgPath` is the resident's unit.
+ */
+export interface MatchGap extends BaseDocument, Located {
+  readonly itemId: string;
+  readonly orgUnitId: string;
+  readonly wanted: number;
+  readonly found: number;
+  readonly searchedLevel: OrgLevel;
+  readonly matchId: string;
+  readonly createdAt: Millis;
+}
+
+/**
+ * `subscribe_grants`: how many one-time subscribe messages (一次性订阅消息) a user has allowed per template
+ * (database/message-templates.json); each send uses one. One document per (openid, templateId).
+ */
+export interface SubscribeGrant extends BaseDocument {
+  readonly openid: string;
+  readonly templateId: string;
+  readonly remaining: number;
+  readonly lastGrantedAt: Millis;
+  readonly updatedAt: Millis;
+}

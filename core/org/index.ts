@@ -1,0 +1,2 @@
+export * from './org-path';
+export * from './org-tree';

@@ -1,0 +1,46 @@
+/**
+ * Seeds the Yulin demo data (core/demo, deterministic) into a local cloud once. All of it is written in one
+ * SQLite transaction together with a marker document, so a crash mid-seed leaves nothing and a restart seeds
+ * nothing twice.
+ */
+import { DEFAULT_DEMO_SEED, DEMO_IDENTITIES, iterateDemoData, type DemoIdentity } from '../core/demo';
+import type { LocalDatabase } from '../localcloud/db/local-database';
+
+export const SEED_META_COLLECTION = 'sys_meta';
+export const SEED_MARKER_ID = 'demo-seed';
+
+export interface SeedResult {
+  created: boolean;
+  /** Documents written per collection (empty when nothing was written). */
+  counts: Record<string, number>;
+  summary: string;
+}
+
+export function seedDemoData(db: LocalDatabase, now: () => number, seed = DEFAULT_DEMO_SEED): SeedResult {
+  db.ensureCollection(SEED_META_COLLECTION);
+  if (db.getRawById(SEED_META_COLLECTION, SEED_MARKER_ID).length > 0) {
+    return { created: false, counts: {}, summary: '已存在' };
+  }
+  const counts: Record<string, number> = {};
+  const at = now();
+  db.store.atomically(() => {
+    for (const batch of iterateDemoData({ seed, now: at })) {
+      db.ensureCollection(batch.collection);
+      // Batches can exceed one SDK call's limit; the store takes any size.
+      db.insert(batch.collection, batch.documents as unknown as Record<string, unknown>[]);
+      counts[batch.collection] = (counts[batch.collection] ?? 0) + batch.documents.length;
+    }
+    db.insert(SEED_META_COLLECTION, [{ _id: SEED_MARKER_ID, seed, seededAt: new Date(at), counts }]);
+  });
+  const pick = ['org_units', 'service_items', 'providers', 'orders', 'concerns', 'users'];
+  const summary = pick
+    .filter((c) => counts[c] !== undefined)
+    .map((c) => `${c} ${counts[c]}`)
+    .join(',');
+  return { created: true, counts, summary };
+}
+
+/** The identities local mode may act as (what `npm start` prints and the gateway accepts). */
+export function demoIdentities(): readonly DemoIdentity[] {
+  return DEMO_IDENTITIES;
+}
