@@ -1,8 +1,10 @@
 /**
- * A small seeded pseudo-random generator for the demo data: mulberry32 (public domain, 32-bit state),
- * which is fast, has no dependency, and gives the same sequence on every platform. Never used for anything
- * that must be unpredictable (ids, codes shown to users in production come from the IdGenerator port).
+ * Seeded pseudo-randomness for the demo data, on pure-rand's xoroshiro128+ (fast, the same sequence on every
+ * platform). Never used for anything that must be unpredictable (ids and codes shown to users in production
+ * come from the IdGenerator port).
  */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
 /** A 32-bit hash of a string (FNV-1a followed by a murmur3 finaliser), to derive independent streams. */
 export function hash32(text: string): number {
@@ -20,10 +22,10 @@ export function hash32(text: string): number {
 }
 
 export class Rng {
-  private state: number;
+  private readonly generator: RandomGenerator;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.generator = xoroshiro128plus(seed | 0);
   }
 
   /** A stream derived from a seed and a name (and an index): streams do not shift when others change. */
@@ -33,11 +35,7 @@ export class Rng {
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (this.generator.next() >>> 0) / 4294967296;
   }
 
   /** An integer in [min, max] (both inclusive). */
