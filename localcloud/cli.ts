@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadIndexCatalog } from './db/index-catalog';
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, LocalCloud } from './local-cloud';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, LocalCloud, stopOnSignals } from './local-cloud';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -41,24 +41,7 @@ async function main(): Promise<void> {
   console.log(`local cloud ready: ${url}`);
   console.log(`  SDK serviceUrl: ${url}/admin`);
   console.log(`  数据目录: ${resolve(values['data-dir'])}`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n收到 ${signal},正在停止本地云…`);
-    cloud
-      .stop()
-      .then(() => {
-        console.log('本地云已停止');
-        process.exit(0);
-      })
-      .catch((e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(cloud);
 }
 
 main().catch((e: unknown) => {

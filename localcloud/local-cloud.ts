@@ -123,3 +123,25 @@ export class LocalCloud {
     this.store.close();
   }
 }
+
+/** Ctrl-C (SIGINT) or SIGTERM stops the cloud cleanly (open requests finish, the database closes) and exits 0. */
+export function stopOnSignals(cloud: LocalCloud): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n收到 ${signal},正在停止本地云…`);
+    cloud
+      .stop()
+      .then(() => {
+        console.log('本地云已停止');
+        process.exit(0);
+      })
+      .catch((e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

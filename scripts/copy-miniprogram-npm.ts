@@ -5,7 +5,7 @@
  * git-ignored and rebuilt on every `npm install` / `npm ci` (postinstall) and before the jest run.
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 
@@ -38,7 +38,8 @@ export function copyMiniprogramNpm(root: string = ROOT): string[] {
   return copied;
 }
 
-if (require.main === module) {
+// Run directly (`npm run copy:miniprogram-npm`, postinstall), not when imported by the jest global setup.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === __filename) {
   const copied = copyMiniprogramNpm();
   console.log(
     copied.length === 0

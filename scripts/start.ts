@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { buildFunctions, FUNCTIONS_OUT } from './build-functions';
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, LocalCloud } from '../localcloud/local-cloud';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, LocalCloud, stopOnSignals } from '../localcloud/local-cloud';
 import { registerConsolePage } from './console-page';
 import { demoIdentities, seedDemoData } from './seed-demo';
 
@@ -62,24 +62,7 @@ async function main(): Promise<void> {
   for (const id of demoIdentities()) console.log(`    ${id.openid.padEnd(28)} ${id.label}`);
   console.log('按 Ctrl-C 停止。');
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n收到 ${signal},正在停止本地云…`);
-    cloud
-      .stop()
-      .then(() => {
-        console.log('本地云已停止');
-        process.exit(0);
-      })
-      .catch((e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(cloud);
 }
 
 main().catch((e: unknown) => {

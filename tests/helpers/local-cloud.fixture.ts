@@ -3,7 +3,8 @@
  * two real SDKs pointed at it. Nothing here mocks an SDK.
  */
 import './sdk-env';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { buildFunctions } from '../../scripts/build-functions';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalCloud, type LocalCloudOptions } from '../../localcloud/local-cloud';
@@ -65,4 +66,19 @@ export function wxSdk(serviceUrl: string, credentials: { secretId?: string } = {
     secretKey: 'local',
   } as never);
   return cloud!;
+}
+
+/**
+ * Build functions (the fixture functions by default) the way deployment builds them, into a fresh folder inside
+ * the repo so they resolve the SDKs from node_modules as a deployed function does. Returns the folder and a
+ * remover for afterAll.
+ */
+export async function buildTestFunctions(
+  srcDir = join(__dirname, '..', 'localcloud', 'fixtures', 'functions'),
+): Promise<{ dir: string; remove(): void }> {
+  const root = join(__dirname, '..', '..', 'build', 'tmp');
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(join(root, 'functions-'));
+  await buildFunctions(srcDir, dir);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

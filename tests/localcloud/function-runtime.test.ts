@@ -1,16 +1,16 @@
 /**
  * Cloud functions on the local cloud: built like deployment, called through both real SDKs and the gateway.
  */
-import { join } from 'node:path';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { buildFunctions } from '../../scripts/build-functions';
 import { OPENID_CREDENTIAL_PREFIX } from '../../localcloud/functions/functions.actions';
 import { LOCAL_APPID, LOCAL_ENV } from '../../localcloud/local-cloud';
-import { catalog, startLocalCloud, wxSdk, type StartedCloud } from '../helpers/local-cloud.fixture';
+import {
+  buildTestFunctions,
+  catalog,
+  startLocalCloud,
+  wxSdk,
+  type StartedCloud,
+} from '../helpers/local-cloud.fixture';
 import tcb from '@cloudbase/node-sdk';
-
-const FIXTURES = join(__dirname, 'fixtures', 'functions');
-const REPO = join(__dirname, '..', '..');
 
 interface WhoAmI {
   before: Record<string, unknown>;
@@ -35,12 +35,11 @@ async function gatewayCall(s: StartedCloud, name: string, openid: string | undef
 describe('cloud function runtime', () => {
   let s: StartedCloud;
   let buildDir: string;
+  let built: { dir: string; remove(): void };
 
   beforeAll(async () => {
-    // Inside the repo, so the built functions resolve the SDKs from node_modules as a deployed function does.
-    mkdirSync(join(REPO, 'build', 'tmp'), { recursive: true });
-    buildDir = mkdtempSync(join(REPO, 'build', 'tmp', 'functions-'));
-    await buildFunctions(FIXTURES, buildDir);
+    built = await buildTestFunctions();
+    buildDir = built.dir;
     s = await startLocalCloud({
       functionsDir: buildDir,
       catalog: catalog({ timer_runs: [], timer_counters: [] }),
@@ -51,7 +50,7 @@ describe('cloud function runtime', () => {
 
   afterAll(async () => {
     await s.stop();
-    rmSync(buildDir, { recursive: true, force: true });
+    built.remove();
   });
 
   it('gives the function the caller context CloudBase gives, through node-sdk callFunction', async () => {

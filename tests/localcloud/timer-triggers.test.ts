@@ -1,24 +1,25 @@
 /**
  * Timer triggers on the controllable clock: cron times in UTC+8, retries, at-least-once delivery.
  */
-import { join } from 'node:path';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { buildFunctions } from '../../scripts/build-functions';
 import { parseCloudbaseCron, RETRY_DELAY_MS } from '../../localcloud/functions/timer-scheduler';
-import { catalog, nodeSdk, startLocalCloud, type StartedCloud } from '../helpers/local-cloud.fixture';
+import {
+  buildTestFunctions,
+  catalog,
+  nodeSdk,
+  startLocalCloud,
+  type StartedCloud,
+} from '../helpers/local-cloud.fixture';
 
-const REPO = join(__dirname, '..', '..');
-const FIXTURES = join(__dirname, 'fixtures', 'functions');
 const MINUTE = 60_000;
 
 describe('timer triggers', () => {
   let s: StartedCloud;
   let buildDir: string;
+  let built: { dir: string; remove(): void };
 
   beforeAll(async () => {
-    mkdirSync(join(REPO, 'build', 'tmp'), { recursive: true });
-    buildDir = mkdtempSync(join(REPO, 'build', 'tmp', 'functions-'));
-    await buildFunctions(FIXTURES, buildDir);
+    built = await buildTestFunctions();
+    buildDir = built.dir;
   });
 
   beforeEach(async () => {
@@ -33,7 +34,7 @@ describe('timer triggers', () => {
   });
 
   afterEach(() => s.stop());
-  afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+  afterAll(() => built.remove());
 
   const ticks = async () =>
     (

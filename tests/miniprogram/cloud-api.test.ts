@@ -2,14 +2,9 @@
  * The mini-program's client API module in local mode, against a real local cloud: `wx.request` is backed by
  * Node's fetch (the transport DevTools would use), everything behind it is the real gateway and runtime.
  */
-import { join } from 'node:path';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { buildFunctions } from '../../scripts/build-functions';
-import { startLocalCloud, type StartedCloud } from '../helpers/local-cloud.fixture';
+import { buildTestFunctions, startLocalCloud, type StartedCloud } from '../helpers/local-cloud.fixture';
 import { callFunction, CallError, requestSubscribe } from '../../miniprogram/services/cloud-api';
 import type { AppConfig } from '../../miniprogram/config';
-
-const REPO = join(__dirname, '..', '..');
 
 interface RequestOptions {
   url: string;
@@ -36,19 +31,19 @@ function installWx(subscribeAnswer: Record<string, string>): void {
 describe('client API module in local mode', () => {
   let s: StartedCloud;
   let buildDir: string;
+  let built: { dir: string; remove(): void };
   let config: AppConfig;
 
   beforeAll(async () => {
-    mkdirSync(join(REPO, 'build', 'tmp'), { recursive: true });
-    buildDir = mkdtempSync(join(REPO, 'build', 'tmp', 'functions-'));
-    await buildFunctions(join(REPO, 'tests', 'localcloud', 'fixtures', 'functions'), buildDir);
+    built = await buildTestFunctions();
+    buildDir = built.dir;
     s = await startLocalCloud({ functionsDir: buildDir, isKnownIdentity: (id) => id.startsWith('demo-') });
     config = { mode: 'local', envId: 'unused', gatewayUrl: s.cloud.url, localOpenid: 'demo-resident-7' };
   });
 
   afterAll(async () => {
     await s.stop();
-    rmSync(buildDir, { recursive: true, force: true });
+    built.remove();
     delete (globalThis as Record<string, unknown>)['wx'];
   });
 
