@@ -2,6 +2,7 @@
  * `authorize(actor, action, target)`: the one permission check of the platform, driven by PERMISSION_MATRIX.
  */
 import { DomainError } from '../shared/errors';
+import { isOnSameBranch, isWithin } from '../org/org-path';
 import { ACTION_LABELS, type Action } from './actions';
 import { PERMISSION_MATRIX, type PermissionRule, type Scope } from './permissions.matrix';
 import { ROLES, SYSTEM_OPENID, type Actor, type Role, type RoleGrant } from './roles';
@@ -47,22 +48,6 @@ export interface AuthorizeOptions {
   readonly roles?: readonly Role[];
 }
 
-/** A well-formed org path: starts and ends with '/', no empty segment. */
-export function isOrgPath(path: string | undefined): path is string {
-  return (
-    typeof path === 'string' &&
-    path.length > 1 &&
-    path.startsWith('/') &&
-    path.endsWith('/') &&
-    !path.includes('//')
-  );
-}
-
-/** True when `path` is `unitPath` itself or lies below it. Paths end in '/', so '/a/b/' is not within '/a/bc/'. */
-export function isWithinUnit(path: string | undefined, unitPath: string | undefined): boolean {
-  return isOrgPath(path) && isOrgPath(unitPath) && path.startsWith(unitPath);
-}
-
 export function scopeAllows(scope: Scope, actor: Actor, grant: RoleGrant, target: AccessTarget): boolean {
   switch (scope) {
     case 'any':
@@ -74,9 +59,9 @@ export function scopeAllows(scope: Scope, actor: Actor, grant: RoleGrant, target
     case 'team':
       return grant.teamId !== undefined && target.teamId === grant.teamId;
     case 'unit':
-      return isWithinUnit(target.orgPath, grant.orgPath);
+      return isWithin(target.orgPath, grant.orgPath);
     case 'branch':
-      return isWithinUnit(target.orgPath, grant.orgPath) || isWithinUnit(grant.orgPath, target.orgPath);
+      return isOnSameBranch(target.orgPath, grant.orgPath);
     case 'assigned':
       return (
         (target.assigneeOpenid !== undefined && target.assigneeOpenid === actor.openid) ||

@@ -2,7 +2,8 @@
  * The authorization matrix, cell by cell: every role for every action, in scope and out of scope.
  */
 import { ACTIONS, ACTION_LABELS, isAction } from '../../../core/auth/actions';
-import { authorize, can, isOrgPath, isWithinUnit, rolesFor } from '../../../core/auth/authorize';
+import { authorize, can, rolesFor } from '../../../core/auth/authorize';
+import { isOrgPath, isWithin as isWithinUnit } from '../../../core/org/org-path';
 import { PERMISSION_MATRIX, SCOPES } from '../../../core/auth/permissions.matrix';
 import {
   actorWithResidentGrant,
