@@ -4,6 +4,18 @@
  */
 const tsTransform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] };
 
+/**
+ * Page tests load TDesign's dist (ES modules) from the copy in miniprogram/miniprogram_npm, as the
+ * mini-program does: babel turns it into CommonJS for jest (testing-notes.md).
+ */
+const pageTransform = {
+  ...tsTransform,
+  '^.+\\.js$': [
+    'babel-jest',
+    { configFile: false, babelrc: false, presets: [['@babel/preset-env', { targets: { node: 'current' } }]] },
+  ],
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.cjs'],
@@ -27,8 +39,21 @@ module.exports = {
       displayName: 'miniprogram',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/miniprogram'],
+      testPathIgnorePatterns: ['/tests/miniprogram/pages/'],
       transform: tsTransform,
       setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
+    },
+    {
+      // Pages and components rendered from their real WXML by miniprogram-simulate.
+      displayName: 'miniprogram-pages',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/tests/miniprogram/pages'],
+      transform: pageTransform,
+      transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram/)'],
+      // TDesign's own dependencies (tslib, dayjs...) ship inside its miniprogram_npm, as WeChat resolves them.
+      moduleDirectories: ['node_modules', 'miniprogram_npm'],
+      globalSetup: '<rootDir>/tests/miniprogram/pages/support/copy-npm.global-setup.ts',
+      setupFiles: ['<rootDir>/tests/miniprogram/pages/support/miniprogram-globals.ts'],
     },
   ],
 };

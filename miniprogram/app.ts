@@ -1,2 +1,2 @@
-// The mini-program entry. Pages and the client API module arrive with the order-loop issue.
+// The mini-program entry. Pages keep no global state: each calls its services and renders what they return.
 App({});

@@ -19,3 +19,18 @@ export const appConfig: AppConfig = {
   gatewayUrl: 'http://127.0.0.1:3910',
   localOpenid: 'demo-resident-1',
 };
+
+/**
+ * Subscribe-message templates the mini-program asks consent for (database/message-templates.json). On
+ * deployment these ids are replaced by the real template ids WeChat assigns.
+ */
+export const subscribeTemplates = {
+  /** To the resident: order accepted, declined, expired, done... */
+  orderStatus: 'TPL_ORDER_STATUS',
+  /** To the resident: the job is done, please rate it. */
+  reviewReminder: 'TPL_REVIEW_REMINDER',
+  /** To provider staff: a new order for their provider. */
+  orderNew: 'TPL_ORDER_NEW',
+  /** To provider staff: a follow-up (回访) is coming due. */
+  followUpDue: 'TPL_FOLLOWUP_DUE',
+} as const;

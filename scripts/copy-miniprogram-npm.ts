@@ -14,6 +14,8 @@ export const MINIPROGRAM_PACKAGES: ReadonlyArray<{ name: string; dist: string }>
   { name: 'tdesign-miniprogram', dist: 'miniprogram_dist' },
 ];
 
+/** Bump when what the copy contains changes, so existing copies are redone. */
+const COPY_FORMAT = 2;
 const STAMP = '.copied-version';
 
 function versionOf(packageDir: string): string {
@@ -27,11 +29,16 @@ export function copyMiniprogramNpm(root: string = ROOT): string[] {
   for (const { name, dist } of MINIPROGRAM_PACKAGES) {
     const source = join(root, 'node_modules', name);
     const target = join(root, 'miniprogram', 'miniprogram_npm', name);
-    const version = versionOf(source);
+    const version = `${versionOf(source)}+copy${COPY_FORMAT}`;
     const stamp = join(target, STAMP);
     if (existsSync(stamp) && readFileSync(stamp, 'utf8') === version) continue;
     rmSync(target, { recursive: true, force: true });
-    cpSync(join(source, dist), target, { recursive: true, dereference: true });
+    // Type declarations are for editors, not for the phone: leave them out of what is uploaded.
+    cpSync(join(source, dist), target, {
+      recursive: true,
+      dereference: true,
+      filter: (path) => !path.endsWith('.d.ts'),
+    });
     writeFileSync(stamp, version);
     copied.push(`${name}@${version}`);
   }

@@ -1,0 +1,2 @@
+export * from './match-selection.policy';
+export * from './match-providers.usecase';

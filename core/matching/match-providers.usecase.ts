@@ -1,0 +1,272 @@
+/**
+ * match.request: for each ticked item, 3 to 5 providers that serve the resident's unit, active and neither
+ * suspended nor blacklisted, in reputation order, each with its price, star level, distance in the org tree
+ * and the parts of its score (DESIGN.md section 4). The selection rules are in match-selection.policy.ts.
+ *
+ * Reads per request, whatever the number of providers: one read of the ticked items; ONE query per item on
+ * `offerings` (index `itemId_1_servedPaths_1_providerStatus_1_active_1_reputation_-1`: itemId equal,
+ * servedPaths in the resident's unit and its ancestors, active, by the reputation copied onto the offering);
+ * one read of the chosen providers (contact phone and the aggregates behind the score parts). Writes, in one
+ * transaction: the match (orders are made from it) and a gap record per item short of the minimum.
+ */
+import { authorize } from '../auth/authorize';
+import type { Actor } from '../auth/roles';
+import type { ServiceItem } from '../model/catalog.model';
+import { COLLECTIONS } from '../model/collections.model';
+import type { Offering } from '../model/offering.model';
+import type { Match, MatchCandidate, MatchGap, MatchItemResult } from '../model/platform.model';
+import type { Provider } from '../model/provider.model';
+import { ancestorPaths, isOrgPath, isWithin, unitIdOfPath } from '../org/org-path';
+import type { ReputationComponent } from '../reputation/reputation.formula';
+import { matchRequestSchema } from '../schemas/match.schema';
+import { parseCommand } from '../schemas/command.parser';
+import type { OrgLevel } from '../shared/org-levels';
+import { shanghaiDayNumber } from '../shared/shanghai-time';
+import { DEFAULT_ORDER_LOOP_CONFIG } from '../orders/order-loop.config';
+import { orderLoopError } from '../orders/order-loop.errors';
+import type { UseCaseInput } from '../orders/order-loop.ports';
+import { requireIdentity } from '../orders/order-command.runner';
+import { providerReputation } from '../orders/provider-reputation';
+import { priceView, type PriceView } from '../orders/price.view';
+import { rotationSeed, selectOfferings, type Selection } from './match-selection.policy';
+
+const HOUR_MS = 3_600_000;
+
+export interface MatchedProvider {
+  /** 1-based position in the item's list. */
+  readonly rank: number;
+  readonly providerId: string;
+  readonly offeringId: string;
+  readonly name: string;
+  /** The provider's public business number. */
+  readonly contactPhone: string;
+  readonly price: PriceView;
+  /** 0-100, from the provider's aggregates; `scoreParts` add up to it. */
+  readonly reputation: number;
+  readonly starLevel: number;
+  readonly ratingCount: number;
+  /** Too few ratings for the red-star board yet: the mini-program shows “新入驻”. */
+  readonly newcomer: boolean;
+  /** Levels between the resident's unit and the provider's nearest service area covering it. */
+  readonly distance: number;
+  readonly foundAt: OrgLevel;
+  /** Found only by widening the search beyond the resident's community. */
+  readonly widened: boolean;
+  readonly scoreParts: readonly ReputationComponent[];
+}
+
+export interface MatchedItem {
+  readonly itemId: string;
+  readonly itemName: string;
+  readonly searchedLevel: OrgLevel;
+  /** The search went beyond the resident's community. */
+  readonly widened: boolean;
+  /** Fewer than the minimum even city-wide; recorded for the workers' dashboard. */
+  readonly gap: boolean;
+  readonly providers: readonly MatchedProvider[];
+}
+
+export interface MatchProvidersResult {
+  readonly matchId: string;
+  readonly orgPath: string;
+  readonly expiresAt: number;
+  readonly items: readonly MatchedItem[];
+}
+
+type PoolRow = Pick<
+  Offering,
+  '_id' | 'providerId' | 'providerName' | 'itemId' | 'pricing' | 'servedPaths' | 'reputation' | 'starLevel'
+>;
+
+type ProviderRow = Pick<
+  Provider,
+  | '_id'
+  | 'name'
+  | 'contactPhone'
+  | 'status'
+  | 'blacklisted'
+  | 'ratingCount'
+  | 'ratingSum'
+  | 'starCounts'
+  | 'followUpsDue'
+  | 'followUpsOnTime'
+  | 'latestEvaluationGrade'
+  | 'upheldComplaints'
+>;
+
+/** The unit the resident bound (their resident grant), or PROFILE_UNIT_REQUIRED. */
+export function residentUnitPath(actor: Actor): string {
+  const path = actor.grants.find((g) => g.role === 'resident' && g.orgPath !== undefined)?.orgPath;
+  if (!isOrgPath(path)) throw orderLoopError('PROFILE_UNIT_REQUIRED');
+  return path;
+}
+
+export async function matchProviders(input: UseCaseInput): Promise<MatchProvidersResult> {
+  const { ports, actor } = input;
+  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  const { db } = ports;
+  const _ = db.command;
+  requireIdentity(actor);
+  const { itemIds } = parseCommand(matchRequestSchema, input.command);
+  authorize(actor, 'match.request', { ownerOpenid: actor.openid }, { roles: ['resident'] });
+  const residentPath = residentUnitPath(actor);
+  const now = ports.clock.now();
+
+  const items = await db.find<ServiceItem>(
+    COLLECTIONS.serviceItems,
+    { _id: _.in(itemIds) },
+    { limit: itemIds.length },
+  );
+  const itemsById = new Map(items.map((item) => [item._id, item]));
+  for (const itemId of itemIds) {
+    const item = itemsById.get(itemId);
+    if (item === undefined || !item.active) throw orderLoopError('CATALOG_ITEM_NOT_FOUND', { itemId });
+    if (!isWithin(residentPath, item.orgPath)) {
+      throw orderLoopError('CATALOG_ITEM_NOT_OFFERED_HERE', { itemId });
+    }
+  }
+
+  const { matching } = config;
+  const coverage = ancestorPaths(residentPath, { includeSelf: true });
+  const seed = rotationSeed(shanghaiDayNumber(now), actor.openid);
+  const selections: Selection<PoolRow>[] = [];
+  for (const itemId of itemIds) {
+    const pool = await db.find<PoolRow>(
+      COLLECTIONS.offerings,
+      {
+        itemId,
+        servedPaths: _.in(coverage),
+        active: true,
+        providerStatus: 'active',
+        providerBlacklisted: false,
+      },
+      {
+        orderBy: [
+          ['reputation', 'desc'],
+          ['_id', 'asc'],
+        ],
+        limit: matching.candidatePoolSize,
+        fields: ['providerId', 'providerName', 'itemId', 'pricing', 'servedPaths', 'reputation', 'starLevel'],
+      },
+    );
+    selections.push(
+      selectOfferings(pool, {
+        residentPath,
+        baseLevel: matching.baseLevel,
+        minProviders: matching.minProviders,
+        maxProviders: matching.maxProviders,
+        rotationSeed: seed,
+      }),
+    );
+  }
+
+  const providerIds = [...new Set(selections.flatMap((s) => s.selected.map((x) => x.offering.providerId)))];
+  const providers =
+    providerIds.length === 0
+      ? []
+      : await db.find<ProviderRow>(
+          COLLECTIONS.providers,
+          { _id: _.in(providerIds) },
+          {
+            limit: providerIds.length,
+            fields: [
+              'name',
+              'contactPhone',
+              'status',
+              'blacklisted',
+              'ratingCount',
+              'ratingSum',
+              'starCounts',
+              'followUpsDue',
+              'followUpsOnTime',
+              'latestEvaluationGrade',
+              'upheldComplaints',
+            ],
+          },
+        );
+  // The provider record is the authority: a stale copy on an offering must not show a suspended provider.
+  const matchable = new Map(
+    providers.filter((p) => p.status === 'active' && p.blacklisted !== true).map((p) => [p._id, p]),
+  );
+
+  const matchId = ports.ids.next();
+  const redStarMinRatings = config.reputation.policy.redStarMinRatings;
+  const shownByItem = selections.map((selection) =>
+    selection.selected.filter((s) => matchable.has(s.offering.providerId)),
+  );
+  const resultItems: MatchedItem[] = itemIds.map((itemId, i) => {
+    const providersOfItem = shownByItem[i]!.map((s, index): MatchedProvider => {
+      const provider = matchable.get(s.offering.providerId)!;
+      const reputation = providerReputation(provider, config);
+      return {
+        rank: index + 1,
+        providerId: provider._id,
+        offeringId: s.offering._id,
+        name: provider.name,
+        contactPhone: provider.contactPhone,
+        price: priceView(s.offering.pricing),
+        reputation: reputation.score,
+        starLevel: reputation.starLevel,
+        ratingCount: reputation.ratingCount,
+        newcomer: reputation.ratingCount < redStarMinRatings,
+        distance: s.distance,
+        foundAt: s.foundAt,
+        widened: s.widened,
+        scoreParts: reputation.components,
+      };
+    });
+    return {
+      itemId,
+      itemName: itemsById.get(itemId)!.name,
+      searchedLevel: selections[i]!.searchedLevel,
+      widened: selections[i]!.widened,
+      gap: providersOfItem.length < matching.minProviders,
+      providers: providersOfItem,
+    };
+  });
+
+  const expiresAt = now + matching.matchValidHours * HOUR_MS;
+  const match: Match = {
+    _id: matchId,
+    orgPath: residentPath,
+    residentOpenid: actor.openid,
+    itemIds,
+    results: resultItems.map((item, i): MatchItemResult => ({
+      itemId: item.itemId,
+      itemName: item.itemName,
+      searchedLevel: item.searchedLevel,
+      candidates: item.providers.map((p, k): MatchCandidate => ({
+        providerId: p.providerId,
+        offeringId: p.offeringId,
+        providerName: p.name,
+        rank: p.rank,
+        reputation: p.reputation,
+        starLevel: p.starLevel,
+        pricing: shownByItem[i]![k]!.offering.pricing,
+        foundAt: p.foundAt,
+      })),
+    })),
+    createdAt: now,
+    expiresAt,
+  };
+  const gaps = resultItems
+    .filter((item) => item.gap)
+    .map((item): MatchGap => ({
+      _id: ports.ids.next(),
+      orgPath: residentPath,
+      orgUnitId: unitIdOfPath(residentPath),
+      itemId: item.itemId,
+      wanted: matching.minProviders,
+      found: item.providers.length,
+      searchedLevel: item.searchedLevel,
+      matchId,
+      createdAt: now,
+    }));
+  // The match and its gaps are written together or not at all.
+  await db.runTransaction(async (tx) => {
+    await tx.insert(COLLECTIONS.matches, match);
+    for (const gap of gaps) await tx.insert(COLLECTIONS.matchGaps, gap);
+  });
+
+  return { matchId, orgPath: residentPath, expiresAt, items: resultItems };
+}

@@ -1,0 +1,144 @@
+/**
+ * order.create: the resident orders one item from one provider of a match they were shown (idempotent by
+ * clientRequestId). The order keeps what was agreed (names, the price shown) and its own copy of the match's
+ * list for this item, so an expired or declined order can offer the next provider. The provider's staff are
+ * told by subscribe message (TPL_ORDER_NEW) once the order is stored.
+ */
+import { authorize } from '../auth/authorize';
+import { ORDER_LIFECYCLE, type OrderStatus } from '../lifecycle/order.lifecycle';
+import { acceptDeadline } from '../lifecycle/order.deadlines';
+import { COLLECTIONS } from '../model/collections.model';
+import type { Offering } from '../model/offering.model';
+import type { OrgUnit } from '../model/org-unit.model';
+import type { Match } from '../model/platform.model';
+import type { Provider } from '../model/provider.model';
+import type { User } from '../model/user.model';
+import { unitIdOfPath } from '../org/org-path';
+import { canonicalJson } from '../idempotency/request.fingerprint';
+import { parseCommand } from '../schemas/command.parser';
+import { orderCreateSchema } from '../schemas/order.schema';
+import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
+import { orderLoopError } from './order-loop.errors';
+import type { UseCaseInput } from './order-loop.ports';
+import { recordEvent, runOrderCommand } from './order-command.runner';
+import { orderNewMessage, providerStaffOpenids, sendAll } from './order-messages.builder';
+import type { OrderRecord } from './order-record.model';
+import { ordersOfSameMatchItem } from './next-offer.policy';
+
+export interface CreateOrderResult {
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  /** When the order expires if the provider has not answered. */
+  readonly acceptBy: number;
+}
+
+const OPEN: readonly OrderStatus[] = ['created', 'accepted'];
+
+export async function createOrder(input: UseCaseInput): Promise<CreateOrderResult> {
+  const { ports, actor } = input;
+  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  const command = parseCommand(orderCreateSchema, input.command);
+
+  return runOrderCommand(ports, actor, 'order.create', command, async ({ tx, now, afterCommit }) => {
+    const match = await tx.get<Match>(COLLECTIONS.matches, command.matchId);
+    if (match === null) throw orderLoopError('MATCH_NOT_FOUND', { matchId: command.matchId });
+    // Only the resident who was shown the match may order from it.
+    authorize(
+      actor,
+      'order.create',
+      { ownerOpenid: match.residentOpenid, orgPath: match.orgPath },
+      {
+        roles: ['resident'],
+      },
+    );
+    if (now > match.expiresAt) throw orderLoopError('MATCH_EXPIRED', { matchId: match._id });
+    const result = match.results.find((r) => r.itemId === command.itemId);
+    const candidate = result?.candidates.find((c) => c.providerId === command.providerId);
+    if (result === undefined || candidate === undefined) {
+      throw orderLoopError('MATCH_CANDIDATE_NOT_FOUND', {
+        matchId: match._id,
+        itemId: command.itemId,
+        providerId: command.providerId,
+      });
+    }
+
+    const [offering, provider] = await Promise.all([
+      tx.get<Offering>(COLLECTIONS.offerings, candidate.offeringId),
+      tx.get<Provider>(COLLECTIONS.providers, candidate.providerId),
+    ]);
+    if (
+      offering === null ||
+      provider === null ||
+      !offering.active ||
+      provider.status !== 'active' ||
+      provider.blacklisted
+    ) {
+      throw orderLoopError('PROVIDER_UNAVAILABLE', { providerId: candidate.providerId });
+    }
+    if (canonicalJson(offering.pricing) !== canonicalJson(candidate.pricing)) {
+      throw orderLoopError('ORDER_PRICE_CHANGED', { offeringId: offering._id });
+    }
+    // One open order per item of a match: a second tap, or ordering again before the first has ended.
+    const siblings = await ordersOfSameMatchItem(ports.db, {
+      matchId: match._id,
+      itemId: command.itemId,
+      residentOpenid: actor.openid,
+    });
+    const open = siblings.find((o) => OPEN.includes(o.status));
+    if (open !== undefined) throw orderLoopError('ORDER_ALREADY_OPEN', { orderId: open._id });
+
+    const resident = await tx.get<User>(COLLECTIONS.users, actor.openid);
+    const orderId = ports.ids.next();
+    const acceptBy = acceptDeadline({ createdAt: now }, config.deadlines);
+    const order: OrderRecord = {
+      _id: orderId,
+      orgPath: match.orgPath,
+      residentOpenid: actor.openid,
+      residentName: resident?.nickname || '居民',
+      providerId: provider._id,
+      providerName: provider.name,
+      offeringId: offering._id,
+      itemId: command.itemId,
+      itemName: result.itemName,
+      categoryId: offering.categoryId,
+      pricing: candidate.pricing,
+      matchId: match._id,
+      matchRank: candidate.rank,
+      note: command.note,
+      status: 'created',
+      statusChangedAt: now,
+      handlerOpenid: null,
+      acceptedAt: null,
+      doneAt: null,
+      followUpDueAt: null,
+      followedUpAt: null,
+      ratedAt: null,
+      closedAt: null,
+      stars: null,
+      createdAt: now,
+      updatedAt: now,
+      acceptBy,
+      matchCandidates: result.candidates,
+      nextOffer: null,
+    };
+    const event = ORDER_LIFECYCLE.creationEvent(orderId, { openid: actor.openid, role: 'resident' }, now, {
+      providerId: provider._id,
+      itemId: command.itemId,
+      matchId: match._id,
+    });
+    await tx.insert(COLLECTIONS.orders, order);
+    await recordEvent(tx, ports.ids, order.orgPath, event);
+
+    afterCommit(async () => {
+      const [staff, unit] = await Promise.all([
+        providerStaffOpenids(ports.db, order.providerId),
+        ports.db.get<OrgUnit>(COLLECTIONS.orgUnits, unitIdOfPath(order.orgPath)),
+      ]);
+      await sendAll(
+        ports.notifier,
+        staff.map((openid) => orderNewMessage(config, openid, order, unit?.name ?? '')),
+      );
+    });
+    return { orderId, status: order.status, acceptBy };
+  });
+}

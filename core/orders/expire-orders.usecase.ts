@@ -1,0 +1,79 @@
+/**
+ * Timer: orders not answered within `acceptWithinHours` expire (created -> expired, by the system). The
+ * resident is told (TPL_ORDER_STATUS) and offered the next provider of the same match (`nextOffer` on the
+ * order). Safe to run twice or concurrently (timers are at-least-once, decision 0003): each order is moved
+ * in its own transaction only while it is still `created`.
+ */
+import { SYSTEM_ACTOR } from '../auth/roles';
+import { dueOrderTransition } from '../lifecycle/order.deadlines';
+import { COLLECTIONS } from '../model/collections.model';
+import type { MatchCandidate } from '../model/platform.model';
+import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
+import { requireSystemActor } from './order-command.runner';
+import type { TimerInput } from './order-loop.ports';
+import { ORDER_STATUS_PHRASES, orderStatusMessage, sendAll } from './order-messages.builder';
+import { keepMatchOpenForReoffer, nextOfferFor } from './next-offer.policy';
+import type { OrderRecord } from './order-record.model';
+import { applyOrderStep } from './order-transition';
+
+const HOUR_MS = 3_600_000;
+
+export interface ExpireOrdersResult {
+  /** The orders this run expired (none on a repeated run). */
+  readonly expired: readonly { readonly orderId: string; readonly nextOffer: MatchCandidate | null }[];
+  /** The batch was full: run again for the rest. */
+  readonly hasMore: boolean;
+}
+
+export async function expireOrders(input: TimerInput): Promise<ExpireOrdersResult> {
+  const { ports } = input;
+  const actor = input.actor ?? SYSTEM_ACTOR;
+  requireSystemActor(actor);
+  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  const { db } = ports;
+  const now = ports.clock.now();
+  const cutoff = now - config.deadlines.acceptWithinHours * HOUR_MS;
+
+  const due = await db.find<Pick<OrderRecord, '_id'>>(
+    COLLECTIONS.orders,
+    { status: 'created', createdAt: db.command.lte(cutoff) },
+    {
+      orderBy: [
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      limit: config.timerBatchSize,
+      fields: ['_id'],
+    },
+  );
+
+  const expired: { orderId: string; nextOffer: MatchCandidate | null }[] = [];
+  for (const { _id } of due) {
+    const outcome = await db.runTransaction(async (tx) => {
+      const order = await tx.get<OrderRecord>(COLLECTIONS.orders, _id);
+      if (order === null) return null;
+      const decision = dueOrderTransition(order, now, config.deadlines);
+      if (decision === null || decision.to !== 'expired') return null;
+      const nextOffer = await nextOfferFor(db, order);
+      if (nextOffer !== null) await keepMatchOpenForReoffer(tx, order, now, config);
+      await applyOrderStep({
+        tx,
+        ids: ports.ids,
+        actor,
+        order,
+        to: 'expired',
+        now,
+        reason: decision.reason,
+        patch: { nextOffer },
+        details: { nextProviderId: nextOffer?.providerId ?? null },
+      });
+      return { order, nextOffer };
+    });
+    if (outcome === null) continue;
+    expired.push({ orderId: outcome.order._id, nextOffer: outcome.nextOffer });
+    await sendAll(ports.notifier, [
+      orderStatusMessage(config, outcome.order, ORDER_STATUS_PHRASES.expired, now),
+    ]);
+  }
+  return { expired, hasMore: due.length === config.timerBatchSize };
+}

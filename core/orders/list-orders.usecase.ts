@@ -1,0 +1,105 @@
+/**
+ * order.list: a resident's own orders, or the jobs of the caller's provider (provider staff), newest first,
+ * one page at a time, optionally of one status. No phone numbers in lists.
+ * Indexes: orders `residentOpenid_1_createdAt_-1`, `providerId_1_createdAt_-1` and, with a status filter,
+ * `residentOpenid_1_status_1_createdAt_-1` / `providerId_1_status_1_createdAt_-1`.
+ */
+import { authorize } from '../auth/authorize';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.lifecycle';
+import { COLLECTIONS } from '../model/collections.model';
+import { parseCommand } from '../schemas/command.parser';
+import { orderListSchema } from '../schemas/order.schema';
+import type { Where } from '../shared/database.port';
+import type { UseCaseInput } from './order-loop.ports';
+import { requireIdentity } from './order-command.runner';
+import type { OrderRecord } from './order-record.model';
+import { priceView, type PriceView } from './price.view';
+
+export interface OrderListItem {
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  readonly statusLabel: string;
+  readonly itemName: string;
+  readonly providerName: string;
+  /** What the resident is called (shown to provider staff; the resident sees their own). */
+  readonly residentName: string;
+  readonly price: PriceView;
+  readonly createdAt: number;
+  /** While waiting for the provider: when the order expires. */
+  readonly acceptBy: number | null;
+  readonly stars: number | null;
+}
+
+export interface OrderListResult {
+  readonly items: readonly OrderListItem[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly hasMore: boolean;
+}
+
+const LIST_FIELDS = [
+  'status',
+  'itemName',
+  'providerName',
+  'residentName',
+  'pricing',
+  'createdAt',
+  'acceptBy',
+  'stars',
+];
+
+export async function listOrders(input: UseCaseInput): Promise<OrderListResult> {
+  const { ports, actor } = input;
+  const { db } = ports;
+  requireIdentity(actor);
+  const query = parseCommand(orderListSchema, input.command);
+
+  let where: Where;
+  if (query.as === 'resident') {
+    authorize(actor, 'order.view', { ownerOpenid: actor.openid }, { roles: ['resident'] });
+    where = { residentOpenid: actor.openid };
+  } else {
+    const providerId = actor.grants.find(
+      (g) => g.role === 'provider_staff' && g.providerId !== undefined,
+    )?.providerId;
+    // Without a staff grant this refuses with PERMISSION_DENIED.
+    authorize(actor, 'order.view', providerId === undefined ? {} : { providerId }, {
+      roles: ['provider_staff'],
+    });
+    where = { providerId: providerId! };
+  }
+  if (query.status !== undefined) where = { ...where, status: query.status };
+
+  const [orders, total] = await Promise.all([
+    db.find<OrderRecord>(COLLECTIONS.orders, where, {
+      orderBy: [
+        ['createdAt', 'desc'],
+        ['_id', 'desc'],
+      ],
+      skip: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+      fields: LIST_FIELDS,
+    }),
+    db.count(COLLECTIONS.orders, where),
+  ]);
+
+  return {
+    items: orders.map((o) => ({
+      orderId: o._id,
+      status: o.status,
+      statusLabel: ORDER_STATUS_LABELS[o.status],
+      itemName: o.itemName,
+      providerName: o.providerName,
+      residentName: o.residentName,
+      price: priceView(o.pricing),
+      createdAt: o.createdAt,
+      acceptBy: o.status === 'created' ? (o.acceptBy ?? null) : null,
+      stars: o.stars ?? null,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    hasMore: query.page * query.pageSize < total,
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * order.detail: one order with its event timeline, its follow-up and rating, what the caller may do next,
+ * and the resident's phone as the caller may see it (phone-masking.policy.ts). The timeline shows roles,
+ * never the openids of the people involved.
+ */
+import { authorize, can } from '../auth/authorize';
+import { ROLE_LABELS, type Role } from '../auth/roles';
+import type { Action } from '../auth/actions';
+import { ORDER_LIFECYCLE, ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.lifecycle';
+import { COLLECTIONS } from '../model/collections.model';
+import type { EventRecord } from '../model/event.model';
+import type { FeedbackEntry, FollowUp, FollowUpStatus, Rating } from '../model/order.model';
+import type { MatchCandidate } from '../model/platform.model';
+import type { User } from '../model/user.model';
+import { parseCommand } from '../schemas/command.parser';
+import { orderDetailSchema, type FollowUpChannel } from '../schemas/order.schema';
+import { orderLoopError } from './order-loop.errors';
+import type { UseCaseInput } from './order-loop.ports';
+import { requireIdentity } from './order-command.runner';
+import { followUpIdOf, ratingIdOf, type OrderRecord } from './order-record.model';
+import { residentPhoneView } from './phone-masking.policy';
+import { priceView, type PriceView } from './price.view';
+import { orderTarget } from './order-transition';
+
+export interface TimelineEntry {
+  readonly at: number;
+  readonly from: OrderStatus | null;
+  readonly to: OrderStatus;
+  readonly statusLabel: string;
+  /** The step's name (下单, 接单, 超时未接单...). */
+  readonly stepLabel: string;
+  readonly actorRole: Role;
+  readonly actorLabel: string;
+  readonly reason: string | null;
+}
+
+export interface OrderDetail {
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  readonly statusLabel: string;
+  readonly itemName: string;
+  readonly providerId: string;
+  readonly providerName: string;
+  readonly residentName: string;
+  /** Full or masked (138****1234) as the caller may see it; null when the resident left none. */
+  readonly residentPhone: string | null;
+  readonly residentPhoneMasked: boolean;
+  readonly price: PriceView;
+  readonly note: string;
+  readonly orgPath: string;
+  readonly createdAt: number;
+  readonly acceptBy: number | null;
+  readonly acceptedAt: number | null;
+  readonly doneAt: number | null;
+  readonly followUpDueAt: number | null;
+  readonly followedUpAt: number | null;
+  readonly ratedAt: number | null;
+  readonly closedAt: number | null;
+}
+
+export interface FollowUpView {
+  readonly status: FollowUpStatus;
+  readonly dueAt: number;
+  readonly recordedAt: number | null;
+  readonly onTime: boolean | null;
+  readonly channel: FollowUpChannel | null;
+  readonly summary: string;
+  readonly problems: readonly FeedbackEntry[];
+  readonly suggestions: readonly FeedbackEntry[];
+}
+
+export interface RatingView {
+  readonly stars: number;
+  /** Null while the text waits for a worker's review (only its author sees it meanwhile). */
+  readonly text: string | null;
+  readonly createdAt: number;
+}
+
+export interface OrderDetailResult {
+  readonly order: OrderDetail;
+  readonly timeline: readonly TimelineEntry[];
+  readonly followUp: FollowUpView | null;
+  readonly rating: RatingView | null;
+  /** For the resident of a declined or expired order: the provider offered next. */
+  readonly nextOffer: MatchCandidate | null;
+  /** The role the caller sees the order in. */
+  readonly viewerRole: Role;
+  /** The steps the caller may take now (e.g. ['order.accept', 'order.decline']). */
+  readonly actions: readonly Action[];
+}
+
+function stepLabel(event: EventRecord): string {
+  if (event.from === null) return ORDER_LIFECYCLE.definition.creation.label;
+  const rules = ORDER_LIFECYCLE.rulesFor(event.from as OrderStatus, event.to as OrderStatus);
+  const rule = rules.find((r) => r.action === event.action && r.roles.includes(event.actor.role)) ?? rules[0];
+  return rule?.label ?? ORDER_STATUS_LABELS[event.to as OrderStatus];
+}
+
+export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResult> {
+  const { ports, actor } = input;
+  const { db } = ports;
+  requireIdentity(actor);
+  const { orderId } = parseCommand(orderDetailSchema, input.command);
+  const order = await db.get<OrderRecord>(COLLECTIONS.orders, orderId);
+  if (order === null) throw orderLoopError('ORDER_NOT_FOUND', { orderId });
+  const target = orderTarget(order);
+  const { role } = authorize(actor, 'order.view', target);
+
+  const [events, resident, followUp, rating] = await Promise.all([
+    db.find<EventRecord>(
+      COLLECTIONS.events,
+      { entityType: 'order', entityId: order._id },
+      {
+        orderBy: [
+          ['at', 'asc'],
+          ['_id', 'asc'],
+        ],
+        limit: 100,
+      },
+    ),
+    db.get<User>(COLLECTIONS.users, order.residentOpenid),
+    order.doneAt === null ? null : db.get<FollowUp>(COLLECTIONS.followUps, followUpIdOf(order._id)),
+    order.ratedAt === null ? null : db.get<Rating>(COLLECTIONS.ratings, ratingIdOf(order._id)),
+  ]);
+
+  const phone = residentPhoneView(resident?.phone, actor, role, order.status, target);
+  const actions = [
+    ...new Set(
+      ORDER_LIFECYCLE.next(order.status, role)
+        .filter((rule) => can(actor, rule.action, target, { roles: [role] }))
+        .map((rule) => rule.action),
+    ),
+  ];
+  const isOwner = role === 'resident' && order.residentOpenid === actor.openid;
+
+  return {
+    order: {
+      orderId: order._id,
+      status: order.status,
+      statusLabel: ORDER_STATUS_LABELS[order.status],
+      itemName: order.itemName,
+      providerId: order.providerId,
+      providerName: order.providerName,
+      residentName: order.residentName,
+      residentPhone: phone.phone,
+      residentPhoneMasked: phone.masked,
+      price: priceView(order.pricing),
+      note: order.note,
+      orgPath: order.orgPath,
+      createdAt: order.createdAt,
+      acceptBy: order.acceptBy ?? null,
+      acceptedAt: order.acceptedAt,
+      doneAt: order.doneAt,
+      followUpDueAt: order.followUpDueAt,
+      followedUpAt: order.followedUpAt,
+      ratedAt: order.ratedAt,
+      closedAt: order.closedAt,
+    },
+    timeline: events.map((e) => ({
+      at: e.at,
+      from: e.from as OrderStatus | null,
+      to: e.to as OrderStatus,
+      statusLabel: ORDER_STATUS_LABELS[e.to as OrderStatus],
+      stepLabel: stepLabel(e),
+      actorRole: e.actor.role,
+      actorLabel: ROLE_LABELS[e.actor.role],
+      reason: e.reason,
+    })),
+    followUp:
+      followUp === null
+        ? null
+        : {
+            status: followUp.status,
+            dueAt: followUp.dueAt,
+            recordedAt: followUp.recordedAt,
+            onTime: followUp.onTime,
+            channel: followUp.channel,
+            summary: followUp.summary,
+            problems: followUp.problems,
+            suggestions: followUp.suggestions,
+          },
+    rating:
+      rating === null
+        ? null
+        : {
+            stars: rating.stars,
+            text: rating.textVisible || isOwner ? rating.text : null,
+            createdAt: rating.createdAt,
+          },
+    nextOffer: isOwner ? (order.nextOffer ?? null) : null,
+    viewerRole: role,
+    actions,
+  };
+}

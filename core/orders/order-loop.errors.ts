@@ -1,0 +1,30 @@
+/**
+ * Stable error codes of the order loop (matching, orders, follow-ups, ratings). Never change an existing
+ * one: the mini-program and the functions' tests read them. Codes from other modules also reach callers:
+ * INVALID_INPUT (core/schemas), UNAUTHENTICATED / PERMISSION_DENIED / OUT_OF_SCOPE (core/auth),
+ * ORDER_ILLEGAL_TRANSITION / ORDER_ACTOR_NOT_ALLOWED / ORDER_REASON_REQUIRED (core/lifecycle),
+ * IDEMPOTENCY_KEY_REUSED / IDEMPOTENCY_CONFLICT (core/idempotency).
+ */
+import { DomainError } from '../shared/errors';
+
+export const ORDER_LOOP_ERRORS = {
+  /** The resident has not bound a grid or community yet. */
+  PROFILE_UNIT_REQUIRED: '请先选择您所在的小区或社区',
+  CATALOG_ITEM_NOT_FOUND: '服务项目不存在或已停用',
+  CATALOG_ITEM_NOT_OFFERED_HERE: '该服务项目在您所在的地区暂未开放',
+  MATCH_NOT_FOUND: '匹配结果不存在，请重新选择服务项目',
+  MATCH_EXPIRED: '匹配结果已过期，请重新选择服务项目',
+  MATCH_CANDIDATE_NOT_FOUND: '所选服务机构不在本次推荐结果中',
+  PROVIDER_UNAVAILABLE: '该服务机构暂时无法接单，请选择其他服务机构',
+  ORDER_PRICE_CHANGED: '该服务机构的价格已调整，请重新选择',
+  ORDER_ALREADY_OPEN: '该服务项目已有进行中的订单，请勿重复下单',
+  ORDER_NOT_FOUND: '订单不存在',
+  ORDER_ALREADY_RATED: '该订单已评价，每个订单只能评价一次',
+  CONTENT_RISKY: '评价内容含有不适宜发布的信息，请修改后再提交',
+} as const;
+
+export type OrderLoopErrorCode = keyof typeof ORDER_LOOP_ERRORS;
+
+export function orderLoopError(code: OrderLoopErrorCode, details?: Record<string, unknown>): DomainError {
+  return new DomainError(code, ORDER_LOOP_ERRORS[code], details);
+}

@@ -1,0 +1,122 @@
+/**
+ * order.rate: the resident rates a done order once (1-5 stars and optional text). The text goes through
+ * content security first: risky text is refused (CONTENT_RISKY) before anything is written; doubtful text
+ * is stored hidden (`textVisible: false`) for a worker to look at, and the stars count either way.
+ *
+ * The provider's aggregates change by constant work: atomic increments of `ratingCount`, `ratingSum` and one
+ * `starCounts` entry, in the same transaction as the rating; the reputation is recomputed from the
+ * aggregates and copied to the provider's offerings. When the follow-up is already on record, the rating also
+ * closes the order (the system's step, in the same commit).
+ */
+import { authorize } from '../auth/authorize';
+import { SYSTEM_OPENID } from '../auth/roles';
+import { ORDER_LIFECYCLE } from '../lifecycle/order.lifecycle';
+import { COLLECTIONS } from '../model/collections.model';
+import type { Rating } from '../model/order.model';
+import type { Provider } from '../model/provider.model';
+import { addRating, ratingIncrement } from '../reputation/ratings.aggregate';
+import { parseCommand } from '../schemas/command.parser';
+import { ratingSubmitSchema } from '../schemas/order.schema';
+import type { ContentVerdict } from '../shared/content-security.port';
+import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
+import { orderLoopError } from './order-loop.errors';
+import type { UseCaseInput } from './order-loop.ports';
+import { recordEvent, requireIdentity, runOrderCommand } from './order-command.runner';
+import type { OrderStepResult } from './order-step.result';
+import { applyOrderStep, loadOrder, orderTarget } from './order-transition';
+import { ratingIdOf } from './order-record.model';
+import {
+  providerReputation,
+  providerReputationPatch,
+  ratingAggregateOf,
+  copyReputationToOfferings,
+} from './provider-reputation';
+
+export interface RateOrderResult extends OrderStepResult {
+  readonly ratingId: string;
+  readonly stars: number;
+  /** False when content security asked for a review: the text waits for a worker; the stars count. */
+  readonly textVisible: boolean;
+}
+
+export async function rateOrder(input: UseCaseInput): Promise<RateOrderResult> {
+  const { ports, actor } = input;
+  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  const _ = ports.db.command;
+  const command = parseCommand(ratingSubmitSchema, input.command);
+  requireIdentity(actor);
+  const verdict: ContentVerdict =
+    command.text.length === 0
+      ? 'pass'
+      : await ports.contentSecurity.check(command.text, actor.openid, 'comment');
+  if (verdict === 'risky') throw orderLoopError('CONTENT_RISKY');
+
+  return runOrderCommand(ports, actor, 'order.rate', command, async ({ tx, now }) => {
+    const order = await loadOrder(tx, command.orderId);
+    authorize(actor, 'order.rate', orderTarget(order), { roles: ['resident'] });
+    const ratingId = ratingIdOf(order._id);
+    if ((await tx.get<Rating>(COLLECTIONS.ratings, ratingId)) !== null) {
+      throw orderLoopError('ORDER_ALREADY_RATED', { orderId: order._id });
+    }
+    const rated = await applyOrderStep({
+      tx,
+      ids: ports.ids,
+      actor,
+      order,
+      to: 'rated',
+      now,
+      patch: { ratedAt: now, stars: command.stars },
+      details: { stars: command.stars },
+    });
+    let status = rated.entity.status;
+    if (order.status === 'followed_up') {
+      // The follow-up is on record: the order is complete.
+      const closing = ORDER_LIFECYCLE.transition(
+        rated.entity,
+        'closed',
+        { openid: SYSTEM_OPENID, role: 'system' },
+        now,
+      );
+      await tx.update(COLLECTIONS.orders, order._id, { status: 'closed', closedAt: now });
+      await recordEvent(tx, ports.ids, order.orgPath, closing.event);
+      status = closing.entity.status;
+    }
+
+    const rating: Rating = {
+      _id: ratingId,
+      orderId: order._id,
+      providerId: order.providerId,
+      itemId: order.itemId,
+      residentOpenid: order.residentOpenid,
+      orgPath: order.orgPath,
+      stars: command.stars,
+      text: command.text,
+      textVisible: verdict === 'pass',
+      createdAt: now,
+    };
+    await tx.insert(COLLECTIONS.ratings, rating);
+
+    const provider = await tx.get<Provider>(COLLECTIONS.providers, order.providerId);
+    if (provider !== null) {
+      const inc = ratingIncrement(command.stars);
+      const reputation = providerReputation(provider, config, {
+        ratings: addRating(ratingAggregateOf(provider), command.stars),
+      });
+      await tx.update(COLLECTIONS.providers, provider._id, {
+        ratingCount: _.inc(inc.ratingCount),
+        ratingSum: _.inc(inc.ratingSum),
+        [`starCounts.${inc.starIndex}`]: _.inc(1),
+        ...providerReputationPatch(reputation, now),
+      });
+      await copyReputationToOfferings(tx, ports.db, provider._id, reputation, now);
+    }
+    return {
+      orderId: order._id,
+      status,
+      statusChangedAt: now,
+      ratingId,
+      stars: command.stars,
+      textVisible: rating.textVisible,
+    };
+  });
+}

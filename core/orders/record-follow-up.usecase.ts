@@ -1,0 +1,105 @@
+/**
+ * order.follow_up: a staff member of the order's provider records the follow-up (回访): how the resident
+ * was reached (phone, visit, message), what they said, the problems and suggestions they raised and how each
+ * was handled. The order moves done -> followed_up, or rated -> closed when the resident rated first.
+ *
+ * Punctuality counts once per order: a follow-up recorded by its due time adds one on-time follow-up; one
+ * that the timer already counted as overdue adds nothing when it is recorded late.
+ */
+import { followUpDueAt } from '../lifecycle/order.deadlines';
+import { COLLECTIONS } from '../model/collections.model';
+import type { FollowUp, FollowUpStatus } from '../model/order.model';
+import type { Provider } from '../model/provider.model';
+import { addFollowUpOutcome } from '../reputation/ratings.aggregate';
+import { parseCommand } from '../schemas/command.parser';
+import { followUpRecordSchema } from '../schemas/order.schema';
+import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
+import type { UseCaseInput } from './order-loop.ports';
+import { runOrderCommand } from './order-command.runner';
+import type { OrderStepResult } from './order-step.result';
+import { applyOrderStep, loadOrder } from './order-transition';
+import { pendingFollowUp } from './mark-done.usecase';
+import { followUpIdOf } from './order-record.model';
+import {
+  followUpAggregateOf,
+  providerReputation,
+  providerReputationPatch,
+  copyReputationToOfferings,
+} from './provider-reputation';
+
+export interface RecordFollowUpResult extends OrderStepResult {
+  readonly followUpId: string;
+  /** Recorded by its due time. */
+  readonly onTime: boolean;
+  /** The follow-up had already been counted as overdue. */
+  readonly wasOverdue: boolean;
+}
+
+export async function recordFollowUp(input: UseCaseInput): Promise<RecordFollowUpResult> {
+  const { ports, actor } = input;
+  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  const _ = ports.db.command;
+  const command = parseCommand(followUpRecordSchema, input.command);
+  return runOrderCommand(ports, actor, 'order.follow_up', command, async ({ tx, now }) => {
+    const order = await loadOrder(tx, command.orderId);
+    // After a rating the follow-up also closes the order; from any other status the life cycle refuses.
+    const to = order.status === 'rated' ? 'closed' : 'followed_up';
+    const { event } = await applyOrderStep({
+      tx,
+      ids: ports.ids,
+      actor,
+      order,
+      to,
+      now,
+      patch: { followedUpAt: now, ...(to === 'closed' ? { closedAt: now } : {}) },
+      details: { channel: command.channel },
+    });
+
+    const id = followUpIdOf(order._id);
+    const stored = await tx.get<FollowUp>(COLLECTIONS.followUps, id);
+    // Orders marked done before follow-up records existed (imports) get theirs now.
+    const doneAt = order.doneAt ?? now;
+    const followUp =
+      stored ??
+      pendingFollowUp(order, doneAt, order.followUpDueAt ?? followUpDueAt(doneAt, config.deadlines));
+    const previous: FollowUpStatus = followUp.status;
+    const onTime = now <= followUp.dueAt;
+    const recorded = {
+      status: 'recorded' as const,
+      recordedAt: now,
+      recordedBy: actor.openid,
+      // A follow-up counted overdue stays late, whenever it is recorded.
+      onTime: previous === 'overdue' ? false : onTime,
+      channel: command.channel,
+      summary: command.summary,
+      problems: command.problems,
+      suggestions: command.suggestions,
+      updatedAt: now,
+    };
+    if (stored === null) await tx.insert(COLLECTIONS.followUps, { ...followUp, ...recorded });
+    else await tx.update(COLLECTIONS.followUps, id, recorded);
+
+    if (previous === 'pending') {
+      const provider = await tx.get<Provider>(COLLECTIONS.providers, order.providerId);
+      if (provider !== null) {
+        const reputation = providerReputation(provider, config, {
+          followUps: addFollowUpOutcome(followUpAggregateOf(provider), onTime),
+        });
+        await tx.update(COLLECTIONS.providers, provider._id, {
+          followUpsDue: _.inc(1),
+          ...(onTime ? { followUpsOnTime: _.inc(1) } : {}),
+          ...providerReputationPatch(reputation, now),
+        });
+        await copyReputationToOfferings(tx, ports.db, provider._id, reputation, now);
+      }
+    }
+    return {
+      orderId: order._id,
+      status: event.to,
+      statusChangedAt: now,
+      followUpId: id,
+      onTime: recorded.onTime,
+      wasOverdue: previous === 'overdue',
+    };
+  });
+}

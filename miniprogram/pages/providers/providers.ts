@@ -1,0 +1,117 @@
+/**
+ * 选择服务机构: for each ticked item, the providers match.request ranked (price beside the market price,
+ * stars, reach, why each ranks there); the resident chooses one per item and places the orders, asked for
+ * order-update messages at that moment.
+ */
+import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
+import { createOrder, requestMatch } from '../../services/orders/orders.service';
+import { ServiceError, messageOf } from '../../services/service-error';
+import { askOrderUpdates } from '../../services/subscribe/subscribe.service';
+import { instanceState } from '../../utils/instance-state';
+import { showError, showToast } from '../../utils/toast';
+import { toProviderChoices, type ItemChoicesView } from '../../view-models/provider-choice.view-model';
+
+/** Not rendered: the match the orders are made from, and the note as typed. */
+const state = instanceState(() => ({ matchId: '', note: '' }));
+
+type IndexedTap = WechatMiniprogram.CustomEvent<object, object, { itemIndex: number; index: number }>;
+
+Component({
+  behaviors: [elderModeBehavior],
+  data: {
+    loading: true,
+    error: '',
+    needsHome: false,
+    items: [] as ItemChoicesView[],
+    chosenCount: 0,
+    submitting: false,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const itemIds = (query['itemIds'] ?? '').split(',').filter((id) => id !== '');
+      void this.load(itemIds);
+    },
+    async load(itemIds: string[]) {
+      if (itemIds.length === 0) {
+        this.setData({ loading: false, error: '请先在首页勾选服务项目' });
+        return;
+      }
+      try {
+        const reply = await requestMatch(itemIds);
+        state(this).matchId = reply.matchId;
+        this.setData({ loading: false, items: toProviderChoices(reply) });
+      } catch (e) {
+        const needsHome = e instanceof ServiceError && e.code === 'PROFILE_UNIT_REQUIRED';
+        this.setData({ loading: false, error: messageOf(e), needsHome });
+      }
+    },
+    onToggleWhy(e: IndexedTap) {
+      const { itemIndex, index } = e.currentTarget.dataset;
+      const open = this.data.items[itemIndex]?.providers[index]?.open === true;
+      this.setData({ [`items[${itemIndex}].providers[${index}].open`]: !open });
+    },
+    onChoose(e: IndexedTap) {
+      const { itemIndex, index } = e.currentTarget.dataset;
+      const item = this.data.items[itemIndex];
+      const provider = item?.providers[index];
+      if (item === undefined || provider === undefined || item.orderId !== '') return;
+      const chosenId = item.chosenId === provider.providerId ? '' : provider.providerId;
+      const chosenCount = this.data.items.filter(
+        (it, i) => (i === itemIndex ? chosenId : it.chosenId) !== '',
+      ).length;
+      this.setData({ [`items[${itemIndex}].chosenId`]: chosenId, chosenCount });
+    },
+    onNoteChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      state(this).note = e.detail.value;
+    },
+    onCall(e: WechatMiniprogram.CustomEvent<object, object, { phone: string }>) {
+      wx.makePhoneCall({ phoneNumber: e.currentTarget.dataset.phone });
+    },
+    onGoProfile() {
+      wx.switchTab({ url: '/pages/profile/profile' });
+    },
+    async onSubmit() {
+      if (this.data.submitting) return;
+      const pending = this.data.items
+        .map((item, index) => ({ item, index }))
+        .filter(({ item }) => item.chosenId !== '' && item.orderId === '');
+      if (pending.length === 0) {
+        showToast(this, '请为服务项目选择服务机构', 'warning');
+        return;
+      }
+      // First thing in the tap: WeChat shows the consent dialog only from a user gesture.
+      const consent = askOrderUpdates();
+      this.setData({ submitting: true });
+      await consent;
+      const { matchId, note } = state(this);
+      const placed: Record<string, string> = {};
+      let failure: unknown = null;
+      for (const { item, index } of pending) {
+        try {
+          const { orderId } = await createOrder({
+            matchId,
+            itemId: item.itemId,
+            providerId: item.chosenId,
+            note,
+          });
+          placed[`items[${index}].orderId`] = orderId;
+        } catch (e) {
+          failure = e;
+          break;
+        }
+      }
+      this.setData({ ...placed, submitting: false });
+      if (failure !== null) {
+        showError(this, failure);
+        return;
+      }
+      showToast(this, '下单成功，请等待服务机构接单');
+      const orderIds = Object.values(placed);
+      if (orderIds.length === 1 && this.data.items.length === 1) {
+        wx.redirectTo({ url: `/pages/order-detail/order-detail?orderId=${orderIds[0]}` });
+      } else {
+        wx.switchTab({ url: '/pages/orders/orders' });
+      }
+    },
+  },
+});

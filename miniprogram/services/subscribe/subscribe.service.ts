@@ -1,0 +1,31 @@
+/**
+ * Subscribe-message consent, asked at the moment it matters (WeChat only shows the dialog from a tap, so
+ * call these first thing in a tap handler, before any other await). Declining never blocks the action:
+ * the user simply gets no message.
+ */
+import { subscribeTemplates } from '../../config';
+import { requestSubscribe } from '../cloud-api';
+
+async function ask(templateIds: string[]): Promise<string[]> {
+  try {
+    const result = await requestSubscribe(templateIds);
+    return templateIds.filter((id) => result[id] === 'accept');
+  } catch {
+    return [];
+  }
+}
+
+/** Resident, when placing an order: status changes and the reminder to rate. */
+export function askOrderUpdates(): Promise<string[]> {
+  return ask([subscribeTemplates.orderStatus, subscribeTemplates.reviewReminder]);
+}
+
+/** Provider staff: new orders and follow-ups coming due. */
+export function askJobAlerts(): Promise<string[]> {
+  return ask([subscribeTemplates.orderNew, subscribeTemplates.followUpDue]);
+}
+
+/** Provider staff, when marking a job done: the follow-up reminder. */
+export function askFollowUpReminder(): Promise<string[]> {
+  return ask([subscribeTemplates.followUpDue]);
+}

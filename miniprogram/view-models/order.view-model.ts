@@ -1,0 +1,160 @@
+/**
+ * Orders as the resident and the provider staff see them: list rows, the detail with its timeline, and
+ * which buttons to show (from the `actions` the function says the caller may take now).
+ */
+import type {
+  OrderDetailReply,
+  OrderSummaryReply,
+  TimelineEntryReply,
+} from '../services/orders/orders.service';
+import { isMasked } from '../utils/phone.format';
+import { formatPrice } from '../utils/price.format';
+import { starsText } from '../utils/stars.format';
+import { actorLabel, statusLabel, statusTheme, type TagTheme } from '../utils/status.format';
+import { formatShanghaiMinute, formatShanghaiShort } from '../utils/time.format';
+
+export interface OrderRowView {
+  id: string;
+  itemName: string;
+  providerName: string;
+  status: string;
+  statusLabel: string;
+  statusTheme: TagTheme;
+  createdAt: string;
+}
+
+export function toOrderRow(order: OrderSummaryReply, now: number): OrderRowView {
+  return {
+    id: order._id,
+    itemName: order.itemName,
+    providerName: order.providerName,
+    status: order.status,
+    statusLabel: statusLabel(order.status),
+    statusTheme: statusTheme(order.status),
+    createdAt: formatShanghaiShort(order.createdAt, now),
+  };
+}
+
+/** What each step of the life cycle is called on the timeline. */
+const STEP_TITLES: Readonly<Record<string, string>> = {
+  created: '提交订单',
+  accepted: '服务机构已接单',
+  declined: '服务机构拒单',
+  expired: '超时未接单',
+  cancelled: '订单已取消',
+  done: '服务已完成',
+  followed_up: '服务机构已回访',
+  rated: '居民已评价',
+  closed: '订单已完结',
+};
+
+export interface TimelineStepView {
+  title: string;
+  /** '2026-11-29 14:30 · 服务机构' and the reason, if any. */
+  content: string;
+}
+
+export function toTimeline(entries: readonly TimelineEntryReply[]): TimelineStepView[] {
+  return [...entries]
+    .sort((a, b) => a.at - b.at)
+    .map((entry) => {
+      const when = `${formatShanghaiMinute(entry.at)} · ${actorLabel(entry.actorRole)}`;
+      return {
+        title: STEP_TITLES[entry.to] ?? statusLabel(entry.to),
+        content: entry.reason ? `${when}\n原因：${entry.reason}` : when,
+      };
+    });
+}
+
+export interface OrderDetailView {
+  id: string;
+  itemName: string;
+  providerName: string;
+  status: string;
+  statusLabel: string;
+  statusTheme: TagTheme;
+  price: string;
+  unit: string;
+  marketPrice: string;
+  residentName: string;
+  residentPhone: string;
+  /** The phone may be dialled (the server sent it unmasked). */
+  canCall: boolean;
+  address: string;
+  note: string;
+  createdAt: string;
+  /** Deadlines worth saying: '请于 … 前答复' / '回访截止 …'. */
+  deadline: string;
+  ratingStars: string;
+  ratingText: string;
+  timeline: TimelineStepView[];
+  /** The timeline's last step, for t-steps' `current`. */
+  current: number;
+  canCancel: boolean;
+  canRate: boolean;
+  canAccept: boolean;
+  canDecline: boolean;
+  canFinish: boolean;
+  canFollowUp: boolean;
+}
+
+function deadlineOf(reply: OrderDetailReply): string {
+  const { order } = reply;
+  if (order.status === 'created' && order.acceptDeadline !== undefined) {
+    return `服务机构需在 ${formatShanghaiMinute(order.acceptDeadline)} 前答复`;
+  }
+  if (order.status === 'done' && order.followUpDueAt !== undefined) {
+    return `回访截止 ${formatShanghaiMinute(order.followUpDueAt)}`;
+  }
+  return '';
+}
+
+export function toOrderDetail(reply: OrderDetailReply): OrderDetailView {
+  const { order, actions } = reply;
+  const price = formatPrice(order.price);
+  const timeline = toTimeline(reply.timeline);
+  const phone = order.residentPhone ?? '';
+  return {
+    id: order._id,
+    itemName: order.itemName,
+    providerName: order.providerName,
+    status: order.status,
+    statusLabel: statusLabel(order.status),
+    statusTheme: statusTheme(order.status),
+    price: price.price,
+    unit: price.unit,
+    marketPrice: price.marketPrice,
+    residentName: order.residentName,
+    residentPhone: phone === '' ? '未留电话' : phone,
+    canCall: phone !== '' && !isMasked(phone),
+    address: order.address,
+    note: order.note,
+    createdAt: formatShanghaiMinute(order.createdAt),
+    deadline: deadlineOf(reply),
+    ratingStars: order.rating ? starsText(order.rating.stars) : '',
+    ratingText: order.rating?.text ?? '',
+    timeline,
+    current: Math.max(0, timeline.length - 1),
+    canCancel: actions.includes('order.cancel'),
+    canRate: actions.includes('order.rate'),
+    canAccept: actions.includes('order.accept'),
+    canDecline: actions.includes('order.decline'),
+    canFinish: actions.includes('order.done'),
+    canFollowUp: actions.includes('order.follow_up'),
+  };
+}
+
+/** Status filters of the lists: '' is all. */
+export const RESIDENT_ORDER_FILTERS = [
+  { value: '', label: '全部' },
+  { value: 'created', label: '待接单' },
+  { value: 'accepted', label: '服务中' },
+  { value: 'done', label: '待评价' },
+] as const;
+
+export const STAFF_JOB_FILTERS = [
+  { value: 'created', label: '待接单' },
+  { value: 'accepted', label: '服务中' },
+  { value: 'done', label: '待回访' },
+  { value: '', label: '全部' },
+] as const;

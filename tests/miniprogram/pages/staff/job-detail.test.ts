@@ -1,0 +1,118 @@
+/** 订单详情 (provider staff) on its real WXML: accept, decline with a reason, done, on to the follow-up. */
+import { fakeCloud } from '../support/fake-cloud';
+import { change, find, loadPage, openPage, tapButton, textOf, toastMessage } from '../support/page-harness';
+import { orderDetail, timelineEntry } from '../support/replies';
+
+jest.mock(
+  '../../../../miniprogram/services/cloud-api',
+  () => jest.requireActual('../support/fake-cloud').cloudApiModule,
+);
+
+const REQUEST_ID = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
+
+describe('订单详情（服务机构）', () => {
+  let pageId: string;
+
+  beforeAll(() => {
+    pageId = loadPage('packages/staff/pages/job-detail/job-detail');
+  });
+
+  beforeEach(() => fakeCloud.reset());
+  afterEach(() => expect(fakeCloud.unexpected).toEqual([]));
+
+  it('should accept a new job and then show the resident phone in full', async () => {
+    fakeCloud.ok('jobs', 'order.detail', orderDetail({}, ['order.accept', 'order.decline']));
+    fakeCloud.ok('jobs', 'order.accept', {});
+    const page = await openPage(pageId, { orderId: 'order-1' });
+
+    expect(fakeCloud.sent('order.detail')[0]).toEqual({
+      name: 'jobs',
+      command: 'order.detail',
+      input: { orderId: 'order-1' },
+    });
+    expect(textOf(find(page, '#resident-phone'))).toContain('138****1234');
+    expect(textOf(find(page, '#resident-phone'))).toContain('接单后可见完整号码');
+
+    fakeCloud.ok(
+      'jobs',
+      'order.detail',
+      orderDetail(
+        { status: 'accepted', residentPhone: '13812341234' },
+        ['order.done'],
+        [timelineEntry('created', 0, 'resident'), timelineEntry('accepted', 10, 'provider_staff')],
+      ),
+    );
+    await tapButton(page, '#accept');
+
+    expect(fakeCloud.sent('order.accept')).toEqual([
+      { name: 'jobs', command: 'order.accept', input: { orderId: 'order-1', clientRequestId: REQUEST_ID } },
+    ]);
+    expect(toastMessage(page)).toBe('已接单，请及时联系居民');
+    expect(textOf(find(page, '#status'))).toBe('已接单');
+    expect(textOf(find(page, '#resident-phone'))).toContain('13812341234');
+    expect(page.querySelector('#accept')).toBeUndefined();
+    expect(textOf(find(page, '#finish'))).toBe('完成服务');
+    expect(textOf(find(page, '#timeline'))).toContain('服务机构已接单');
+  });
+
+  it('should decline only with a reason', async () => {
+    fakeCloud.ok('jobs', 'order.detail', orderDetail({}, ['order.accept', 'order.decline']));
+    fakeCloud.ok('jobs', 'order.decline', {});
+    const page = await openPage(pageId, { orderId: 'order-1' });
+
+    await tapButton(page, '#decline');
+    await tapButton(page, '#decline-confirm');
+    expect(toastMessage(page)).toBe('请填写拒单原因');
+    expect(fakeCloud.sent('order.decline')).toEqual([]);
+
+    await change(page, '#decline-reason', { value: '师傅今天都已排满' });
+    fakeCloud.ok('jobs', 'order.detail', orderDetail({ status: 'declined' }, []));
+    await tapButton(page, '#decline-confirm');
+
+    expect(fakeCloud.sent('order.decline')).toEqual([
+      {
+        name: 'jobs',
+        command: 'order.decline',
+        input: { orderId: 'order-1', reason: '师傅今天都已排满', clientRequestId: REQUEST_ID },
+      },
+    ]);
+    expect(textOf(find(page, '#status'))).toBe('已拒单');
+    expect(page.querySelector('#decline-form')).toBeUndefined();
+  });
+
+  it('should mark the job done after asking for the follow-up reminder', async () => {
+    fakeCloud.ok(
+      'jobs',
+      'order.detail',
+      orderDetail({ status: 'accepted', residentPhone: '13812341234' }, ['order.done']),
+    );
+    fakeCloud.ok('jobs', 'order.done', {});
+    const page = await openPage(pageId, { orderId: 'order-1' });
+
+    fakeCloud.ok(
+      'jobs',
+      'order.detail',
+      orderDetail({ status: 'done', followUpDueAt: Date.UTC(2026, 11, 2, 2, 0) }, ['order.follow_up']),
+    );
+    await tapButton(page, '#finish');
+
+    expect(fakeCloud.subscribeRequests).toEqual([['TPL_FOLLOWUP_DUE']]);
+    expect(fakeCloud.sent('order.done')[0]!.input).toEqual({
+      orderId: 'order-1',
+      note: '',
+      clientRequestId: REQUEST_ID,
+    });
+    expect(textOf(page)).toContain('回访截止 2026-12-02 10:00');
+    expect(textOf(find(page, '#follow-up'))).toBe('填写回访');
+  });
+
+  it('should show why an action was refused', async () => {
+    fakeCloud.ok('jobs', 'order.detail', orderDetail({}, ['order.accept']));
+    fakeCloud.fail('jobs', 'order.accept', 'ORDER_ILLEGAL_TRANSITION', '订单当前状态不能接单');
+    const page = await openPage(pageId, { orderId: 'order-1' });
+    await tapButton(page, '#accept');
+
+    expect(toastMessage(page)).toBe('订单当前状态不能接单');
+    expect(textOf(find(page, '#status'))).toBe('待接单');
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Rendering a page of the mini-program from its real WXML with miniprogram-simulate (testing-notes.md):
+ * TDesign from miniprogram/miniprogram_npm, the official WXML compiler, the page's TypeScript through jest.
+ * A page is loaded once per test file (its module registers its Component on first require) and rendered
+ * afresh in every test.
+ */
+import { join } from 'node:path';
+import * as simulate from 'miniprogram-simulate';
+
+export const MINIPROGRAM_ROOT = join(__dirname, '..', '..', '..', '..', 'miniprogram');
+
+export type RenderedPage = ReturnType<typeof simulate.render>;
+type Node = NonNullable<ReturnType<RenderedPage['querySelector']>>;
+
+export function loadPage(pagePath: string): string {
+  return simulate.load(join(MINIPROGRAM_ROOT, pagePath), { rootPath: MINIPROGRAM_ROOT });
+}
+
+/** Let pending promises, service calls and simulated async wx APIs finish. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i += 1) await simulate.sleep(0);
+}
+
+/** Render, attach (lifetimes run) and open with `query`, as WeChat does when navigating to the page. */
+export async function openPage(id: string, query: Record<string, string> = {}): Promise<RenderedPage> {
+  const page = simulate.render(id);
+  page.attach(document.createElement('parent-wrapper'));
+  const instance = page.instance as unknown as { onLoad?: (q: Record<string, string>) => void };
+  instance.onLoad?.(query);
+  await settle();
+  return page;
+}
+
+export function find(root: RenderedPage | Node, selector: string): Node {
+  const node = root.querySelector(selector);
+  if (!node) throw new Error(`no element matches ${selector}`);
+  return node;
+}
+
+interface TreeNode {
+  childNodes?: TreeNode[];
+  __wxSlotChildren?: TreeNode[];
+  textContent?: string;
+}
+
+/** Text of the composed tree (TDesign hosts are virtual: they have no DOM element of their own). */
+function composedText(node: TreeNode): string {
+  const children = node.__wxSlotChildren ?? node.childNodes;
+  if (children === undefined) return node.textContent ?? '';
+  return children.map(composedText).join('');
+}
+
+/** Visible text, whitespace collapsed. */
+export function textOf(root: RenderedPage | Node): string {
+  const tree = (root as unknown as { _exparserNode: TreeNode })._exparserNode;
+  return composedText(tree).replace(/\s+/g, ' ').trim();
+}
+
+/** Tap a TDesign checkbox the way a finger does: on its label part (testing-notes.md). */
+export async function tapCheckbox(root: RenderedPage | Node, selector: string): Promise<void> {
+  find(find(root, selector), '.t-checkbox__content').dispatchEvent('tap');
+  await settle();
+}
+
+/** Tap a TDesign button (its inner native button). */
+export async function tapButton(root: RenderedPage | Node, selector: string): Promise<void> {
+  find(find(root, selector), '.t-button').dispatchEvent('tap');
+  await settle();
+}
+
+/** Tap a TDesign cell (its inner view emits the cell's `click`). */
+export async function tapCell(root: RenderedPage | Node, selector: string): Promise<void> {
+  find(find(root, selector), '.t-cell').dispatchEvent('tap');
+  await settle();
+}
+
+/** Tap a plain view. */
+export async function tap(root: RenderedPage | Node, selector: string): Promise<void> {
+  find(root, selector).dispatchEvent('tap');
+  await settle();
+}
+
+/** What a TDesign form component (textarea, input, rate, radio-group...) emits when the user changes it. */
+export async function change(root: RenderedPage | Node, selector: string, detail: object): Promise<void> {
+  const node = find(root, selector);
+  (node.instance as unknown as { triggerEvent(name: string, detail: object): void }).triggerEvent(
+    'change',
+    detail,
+  );
+  await settle();
+}
+
+/** The message of the page's TDesign toast, '' when none was shown. */
+export function toastMessage(page: RenderedPage): string {
+  const toast = page.querySelector('#t-toast');
+  return (toast?.data as { message?: string } | undefined)?.message ?? '';
+}
+
+/** The root view's classes (`page`, and `elder` in 长辈模式), without the simulator's `main--` prefix. */
+export function rootClasses(page: RenderedPage): string[] {
+  const root = find(page, '.page').dom;
+  if (!root) throw new Error('the page root is not a view');
+  return root.className
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((c) => c.replace(/^main--/, ''));
+}

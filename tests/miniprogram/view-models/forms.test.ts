@@ -1,0 +1,83 @@
+/** The forms' own checks: follow-up, rating, decline reason (the limits of the core's schemas). */
+import { checkDeclineReason } from '../../../miniprogram/view-models/decline.form';
+import {
+  checkFollowUp,
+  emptyFollowUp,
+  type FollowUpDraft,
+} from '../../../miniprogram/view-models/follow-up.form';
+import { checkRating } from '../../../miniprogram/view-models/rating.form';
+
+function draft(overrides: Partial<FollowUpDraft> = {}): FollowUpDraft {
+  return { ...emptyFollowUp(), channel: 'phone', summary: '满意', ...overrides };
+}
+
+describe('follow-up form', () => {
+  it('should turn a complete draft into the command input, trimmed', () => {
+    expect(
+      checkFollowUp(
+        'o1',
+        draft({ summary: ' 满意 ', problems: [{ content: ' 有点响 ', handling: '已加固 ' }] }),
+      ),
+    ).toEqual({
+      ok: true,
+      input: {
+        orderId: 'o1',
+        channel: 'phone',
+        summary: '满意',
+        problems: [{ content: '有点响', handling: '已加固' }],
+        suggestions: [],
+      },
+    });
+  });
+
+  it('should drop rows left empty', () => {
+    const check = checkFollowUp('o1', draft({ suggestions: [{ content: ' ', handling: '' }] }));
+    expect(check.ok && check.input.suggestions).toEqual([]);
+  });
+
+  it.each([
+    ['no channel', draft({ channel: '' }), '请选择回访方式'],
+    ['no summary', draft({ summary: '  ' }), '请填写回访情况'],
+    ['a long summary', draft({ summary: '好'.repeat(501) }), '回访情况不能超过 500 个字'],
+    [
+      'a problem without handling',
+      draft({ problems: [{ content: '迟到', handling: '' }] }),
+      '请填写第 1 条反映的问题的处理情况',
+    ],
+    [
+      'handling without the suggestion',
+      draft({ suggestions: [{ content: '', handling: '已采纳' }] }),
+      '请填写第 1 条提出的建议',
+    ],
+    [
+      'too many problems',
+      draft({ problems: Array.from({ length: 11 }, () => ({ content: '问题', handling: '处理' })) }),
+      '反映的问题最多 10 项',
+    ],
+  ])('should refuse %s', (_case, d, message) => {
+    expect(checkFollowUp('o1', d)).toEqual({ ok: false, message });
+  });
+});
+
+describe('rating form', () => {
+  it('should accept 1 to 5 stars with optional text', () => {
+    expect(checkRating(5, '  很好 ')).toEqual({ ok: true, stars: 5, text: '很好' });
+    expect(checkRating(1, '')).toEqual({ ok: true, stars: 1, text: '' });
+  });
+
+  it.each([0, 6, 2.5])('should refuse %p stars', (stars) => {
+    expect(checkRating(stars, '')).toEqual({ ok: false, message: '请选择 1 到 5 星评分' });
+  });
+
+  it('should refuse text over 500 characters', () => {
+    expect(checkRating(4, '好'.repeat(501))).toEqual({ ok: false, message: '评价内容不能超过 500 个字' });
+  });
+});
+
+describe('decline reason', () => {
+  it('should require a reason', () => {
+    expect(checkDeclineReason('  ')).toEqual({ ok: false, message: '请填写拒单原因' });
+    expect(checkDeclineReason(' 排满了 ')).toEqual({ ok: true, reason: '排满了' });
+    expect(checkDeclineReason('满'.repeat(201))).toEqual({ ok: false, message: '拒单原因不能超过 200 个字' });
+  });
+});
