@@ -36,6 +36,13 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
     },
     {
+      displayName: 'functions',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/functions'],
+      transform: tsTransform,
+      setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
+    },
+    {
       displayName: 'miniprogram',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/miniprogram'],

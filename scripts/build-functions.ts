@@ -36,7 +36,7 @@ export async function buildFunctions(srcDir = FUNCTIONS_SRC, outDir = FUNCTIONS_
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      sourcemap: 'inline',
+      sourcemap: 'linked',
       external: ['wx-server-sdk', '@cloudbase/node-sdk'],
       logLevel: 'error',
     });

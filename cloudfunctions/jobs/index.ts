@@ -1,0 +1,22 @@
+/**
+ * `jobs`: the provider staff's side of the order loop (docs/functions.md): their jobs, accept or decline,
+ * mark done, record the follow-up (回访).
+ */
+import {
+  acceptOrder,
+  declineOrder,
+  listOrders,
+  markDone,
+  orderDetail,
+  recordFollowUp,
+} from '../../core/orders';
+import { commandFunction } from '../../function-kit/command-function';
+
+export const main = commandFunction({
+  'order.list': (ctx, command) => listOrders({ ...ctx, command }),
+  'order.detail': (ctx, command) => orderDetail({ ...ctx, command }),
+  'order.accept': (ctx, command) => acceptOrder({ ...ctx, command }),
+  'order.decline': (ctx, command) => declineOrder({ ...ctx, command }),
+  'order.done': (ctx, command) => markDone({ ...ctx, command }),
+  'order.follow_up': (ctx, command) => recordFollowUp({ ...ctx, command }),
+});

@@ -1,0 +1,17 @@
+/**
+ * `order-timers` (timer, every 5 minutes): expire unanswered orders and offer the next provider, remind staff
+ * of follow-ups due and mark overdue ones, close orders left waiting. Each job is idempotent (decision 0003).
+ */
+import { closeStaleOrders, expireOrders, followUpTimer } from '../../core/orders';
+import { commandFunction } from '../../function-kit/command-function';
+
+export const main = commandFunction(
+  {},
+  {
+    timer: async (ctx) => ({
+      expired: await expireOrders(ctx),
+      followUps: await followUpTimer(ctx),
+      closed: await closeStaleOrders(ctx),
+    }),
+  },
+);

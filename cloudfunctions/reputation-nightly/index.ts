@@ -1,0 +1,8 @@
+/**
+ * `reputation-nightly` (timer, 02:30 Asia/Shanghai): recount every provider's rating and follow-up aggregates
+ * from all ratings and correct any drift of the incremental updates, recording each correction.
+ */
+import { nightlyRecount } from '../../core/orders';
+import { commandFunction } from '../../function-kit/command-function';
+
+export const main = commandFunction({}, { timer: (ctx) => nightlyRecount(ctx) });

@@ -1,0 +1,92 @@
+/**
+ * The one shape of every platform cloud function (STYLE.md rule 1): the event names a command and carries its
+ * input; identity comes from `cloud.getWXContext()`; the core does the rest; the reply is `{code, message, data}`.
+ *
+ *   export const main = commandFunction({ 'order.accept': (ctx, input) => acceptOrder({ ...ctx.useCase, command: input }) });
+ */
+import { randomBytes } from 'node:crypto';
+import cloud from 'wx-server-sdk';
+import { loadActor } from '../core/auth/actor.loader';
+import { SYSTEM_ACTOR, type Actor } from '../core/auth/roles';
+import { DEFAULT_ORDER_LOOP_CONFIG, type OrderLoopConfig, type OrderLoopPorts } from '../core/orders';
+import { isDomainError } from '../core/shared/errors';
+import { createWxContentSecurity, createWxNotifier, templateIdMap } from './wx-messaging.adapters';
+import { createWxDatabasePort, type WxCloud } from './wx-database.adapter';
+
+export interface FunctionReply {
+  code: string;
+  message: string;
+  data?: unknown;
+}
+
+export interface CommandContext {
+  readonly ports: OrderLoopPorts;
+  readonly actor: Actor;
+  readonly config: OrderLoopConfig;
+}
+
+export type CommandRoute = (ctx: CommandContext, input: unknown) => Promise<unknown>;
+
+export interface CommandFunctionOptions {
+  /** What a timer trigger runs (only when the runtime says SOURCE is wx_trigger; never on the event's word). */
+  timer?: (ctx: CommandContext, event: { TriggerName?: string; Time?: string }) => Promise<unknown>;
+}
+
+let initialised = false;
+function sdk(): typeof cloud {
+  if (!initialised) {
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+    initialised = true;
+  }
+  return cloud;
+}
+
+function ports(): OrderLoopPorts {
+  const c = sdk();
+  return {
+    db: createWxDatabasePort(c as unknown as WxCloud),
+    clock: { now: () => Date.now() },
+    ids: { next: () => randomBytes(12).toString('hex') },
+    notifier: createWxNotifier(c, templateIdMap(process.env['TEMPLATE_IDS'])),
+    contentSecurity: createWxContentSecurity(c),
+  };
+}
+
+const OK = (data: unknown): FunctionReply => ({ code: 'OK', message: '成功', data });
+
+function failure(e: unknown): FunctionReply {
+  if (isDomainError(e))
+    return { code: e.code, message: e.message, ...(e.details ? { data: { details: e.details } } : {}) };
+  console.error('unexpected failure', e);
+  return { code: 'INTERNAL', message: '系统繁忙,请稍后重试' };
+}
+
+export function commandFunction(routes: Record<string, CommandRoute>, options: CommandFunctionOptions = {}) {
+  return async function main(event: unknown): Promise<FunctionReply> {
+    try {
+      const wxContext = sdk().getWXContext() as { OPENID?: string; SOURCE?: string };
+      const p = ports();
+      const config = DEFAULT_ORDER_LOOP_CONFIG;
+      const e = (event ?? {}) as Record<string, unknown>;
+      if (wxContext.SOURCE === 'wx_trigger') {
+        if (!options.timer) return { code: 'NO_TIMER', message: '该云函数没有定时任务' };
+        return OK(
+          await options.timer(
+            { ports: p, actor: SYSTEM_ACTOR, config },
+            e as { TriggerName?: string; Time?: string },
+          ),
+        );
+      }
+      if (typeof e['command'] !== 'string') {
+        return { code: 'INVALID_INPUT', message: '缺少要执行的操作(command)' };
+      }
+      const route = routes[e['command']];
+      if (!route) return { code: 'UNKNOWN_COMMAND', message: `不支持的操作:${e['command'].slice(0, 60)}` };
+      if (!wxContext.OPENID) return { code: 'UNAUTHENTICATED', message: '请在微信中打开小程序后再试' };
+      const actor = await loadActor(p.db, wxContext.OPENID);
+      return OK(await route({ ports: p, actor, config }, e['input'] ?? {}));
+    } catch (err) {
+      return failure(err);
+    }
+  };
+}

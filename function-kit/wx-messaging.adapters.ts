@@ -1,0 +1,63 @@
+/**
+ * The core's Notifier and ContentSecurity ports on wx-server-sdk's `cloud.openapi` (subscribe messages and
+ * msgSecCheck v2). Logical template ids (database/message-templates.json) are mapped to the real WeChat ids
+ * through the TEMPLATE_IDS environment variable on deployment; locally they are used as they are.
+ */
+import type { ContentScene, ContentSecurity, ContentVerdict } from '../core/shared/content-security.port';
+import type { Notifier, NotifyOutcome, SubscribeMessage } from '../core/shared/notifier.port';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- wx-server-sdk's openapi typings are loose */
+export interface WxOpenApiCloud {
+  openapi: any;
+}
+
+const SCENES: Record<ContentScene, number> = { profile: 1, comment: 2, forum: 3, log: 4 };
+
+export function templateIdMap(env: string | undefined): Record<string, string> {
+  if (!env) return {};
+  try {
+    const parsed = JSON.parse(env) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function createWxNotifier(cloud: WxOpenApiCloud, templateIds: Record<string, string> = {}): Notifier {
+  return {
+    async send(message: SubscribeMessage): Promise<NotifyOutcome> {
+      try {
+        await cloud.openapi.subscribeMessage.send({
+          touser: message.touser,
+          templateId: templateIds[message.templateId] ?? message.templateId,
+          page: message.page,
+          data: message.data,
+          miniprogramState: process.env['MINIPROGRAM_STATE'] ?? 'formal',
+        });
+        return { ok: true };
+      } catch (e) {
+        const err = e as { errCode?: number; errMsg?: string; message?: string };
+        return {
+          ok: false,
+          code: `WX_${err.errCode ?? 'ERROR'}`,
+          message: err.errCode === 43101 ? '用户未订阅该消息' : (err.errMsg ?? err.message ?? '发送失败'),
+        };
+      }
+    },
+  };
+}
+
+export function createWxContentSecurity(cloud: WxOpenApiCloud): ContentSecurity {
+  return {
+    async check(text: string, openid: string, scene: ContentScene): Promise<ContentVerdict> {
+      const res = await cloud.openapi.security.msgSecCheck({
+        openid,
+        scene: SCENES[scene],
+        version: 2,
+        content: text,
+      });
+      const suggest = res?.result?.suggest as string | undefined;
+      return suggest === 'risky' ? 'risky' : suggest === 'review' ? 'review' : 'pass';
+    },
+  };
+}
