@@ -22,7 +22,8 @@ type WxCommand = any;
 
 /** The part of the wx-server-sdk module the adapter uses (so tests can hand it an instance pointed anywhere). */
 export interface WxCloud {
-  database(options?: { throwOnNotFound?: boolean }): WxDb;
+  /** The adapter passes `{ throwOnNotFound: false }`, which wx-server-sdk's own typings leave out. */
+  database(options?: object): WxDb;
 }
 
 function escapeRegex(s: string): string {
@@ -58,8 +59,8 @@ function patchData(db: WxDb, patch: Patch): Record<string, unknown> {
       typeof v === 'object' &&
       !Array.isArray(v) &&
       !(v instanceof Date) &&
-      isPlain(v) &&
-      !isCommand(v);
+      // SDK command objects (`_.inc(1)`) are class instances, so only plain objects are wrapped.
+      isPlain(v);
     out[k] = plainObject ? _.set(v) : v;
   }
   return out;
@@ -68,11 +69,6 @@ function patchData(db: WxDb, patch: Patch): Record<string, unknown> {
 function isPlain(v: object): boolean {
   const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
-}
-
-/** SDK command objects (`_.inc(1)`) are class instances, not plain objects. */
-function isCommand(v: object): boolean {
-  return !isPlain(v);
 }
 
 function applyFind(query: any, options: FindOptions | undefined, defaultLimit: number): any {
@@ -84,14 +80,78 @@ function applyFind(query: any, options: FindOptions | undefined, defaultLimit: n
   return q;
 }
 
+/** An SDK error as text (wx-server-sdk keeps `errCode`/`errMsg` and loses `code`; node-sdk `code`/`message`). */
+function errorText(e: unknown): string {
+  const x = e as { code?: unknown; message?: unknown; errMsg?: unknown } | null;
+  return `${String(x?.code ?? '')} ${String(x?.message ?? '')} ${String(x?.errMsg ?? '')}`;
+}
+
+/**
+ * DATABASE_DUPLICATE_WRITE reaches wx-server-sdk callers as errCode -501001 with the server's message in
+ * `errMsg` (wire-protocol.md section 1), so only the text tells. A unique index on another field fails the
+ * same way, which is why `insert` confirms that the `_id` is taken before it answers false.
+ */
 function isDuplicate(e: unknown): boolean {
-  const text = `${(e as { code?: string })?.code ?? ''} ${(e as Error)?.message ?? ''} ${(e as { errMsg?: string })?.errMsg ?? ''}`;
-  return /DATABASE_DUPLICATE_WRITE|duplicate/i.test(text);
+  return /DATABASE_DUPLICATE_WRITE|duplicate/i.test(errorText(e));
+}
+
+/**
+ * A transaction conflict: DATABASE_TRANSACTION_CONFLICT as node-sdk throws it (start and commit keep the code
+ * in wx-server-sdk too), or a wx-server-sdk error from a document operation inside the transaction, where the
+ * code has become errCode -501001 and only `errMsg` says conflict (MongoDB's WriteConflict on CloudBase).
+ * Errors the callback throws itself (DomainError and the like) carry neither and are never retried.
+ */
+function isConflict(e: unknown): boolean {
+  const x = e as { code?: unknown; errCode?: unknown; errMsg?: unknown } | null;
+  if (x?.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  return typeof x?.errCode === 'number' && /conflict/i.test(String(x.errMsg ?? ''));
+}
+
+/**
+ * Attempts of one `runTransaction` call. wx-server-sdk's own retry (4 attempts, back to back) only sees
+ * conflicts reported at commit, and a handful of concurrent writers of one document can outlast it; the
+ * adapter makes the SDK try once and retries here, after a short random pause so the writers spread out.
+ */
+const MAX_TRANSACTION_ATTEMPTS = 10;
+
+function pauseBeforeRetry(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(200, 10 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export function createWxDatabasePort(cloud: WxCloud): DatabasePort {
   const db = cloud.database({ throwOnNotFound: false });
   const command = commandsOf(db);
+
+  /** The port's view of one attempt of an SDK transaction. */
+  function transactionPort(transaction: any): TransactionPort {
+    async function get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
+      try {
+        // The transaction's collections belong to `db`, so `throwOnNotFound: false` answers null here too.
+        const res = await transaction.collection(collection).doc(id).get();
+        return (res.data ?? null) as T | null;
+      } catch (e) {
+        if (/does not exist/.test(errorText(e))) return null;
+        throw e;
+      }
+    }
+    return {
+      get,
+      async insert(collection: string, doc: StoredDocument): Promise<void> {
+        await transaction.collection(collection).add({ data: doc });
+      },
+      async update(collection: string, id: string, patch: Patch): Promise<void> {
+        const res = await transaction
+          .collection(collection)
+          .doc(id)
+          .update({ data: patchData(db, patch) });
+        // The SDK reports a missing document as 0 updated; writing nothing silently would lose the change.
+        if ((res.stats?.updated ?? 0) === 0 && (await get(collection, id)) === null) {
+          throw new Error(`update of a missing document ${collection}/${id} in a transaction`);
+        }
+      },
+    };
+  }
 
   const port: DatabasePort = {
     command,
@@ -124,7 +184,8 @@ export function createWxDatabasePort(cloud: WxCloud): DatabasePort {
         await db.collection(collection).add({ data: doc });
         return true;
       } catch (e) {
-        if (isDuplicate(e)) return false;
+        // Only "the _id exists" answers false; any other duplicate (a unique index) is the caller's error.
+        if (isDuplicate(e) && (await port.get(collection, doc._id)) !== null) return false;
         throw e;
       }
     },
@@ -148,30 +209,15 @@ export function createWxDatabasePort(cloud: WxCloud): DatabasePort {
       return (res.stats?.updated ?? 0) as number;
     },
     async runTransaction<R>(fn: (tx: TransactionPort) => Promise<R>): Promise<R> {
-      return db.runTransaction(async (transaction: any) => {
-        const tx: TransactionPort = {
-          async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
-            try {
-              const res = await transaction.collection(collection).doc(id).get();
-              return (res.data ?? null) as T | null;
-            } catch (e) {
-              if (/does not exist/.test(String((e as { errMsg?: string }).errMsg ?? (e as Error).message)))
-                return null;
-              throw e;
-            }
-          },
-          async insert(collection: string, doc: StoredDocument): Promise<void> {
-            await transaction.collection(collection).add({ data: doc });
-          },
-          async update(collection: string, id: string, patch: Patch): Promise<void> {
-            await transaction
-              .collection(collection)
-              .doc(id)
-              .update({ data: patchData(db, patch) });
-          },
-        };
-        return fn(tx);
-      }) as Promise<R>;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          // times = 0: one attempt in the SDK (it still aborts the transaction when the callback throws).
+          return (await db.runTransaction((transaction: any) => fn(transactionPort(transaction)), 0)) as R;
+        } catch (e) {
+          if (!isConflict(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw e;
+          await pauseBeforeRetry(attempt);
+        }
+      }
     },
   };
   return port;

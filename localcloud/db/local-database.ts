@@ -111,7 +111,14 @@ export class LocalDatabase {
       if (opts.offset) cursor = cursor.skip(opts.offset);
       if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
       const out = cursor.all();
-      if (tx) for (const m of matches) this.markSeen(tx, collection, m.doc['_id'] as string, m.rev);
+      if (tx) {
+        for (const m of matches) this.markSeen(tx, collection, m.doc['_id'] as string, m.rev);
+        // A point read by `_id` that found nothing still read that document: remember it as absent (rev 0),
+        // so a document someone else creates meanwhile conflicts with this transaction.
+        const id = filter['_id'];
+        if (typeof id === 'string')
+          this.markSeen(tx, collection, id, this.store.get(collection, id)?.rev ?? 0);
+      }
       return out.map(encodeDoc);
     } catch (e) {
       throw asOperatorError(e);
@@ -203,7 +210,16 @@ export class LocalDatabase {
       const tx = this.tx(txId);
       for (const d of prepared) {
         const id = d['_id'] as string;
+        const seenAbsent = tx.seen.get(txKey(collection, id)) === 0 && !tx.writes.get(collection)?.has(id);
         if (this.txGet(tx, collection, id)) {
+          // The transaction saw no such document, and someone else has committed one since: on CloudBase
+          // (MongoDB) that is a write conflict, which the SDKs retry, not a duplicate key.
+          if (seenAbsent) {
+            throw new CloudError(
+              CloudErrorCode.TransactionConflict,
+              `事务冲突:${collection}/${id} 在事务期间被其他请求写入,请重试(transaction conflict)`,
+            );
+          }
           throw new CloudError(CloudErrorCode.DuplicateKey, `写入重复键(duplicate key):_id ${id} 已存在`);
         }
         this.txWrite(tx, collection, id, d);

@@ -174,6 +174,33 @@ describe.each(SDK_NAMES)('transactions through %s', (sdkName) => {
     expect(await accounts.where({ phone: `${phone}9` }).count()).toEqual(sdk.result.count(0));
   });
 
+  it('adding an _id the transaction saw absent, which another request has added since, is a conflict', async () => {
+    const { name, all } = await seeded([]);
+    const tx = await start();
+    const c = tx.collection(name);
+    // A point read of the missing document (wx-server-sdk throws "does not exist", node answers null).
+    await c
+      .doc('key')
+      .get()
+      .catch(() => null);
+    await sdk.add(sdk.db.collection(name), { _id: 'key', by: 'other' });
+    // MongoDB reports a write conflict here (retried by the SDKs), not a duplicate key.
+    await expect(sdk.add(c, { _id: 'key', by: 'tx' })).rejects.toMatchObject(
+      sdk.failure('collection.add', 'DATABASE_TRANSACTION_CONFLICT', /transaction conflict/),
+    );
+    await tx.rollback();
+    expect(await all()).toEqual([{ _id: 'key', by: 'other' }]);
+  });
+
+  it('adding an _id that existed before the transaction looked is a duplicate key', async () => {
+    const { name } = await seeded([{ _id: 'key', by: 'first' }]);
+    const tx = await start();
+    await expect(sdk.add(tx.collection(name), { _id: 'key' })).rejects.toMatchObject(
+      sdk.failure('collection.add', 'DATABASE_DUPLICATE_WRITE', /duplicate key/),
+    );
+    await tx.rollback();
+  });
+
   it('startTransaction / commit applies the writes; a second transaction on the same document conflicts', async () => {
     const { name, all } = await seeded([{ _id: 'x', v: 0 }]);
     const t1 = await start();
