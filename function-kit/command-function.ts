@@ -80,7 +80,10 @@ export function commandFunction(routes: Record<string, CommandRoute>, options: C
       if (typeof e['command'] !== 'string') {
         return { code: 'INVALID_INPUT', message: '缺少要执行的操作(command)' };
       }
-      const route = routes[e['command']];
+      // Own properties only: 'constructor' or 'toString' must not reach Object.prototype's functions.
+      const route = Object.prototype.hasOwnProperty.call(routes, e['command'])
+        ? routes[e['command']]
+        : undefined;
       if (!route) return { code: 'UNKNOWN_COMMAND', message: `不支持的操作:${e['command'].slice(0, 60)}` };
       if (!wxContext.OPENID) return { code: 'UNAUTHENTICATED', message: '请在微信中打开小程序后再试' };
       const actor = await loadActor(p.db, wxContext.OPENID);

@@ -1,9 +1,10 @@
 /**
  * `jobs`: the provider staff's side of the order loop (docs/functions.md): their jobs, accept or decline,
- * mark done, record the follow-up (回访).
+ * cancel an accepted job (with a reason), mark done, record the follow-up (回访).
  */
 import {
   acceptOrder,
+  cancelOrder,
   declineOrder,
   listOrders,
   markDone,
@@ -17,6 +18,8 @@ export const main = commandFunction({
   'order.detail': (ctx, command) => orderDetail({ ...ctx, command }),
   'order.accept': (ctx, command) => acceptOrder({ ...ctx, command }),
   'order.decline': (ctx, command) => declineOrder({ ...ctx, command }),
+  // The job's detail offers 'order.cancel' to staff once they have accepted (docs/orders.md: cancelOrder).
+  'order.cancel': (ctx, command) => cancelOrder({ ...ctx, command }),
   'order.done': (ctx, command) => markDone({ ...ctx, command }),
   'order.follow_up': (ctx, command) => recordFollowUp({ ...ctx, command }),
 });

@@ -3,8 +3,8 @@
  * cloud function builds from the WeChat identity plus the user's stored grants.
  */
 
-/** Every role of the platform, in the column order of the permission matrix. */
-export const ROLES = [
+/** Roles a person can be given; `system` is the platform's own and never granted. */
+export const GRANTABLE_ROLES = [
   'resident',
   'provider_staff',
   'party_member',
@@ -14,8 +14,10 @@ export const ROLES = [
   'industry_regulator',
   'joint_meeting_office',
   'system_admin',
-  'system',
 ] as const;
+
+/** Every role of the platform, in the column order of the permission matrix. */
+export const ROLES = [...GRANTABLE_ROLES, 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {

@@ -206,11 +206,8 @@ export class Lifecycle<S extends string> {
     details?: Readonly<Record<string, unknown>>,
   ): TransitionResult<E, S> {
     const from = entity.status;
-    const edge = this.rulesFor(from, to);
-    const context = { entityType: this.entityType, entityId: entity._id, from, to, role: actor.role };
-    if (edge.length === 0) {
-      throw new DomainError(this.codes.illegalTransition, this.illegalMessage(from, to), context);
-    }
+    const context = { ...this.stepFacts(entity, to), role: actor.role };
+    const edge = this.edgeOrRefuse(entity, to, context);
     const rule = edge.find((r) => r.roles.includes(actor.role));
     if (rule === undefined || (actor.role === 'system' && actor.openid !== SYSTEM_OPENID)) {
       throw new DomainError(
@@ -254,15 +251,8 @@ export class Lifecycle<S extends string> {
     details?: Readonly<Record<string, unknown>>,
   ): TransitionResult<E, S> {
     const from = entity.status;
-    const edge = this.rulesFor(from, to);
-    if (edge.length === 0) {
-      throw new DomainError(this.codes.illegalTransition, this.illegalMessage(from, to), {
-        entityType: this.entityType,
-        entityId: entity._id,
-        from,
-        to,
-      });
-    }
+    const facts = this.stepFacts(entity, to);
+    const edge = this.edgeOrRefuse(entity, to, facts);
     // Try each rule of the edge with only its own roles, in table order.
     for (const rule of edge) {
       let role: Role;
@@ -288,16 +278,28 @@ export class Lifecycle<S extends string> {
       throw new DomainError(
         this.codes.actorNotAllowed,
         `您不能将${this.definition.entityLabel}从“${this.label(from)}”改为“${this.label(to)}”`,
-        {
-          entityType: this.entityType,
-          entityId: entity._id,
-          from,
-          to,
-          allowedRoles: edge.flatMap((r) => r.roles),
-        },
+        { ...facts, allowedRoles: edge.flatMap((r) => r.roles) },
       );
     }
     throw denial!;
+  }
+
+  /** What every refusal of a step says about it. */
+  private stepFacts(entity: StatefulEntity<S>, to: S) {
+    return { entityType: this.entityType, entityId: entity._id, from: entity.status, to };
+  }
+
+  /** The rules of the step from the entity's status to `to`; `<PREFIX>_ILLEGAL_TRANSITION` when there are none. */
+  private edgeOrRefuse(
+    entity: StatefulEntity<S>,
+    to: S,
+    details: Readonly<Record<string, unknown>>,
+  ): readonly TransitionRule<S>[] {
+    const edge = this.rulesFor(entity.status, to);
+    if (edge.length === 0) {
+      throw new DomainError(this.codes.illegalTransition, this.illegalMessage(entity.status, to), details);
+    }
+    return edge;
   }
 
   private illegalMessage(from: S, to: S): string {

@@ -6,8 +6,9 @@
  * Reads per request, whatever the number of providers: one read of the ticked items; ONE query per item on
  * `offerings` (index `itemId_1_servedPaths_1_providerStatus_1_active_1_reputation_-1`: itemId equal,
  * servedPaths in the resident's unit and its ancestors, active, by the reputation copied onto the offering);
- * one read of the chosen providers (contact phone and the aggregates behind the score parts). Writes, in one
- * transaction: the match (orders are made from it) and a gap record per item short of the minimum.
+ * one read of the chosen providers (contact phone and the aggregates behind the score parts; one more only
+ * when a chosen provider's copy on its offering was stale and the next one is needed in its place). Writes,
+ * in one transaction: the match (orders are made from it) and a gap record per item short of the minimum.
  */
 import { authorize } from '../auth/authorize';
 import type { Actor } from '../auth/roles';
@@ -129,7 +130,7 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   const { matching } = config;
   const coverage = ancestorPaths(residentPath, { includeSelf: true });
   const seed = rotationSeed(shanghaiDayNumber(now), actor.openid);
-  const selections: Selection<PoolRow>[] = [];
+  const pools: PoolRow[][] = [];
   for (const itemId of itemIds) {
     const pool = await db.find<PoolRow>(
       COLLECTIONS.offerings,
@@ -149,54 +150,70 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
         fields: ['providerId', 'providerName', 'itemId', 'pricing', 'servedPaths', 'reputation', 'starLevel'],
       },
     );
-    selections.push(
-      selectOfferings(pool, {
-        residentPath,
-        baseLevel: matching.baseLevel,
-        minProviders: matching.minProviders,
-        maxProviders: matching.maxProviders,
-        rotationSeed: seed,
-      }),
-    );
+    pools.push(pool);
   }
 
-  const providerIds = [...new Set(selections.flatMap((s) => s.selected.map((x) => x.offering.providerId)))];
-  const providers =
-    providerIds.length === 0
-      ? []
-      : await db.find<ProviderRow>(
-          COLLECTIONS.providers,
-          { _id: _.in(providerIds) },
-          {
-            limit: providerIds.length,
-            fields: [
-              'name',
-              'contactPhone',
-              'status',
-              'blacklisted',
-              'ratingCount',
-              'ratingSum',
-              'starCounts',
-              'followUpsDue',
-              'followUpsOnTime',
-              'latestEvaluationGrade',
-              'upheldComplaints',
-            ],
-          },
-        );
-  // The provider record is the authority: a stale copy on an offering must not show a suspended provider.
-  const matchable = new Map(
-    providers.filter((p) => p.status === 'active' && p.blacklisted !== true).map((p) => [p._id, p]),
-  );
+  // The provider record is the authority: a stale copy on an offering must not show a suspended provider,
+  // nor take the place of one who may be shown. Select, read the chosen providers, and select again without
+  // the ones that turned out unavailable (only when a copy was stale: normally one read).
+  const known = new Map<string, ProviderRow | null>();
+  const select = (): Selection<PoolRow>[] =>
+    pools.map((pool) =>
+      selectOfferings(
+        pool.filter((o) => known.get(o.providerId) !== null),
+        {
+          residentPath,
+          baseLevel: matching.baseLevel,
+          minProviders: matching.minProviders,
+          maxProviders: matching.maxProviders,
+          rotationSeed: seed,
+        },
+      ),
+    );
+  let selections = select();
+  for (;;) {
+    const unread = [
+      ...new Set(selections.flatMap((s) => s.selected.map((x) => x.offering.providerId))),
+    ].filter((id) => !known.has(id));
+    if (unread.length === 0) break;
+    const rows = await db.find<ProviderRow>(
+      COLLECTIONS.providers,
+      { _id: _.in(unread) },
+      {
+        limit: unread.length,
+        fields: [
+          'name',
+          'contactPhone',
+          'status',
+          'blacklisted',
+          'ratingCount',
+          'ratingSum',
+          'starCounts',
+          'followUpsDue',
+          'followUpsOnTime',
+          'latestEvaluationGrade',
+          'upheldComplaints',
+        ],
+      },
+    );
+    const byId = new Map(rows.map((p) => [p._id, p]));
+    let excluded = false;
+    for (const id of unread) {
+      const p = byId.get(id);
+      const matchable = p !== undefined && p.status === 'active' && p.blacklisted !== true;
+      known.set(id, matchable ? p : null);
+      if (!matchable) excluded = true;
+    }
+    if (!excluded) break;
+    selections = select();
+  }
 
   const matchId = ports.ids.next();
   const redStarMinRatings = config.reputation.policy.redStarMinRatings;
-  const shownByItem = selections.map((selection) =>
-    selection.selected.filter((s) => matchable.has(s.offering.providerId)),
-  );
+  const shownByItem = selections.map((selection) => selection.selected);
   const resultItems: MatchedItem[] = itemIds.map((itemId, i) => {
     const providersOfItem = shownByItem[i]!.map((s, index): MatchedProvider => {
-      const provider = matchable.get(s.offering.providerId)!;
+      const provider = known.get(s.offering.providerId)!;
       const reputation = providerReputation(provider, config);
       return {
         rank: index + 1,

@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from '../lifecycle/application.lifecycle';
 import type { BaseDocument, Located, Millis, Timestamps } from './common.model';
 import type { OfferingPricing } from './offering.model';
-import type { Qualification } from './provider.model';
+import type { ProviderParticulars } from './provider.model';
 
 export interface ApplicationOffering {
   readonly itemId: string;
@@ -13,20 +13,9 @@ export interface ApplicationOffering {
  * `applications`: 入驻申请, filed with a community (or grid) party organisation; `orgPath` is that unit.
  * On `agreement_signed` the provider and its offerings are created from it (`providerId` set).
  */
-export interface Application extends BaseDocument, Timestamps, Located {
+export interface Application extends BaseDocument, Timestamps, Located, ProviderParticulars {
   readonly applicantOpenid: string;
   readonly orgUnitId: string;
-  readonly name: string;
-  readonly creditCode: string;
-  readonly legalRepresentative: string;
-  readonly contactName: string;
-  readonly contactPhone: string;
-  readonly address: string;
-  readonly introduction: string;
-  readonly managementRules: string;
-  readonly qualifications: readonly Qualification[];
-  readonly serviceAreaUnitIds: readonly string[];
-  readonly serviceAreaPaths: readonly string[];
   readonly offerings: readonly ApplicationOffering[];
 
   /** Owned by the application life cycle (core/lifecycle/application.lifecycle.ts). */

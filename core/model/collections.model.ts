@@ -20,7 +20,7 @@ import type {
   VolunteerTeam,
 } from './party.model';
 import type { IdempotencyKeyRecord, Match, MatchGap, SubscribeGrant } from './platform.model';
-import type { BlacklistEntry, Provider, StaffInvite } from './provider.model';
+import type { AggregateCorrection, BlacklistEntry, Provider, StaffInvite } from './provider.model';
 import type { User } from './user.model';
 
 export interface CollectionDocuments {
@@ -54,6 +54,7 @@ export interface CollectionDocuments {
   matches: Match;
   match_gaps: MatchGap;
   subscribe_grants: SubscribeGrant;
+  aggregate_corrections: AggregateCorrection;
 }
 
 export type CollectionName = keyof CollectionDocuments;
@@ -90,6 +91,7 @@ export const COLLECTION_NAMES = [
   'matches',
   'match_gaps',
   'subscribe_grants',
+  'aggregate_corrections',
 ] as const satisfies readonly CollectionName[];
 
 /** Name constants, so code says `COLLECTIONS.followUps` rather than repeating strings. */
@@ -124,6 +126,7 @@ export const COLLECTIONS = {
   matches: 'matches',
   matchGaps: 'match_gaps',
   subscribeGrants: 'subscribe_grants',
+  aggregateCorrections: 'aggregate_corrections',
 } as const satisfies Record<string, CollectionName>;
 
 /** Documents per collection, e.g. what the demo generator returns. */

@@ -2,6 +2,7 @@ import type { OrderStatus } from '../lifecycle/order.lifecycle';
 import type { FollowUpChannel } from '../schemas/order.schema';
 import type { BaseDocument, Located, Millis, Timestamps } from './common.model';
 import type { OfferingPricing } from './offering.model';
+import type { MatchCandidate } from './platform.model';
 
 /**
  * `orders`: 服务订单, one resident, one provider, one item. `orgPath` is the resident's grid (or community)
@@ -38,6 +39,18 @@ export interface Order extends BaseDocument, Timestamps, Located {
   readonly closedAt: Millis | null;
   /** The rating's stars, copied for lists; null before the rating. */
   readonly stars: number | null;
+
+  // Written by the order loop (core/orders); optional so orders written by others (demo data, imports)
+  // read the same way.
+  /** When an unanswered order expires (createdAt + acceptWithinHours when it was created). */
+  readonly acceptBy?: Millis;
+  /**
+   * The providers the resident was shown for this item, in rank order: the order keeps its own copy so an
+   * expired or declined order can offer the next one without the match document.
+   */
+  readonly matchCandidates?: readonly MatchCandidate[];
+  /** Set when the order is declined or expires: the best-ranked provider of the match not tried yet. */
+  readonly nextOffer?: MatchCandidate | null;
 }
 
 /** The follow-up record's own small state: waiting, missed its due time (counted once), recorded. */

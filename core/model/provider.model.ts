@@ -1,6 +1,6 @@
 import type { ProviderStatus } from '../lifecycle/provider.lifecycle';
 import type { EvaluationGrade } from '../reputation/reputation.formula';
-import type { StarCounts } from '../reputation/ratings.aggregate';
+import type { FollowUpAggregate, RatingAggregate, StarCounts } from '../reputation/ratings.aggregate';
 import type { BaseDocument, CalendarDate, Located, Millis, Timestamps } from './common.model';
 
 /** One industry qualification (行业服务资质) of a provider. */
@@ -12,15 +12,8 @@ export interface Qualification {
   readonly fileIds: readonly string[];
 }
 
-/**
- * `providers`: 服务机构, created when its application's agreement is signed. `orgPath` is the community (or
- * grid) it applied to and is managed by; `serviceAreaPaths` are where it serves residents.
- *
- * The reputation aggregates are integer counts kept by the writers with atomic increments (see
- * core/reputation/ratings.aggregate.ts) and checked by a nightly recompute; `reputation`, `starLevel` and
- * `redStar` are the formula's cached output, refreshed whenever an aggregate changes.
- */
-export interface Provider extends BaseDocument, Timestamps, Located {
+/** What a provider states about itself: filed with its application, kept on the provider once signed. */
+export interface ProviderParticulars {
   readonly name: string;
   /** 统一社会信用代码, 18 characters, unique on the platform (the blacklist is keyed by it). */
   readonly creditCode: string;
@@ -37,6 +30,17 @@ export interface Provider extends BaseDocument, Timestamps, Located {
   readonly serviceAreaUnitIds: readonly string[];
   /** The paths of `serviceAreaUnitIds`, same order: a resident at path P is covered when one is a prefix of P. */
   readonly serviceAreaPaths: readonly string[];
+}
+
+/**
+ * `providers`: 服务机构, created when its application's agreement is signed. `orgPath` is the community (or
+ * grid) it applied to and is managed by; `serviceAreaPaths` are where it serves residents.
+ *
+ * The reputation aggregates are integer counts kept by the writers with atomic increments (see
+ * core/reputation/ratings.aggregate.ts) and checked by a nightly recompute; `reputation`, `starLevel` and
+ * `redStar` are the formula's cached output, refreshed whenever an aggregate changes.
+ */
+export interface Provider extends BaseDocument, Timestamps, Located, ProviderParticulars {
   /** The ids of the service items it has offerings for (denormalised from `offerings`, for filters). */
   readonly itemIds: readonly string[];
 
@@ -99,4 +103,23 @@ export interface StaffInvite extends BaseDocument, Located {
   readonly expiresAt: Millis;
   readonly usedBy: string | null;
   readonly usedAt: Millis | null;
+}
+
+/** A provider's rating and follow-up aggregates, as stored or as recounted. */
+export interface ProviderAggregates {
+  readonly ratings: RatingAggregate;
+  readonly followUps: FollowUpAggregate;
+}
+
+/**
+ * `aggregate_corrections`: what the nightly recount (core/orders/nightly-recount.usecase.ts) found and wrote,
+ * one document per provider whose stored aggregates had drifted from its ratings and follow-ups.
+ */
+export interface AggregateCorrection extends BaseDocument, Located {
+  readonly providerId: string;
+  /** Names of the fields that differed, e.g. `ratingSum`, `starCounts.4`, `followUpsDue`. */
+  readonly drift: readonly string[];
+  readonly stored: ProviderAggregates;
+  readonly recomputed: ProviderAggregates;
+  readonly at: Millis;
 }

@@ -4,13 +4,11 @@
  * resident's phone is masked again for the provider. Idempotent like every timer: each order moves in its
  * own transaction only while the decision still holds.
  */
-import { SYSTEM_ACTOR } from '../auth/roles';
 import { dueOrderTransition } from '../lifecycle/order.deadlines';
 import { COLLECTIONS } from '../model/collections.model';
-import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
-import { requireSystemActor } from './order-command.runner';
+import type { Order } from '../model/order.model';
+import { startTimerRun } from './order-command.runner';
 import type { TimerInput } from './order-loop.ports';
-import type { OrderRecord } from './order-record.model';
 import { applyOrderStep } from './order-transition';
 
 const HOUR_MS = 3_600_000;
@@ -21,16 +19,11 @@ export interface CloseStaleOrdersResult {
 }
 
 export async function closeStaleOrders(input: TimerInput): Promise<CloseStaleOrdersResult> {
-  const { ports } = input;
-  const actor = input.actor ?? SYSTEM_ACTOR;
-  requireSystemActor(actor);
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
-  const { db } = ports;
+  const { ports, db, actor, config, now } = startTimerRun(input);
   const _ = db.command;
-  const now = ports.clock.now();
   const cutoff = now - config.deadlines.closeAfterDoneHours * HOUR_MS;
 
-  const due = await db.find<Pick<OrderRecord, '_id'>>(
+  const due = await db.find<Pick<Order, '_id'>>(
     COLLECTIONS.orders,
     { status: _.in(['done', 'followed_up', 'rated']), doneAt: _.lte(cutoff) },
     {
@@ -45,7 +38,7 @@ export async function closeStaleOrders(input: TimerInput): Promise<CloseStaleOrd
   const closed: string[] = [];
   for (const { _id } of due) {
     const done = await db.runTransaction(async (tx) => {
-      const order = await tx.get<OrderRecord>(COLLECTIONS.orders, _id);
+      const order = await tx.get<Order>(COLLECTIONS.orders, _id);
       if (order === null) return false;
       const decision = dueOrderTransition(order, now, config.deadlines);
       if (decision === null || decision.to !== 'closed') return false;

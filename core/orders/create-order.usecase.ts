@@ -9,6 +9,7 @@ import { ORDER_LIFECYCLE, type OrderStatus } from '../lifecycle/order.lifecycle'
 import { acceptDeadline } from '../lifecycle/order.deadlines';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Offering } from '../model/offering.model';
+import type { Order } from '../model/order.model';
 import type { OrgUnit } from '../model/org-unit.model';
 import type { Match } from '../model/platform.model';
 import type { Provider } from '../model/provider.model';
@@ -22,7 +23,6 @@ import { orderLoopError } from './order-loop.errors';
 import type { UseCaseInput } from './order-loop.ports';
 import { recordEvent, runOrderCommand } from './order-command.runner';
 import { orderNewMessage, providerStaffOpenids, sendAll } from './order-messages.builder';
-import type { OrderRecord } from './order-record.model';
 import { ordersOfSameMatchItem } from './next-offer.policy';
 
 export interface CreateOrderResult {
@@ -90,7 +90,7 @@ export async function createOrder(input: UseCaseInput): Promise<CreateOrderResul
     const resident = await tx.get<User>(COLLECTIONS.users, actor.openid);
     const orderId = ports.ids.next();
     const acceptBy = acceptDeadline({ createdAt: now }, config.deadlines);
-    const order: OrderRecord = {
+    const order: Order = {
       _id: orderId,
       orgPath: match.orgPath,
       residentOpenid: actor.openid,

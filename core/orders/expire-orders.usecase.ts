@@ -4,16 +4,14 @@
  * order). Safe to run twice or concurrently (timers are at-least-once, decision 0003): each order is moved
  * in its own transaction only while it is still `created`.
  */
-import { SYSTEM_ACTOR } from '../auth/roles';
 import { dueOrderTransition } from '../lifecycle/order.deadlines';
 import { COLLECTIONS } from '../model/collections.model';
+import type { Order } from '../model/order.model';
 import type { MatchCandidate } from '../model/platform.model';
-import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
-import { requireSystemActor } from './order-command.runner';
+import { startTimerRun } from './order-command.runner';
 import type { TimerInput } from './order-loop.ports';
 import { ORDER_STATUS_PHRASES, orderStatusMessage, sendAll } from './order-messages.builder';
 import { keepMatchOpenForReoffer, nextOfferFor } from './next-offer.policy';
-import type { OrderRecord } from './order-record.model';
 import { applyOrderStep } from './order-transition';
 
 const HOUR_MS = 3_600_000;
@@ -26,15 +24,10 @@ export interface ExpireOrdersResult {
 }
 
 export async function expireOrders(input: TimerInput): Promise<ExpireOrdersResult> {
-  const { ports } = input;
-  const actor = input.actor ?? SYSTEM_ACTOR;
-  requireSystemActor(actor);
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
-  const { db } = ports;
-  const now = ports.clock.now();
+  const { ports, db, actor, config, now } = startTimerRun(input);
   const cutoff = now - config.deadlines.acceptWithinHours * HOUR_MS;
 
-  const due = await db.find<Pick<OrderRecord, '_id'>>(
+  const due = await db.find<Pick<Order, '_id'>>(
     COLLECTIONS.orders,
     { status: 'created', createdAt: db.command.lte(cutoff) },
     {
@@ -50,7 +43,7 @@ export async function expireOrders(input: TimerInput): Promise<ExpireOrdersResul
   const expired: { orderId: string; nextOffer: MatchCandidate | null }[] = [];
   for (const { _id } of due) {
     const outcome = await db.runTransaction(async (tx) => {
-      const order = await tx.get<OrderRecord>(COLLECTIONS.orders, _id);
+      const order = await tx.get<Order>(COLLECTIONS.orders, _id);
       if (order === null) return null;
       const decision = dueOrderTransition(order, now, config.deadlines);
       if (decision === null || decision.to !== 'expired') return null;

@@ -7,16 +7,13 @@
  * compare-and-set stamps `reminderSentAt` (pending and not yet reminded); a follow-up turns overdue in a
  * transaction that first checks it is still pending, with the provider's counters in the same commit.
  */
-import { SYSTEM_ACTOR } from '../auth/roles';
 import { COLLECTIONS } from '../model/collections.model';
-import type { FollowUp } from '../model/order.model';
+import type { FollowUp, Order } from '../model/order.model';
 import type { Provider } from '../model/provider.model';
 import { addFollowUpOutcome } from '../reputation/ratings.aggregate';
-import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
-import { requireSystemActor } from './order-command.runner';
+import { startTimerRun } from './order-command.runner';
 import type { TimerInput } from './order-loop.ports';
 import { followUpDueMessage, providerStaffOpenids, sendAll } from './order-messages.builder';
-import type { OrderRecord } from './order-record.model';
 import {
   followUpAggregateOf,
   providerReputation,
@@ -39,13 +36,8 @@ export interface FollowUpTimerResult {
 const AWAITING_FOLLOW_UP = new Set(['done', 'rated']);
 
 export async function followUpTimer(input: TimerInput): Promise<FollowUpTimerResult> {
-  const { ports } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
-  const actor = input.actor ?? SYSTEM_ACTOR;
-  requireSystemActor(actor);
-  const { db } = ports;
+  const { ports, db, config, now } = startTimerRun(input);
   const _ = db.command;
-  const now = ports.clock.now();
   const batch = config.timerBatchSize;
 
   // Reminders: pending, not reminded, due within the lead time (and not yet past due).
@@ -63,7 +55,7 @@ export async function followUpTimer(input: TimerInput): Promise<FollowUpTimerRes
   );
   const reminded: string[] = [];
   for (const followUp of toRemind) {
-    const order = await db.get<OrderRecord>(COLLECTIONS.orders, followUp.orderId);
+    const order = await db.get<Order>(COLLECTIONS.orders, followUp.orderId);
     if (order === null || !AWAITING_FOLLOW_UP.has(order.status)) continue;
     const stamped = await db.update(
       COLLECTIONS.followUps,

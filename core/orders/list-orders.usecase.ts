@@ -7,12 +7,12 @@
 import { authorize } from '../auth/authorize';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.lifecycle';
 import { COLLECTIONS } from '../model/collections.model';
+import type { Order } from '../model/order.model';
 import { parseCommand } from '../schemas/command.parser';
 import { orderListSchema } from '../schemas/order.schema';
 import type { Where } from '../shared/database.port';
 import type { UseCaseInput } from './order-loop.ports';
 import { requireIdentity } from './order-command.runner';
-import type { OrderRecord } from './order-record.model';
 import { priceView, type PriceView } from './price.view';
 
 export interface OrderListItem {
@@ -72,7 +72,7 @@ export async function listOrders(input: UseCaseInput): Promise<OrderListResult> 
   if (query.status !== undefined) where = { ...where, status: query.status };
 
   const [orders, total] = await Promise.all([
-    db.find<OrderRecord>(COLLECTIONS.orders, where, {
+    db.find<Order>(COLLECTIONS.orders, where, {
       orderBy: [
         ['createdAt', 'desc'],
         ['_id', 'desc'],

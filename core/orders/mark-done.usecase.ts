@@ -5,22 +5,20 @@
  */
 import { followUpDueAt } from '../lifecycle/order.deadlines';
 import { COLLECTIONS } from '../model/collections.model';
-import type { FollowUp } from '../model/order.model';
+import type { FollowUp, Order } from '../model/order.model';
 import { parseCommand } from '../schemas/command.parser';
 import { orderDoneSchema } from '../schemas/order.schema';
-import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
 import type { UseCaseInput } from './order-loop.ports';
-import { runOrderCommand } from './order-command.runner';
-import { reviewReminderMessage, sendAll } from './order-messages.builder';
-import { followUpIdOf, type OrderRecord } from './order-record.model';
+import { reviewReminderMessage } from './order-messages.builder';
+import { followUpIdOf } from './order-ids';
 import type { OrderStepResult } from './order-step.result';
-import { applyOrderStep, loadOrder } from './order-transition';
+import { runOrderStep } from './order-transition';
 
 export interface MarkDoneResult extends OrderStepResult {
   readonly followUpDueAt: number;
 }
 
-export function pendingFollowUp(order: OrderRecord, doneAt: number, dueAt: number): FollowUp {
+export function pendingFollowUp(order: Order, doneAt: number, dueAt: number): FollowUp {
   return {
     _id: followUpIdOf(order._id),
     orderId: order._id,
@@ -44,26 +42,16 @@ export function pendingFollowUp(order: OrderRecord, doneAt: number, dueAt: numbe
 }
 
 export async function markDone(input: UseCaseInput): Promise<MarkDoneResult> {
-  const { ports, actor } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
   const command = parseCommand(orderDoneSchema, input.command);
-  return runOrderCommand(ports, actor, 'order.done', command, async ({ tx, now, afterCommit }) => {
-    const order = await loadOrder(tx, command.orderId);
+  return runOrderStep(input, 'order.done', command, async ({ config, tx, order, now, apply, notify }) => {
     const dueAt = followUpDueAt(now, config.deadlines);
-    const { event } = await applyOrderStep({
-      tx,
-      ids: ports.ids,
-      actor,
-      order,
+    const { event } = await apply({
       to: 'done',
-      now,
       patch: { doneAt: now, followUpDueAt: dueAt },
       ...(command.note.length > 0 ? { details: { note: command.note } } : {}),
     });
     await tx.insert(COLLECTIONS.followUps, pendingFollowUp(order, now, dueAt));
-    afterCommit(async () => {
-      await sendAll(ports.notifier, [reviewReminderMessage(config, order, now)]);
-    });
+    notify([reviewReminderMessage(config, order, now)]);
     return { orderId: order._id, status: event.to, statusChangedAt: now, followUpDueAt: dueAt };
   });
 }

@@ -5,10 +5,10 @@
  * from the same match), so nobody is booked without having chosen.
  */
 import { COLLECTIONS } from '../model/collections.model';
+import type { Order } from '../model/order.model';
 import type { Match, MatchCandidate } from '../model/platform.model';
 import type { DatabasePort, TransactionPort } from '../shared/database.port';
 import type { OrderLoopConfig } from './order-loop.config';
-import type { OrderRecord } from './order-record.model';
 
 /** The first candidate in rank order whose provider is not in `tried`, or null. */
 export function nextCandidate(
@@ -22,10 +22,10 @@ export function nextCandidate(
 /** The orders of the same match and item (the resident's own), for "who has been tried". */
 export async function ordersOfSameMatchItem(
   db: DatabasePort,
-  order: Pick<OrderRecord, 'matchId' | 'itemId' | 'residentOpenid'>,
-): Promise<Pick<OrderRecord, '_id' | 'providerId' | 'status'>[]> {
+  order: Pick<Order, 'matchId' | 'itemId' | 'residentOpenid'>,
+): Promise<Pick<Order, '_id' | 'providerId' | 'status'>[]> {
   if (order.matchId === null) return [];
-  return db.find<Pick<OrderRecord, '_id' | 'providerId' | 'status'>>(
+  return db.find<Pick<Order, '_id' | 'providerId' | 'status'>>(
     COLLECTIONS.orders,
     { matchId: order.matchId, itemId: order.itemId, residentOpenid: order.residentOpenid },
     { fields: ['providerId', 'status'], limit: 100 },
@@ -33,7 +33,7 @@ export async function ordersOfSameMatchItem(
 }
 
 /** The next provider for an order that has just ended unanswered or declined. */
-export async function nextOfferFor(db: DatabasePort, order: OrderRecord): Promise<MatchCandidate | null> {
+export async function nextOfferFor(db: DatabasePort, order: Order): Promise<MatchCandidate | null> {
   const candidates = order.matchCandidates ?? [];
   if (candidates.length === 0) return null;
   const siblings = await ordersOfSameMatchItem(db, order);
@@ -48,7 +48,7 @@ export async function nextOfferFor(db: DatabasePort, order: OrderRecord): Promis
  */
 export async function keepMatchOpenForReoffer(
   tx: TransactionPort,
-  order: Pick<OrderRecord, 'matchId'>,
+  order: Pick<Order, 'matchId'>,
   now: number,
   config: OrderLoopConfig,
 ): Promise<void> {

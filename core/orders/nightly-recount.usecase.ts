@@ -8,10 +8,9 @@
  * it is being recounted (a rating arrives) is skipped this night rather than corrected from a stale count:
  * its record is read before and after the recount and written in a transaction that checks it again.
  */
-import { SYSTEM_ACTOR } from '../auth/roles';
 import { COLLECTIONS } from '../model/collections.model';
 import type { FollowUp, Rating } from '../model/order.model';
-import type { Provider } from '../model/provider.model';
+import type { AggregateCorrection, Provider } from '../model/provider.model';
 import {
   ratingAggregateDrift,
   recomputeFollowUpAggregate,
@@ -20,10 +19,8 @@ import {
   type RatingAggregate,
 } from '../reputation/ratings.aggregate';
 import { MAX_QUERY_LIMIT, type DatabasePort, type StoredDocument, type Where } from '../shared/database.port';
-import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
-import { requireSystemActor } from './order-command.runner';
+import { startTimerRun } from './order-command.runner';
 import type { TimerInput } from './order-loop.ports';
-import { AGGREGATE_CORRECTIONS, type AggregateCorrection } from './order-record.model';
 import {
   followUpAggregateOf,
   providerReputation,
@@ -31,6 +28,7 @@ import {
   ratingAggregateOf,
   copyReputationToOfferings,
   offeringReputationPatch,
+  PROVIDER_AGGREGATE_FIELDS,
   type ProviderAggregateFields,
 } from './provider-reputation';
 
@@ -52,18 +50,7 @@ type AggregateRow = StoredDocument &
   ProviderAggregateFields &
   Pick<Provider, 'orgPath' | 'reputation' | 'starLevel'>;
 
-const AGGREGATE_FIELDS = [
-  'orgPath',
-  'ratingCount',
-  'ratingSum',
-  'starCounts',
-  'followUpsDue',
-  'followUpsOnTime',
-  'latestEvaluationGrade',
-  'upheldComplaints',
-  'reputation',
-  'starLevel',
-];
+const AGGREGATE_FIELDS = ['orgPath', ...PROVIDER_AGGREGATE_FIELDS, 'reputation', 'starLevel'];
 
 /** Every document matching `where`, in `_id` pages (a cursor, not skip, so each page is an index range). */
 async function readAll<T extends StoredDocument>(
@@ -101,13 +88,8 @@ function sameAggregates(a: ProviderAggregateFields, b: ProviderAggregateFields):
 }
 
 export async function nightlyRecount(input: NightlyRecountInput): Promise<NightlyRecountResult> {
-  const { ports } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
-  const actor = input.actor ?? SYSTEM_ACTOR;
-  requireSystemActor(actor);
-  const { db } = ports;
+  const { ports, db, config, now } = startTimerRun(input);
   const _ = db.command;
-  const now = ports.clock.now();
   const batch = config.timerBatchSize;
 
   const providers = await db.find<AggregateRow>(
@@ -175,7 +157,7 @@ export async function nightlyRecount(input: NightlyRecountInput): Promise<Nightl
             recomputed: { ratings: recomputedRatings, followUps: recomputedFollowUps },
             at: now,
           };
-          await tx.insert(AGGREGATE_CORRECTIONS, correction);
+          await tx.insert(COLLECTIONS.aggregateCorrections, correction);
         }
         return true;
       });

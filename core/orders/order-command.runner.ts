@@ -8,17 +8,18 @@
  * may retry with the same request id.
  */
 import { AUTH_ERROR_CODES } from '../auth/authorize';
-import { SYSTEM_OPENID, type Actor } from '../auth/roles';
+import { SYSTEM_ACTOR, SYSTEM_OPENID, type Actor } from '../auth/roles';
 import type { IdempotencyRecord, IdempotencyStore } from '../idempotency/idempotency.port';
 import { runIdempotentDetailed } from '../idempotency/run-idempotent';
 import type { AnyLifecycleStatus, EventRecord } from '../model/event.model';
 import { COLLECTIONS } from '../model/collections.model';
 import type { LifecycleEvent } from '../lifecycle/state-machine';
 import type { CommandName } from '../schemas/commands.registry';
-import type { TransactionPort } from '../shared/database.port';
+import type { DatabasePort, TransactionPort } from '../shared/database.port';
 import { DomainError } from '../shared/errors';
 import type { IdGenerator } from '../shared/ports';
-import type { OrderLoopPorts } from './order-loop.ports';
+import { DEFAULT_ORDER_LOOP_CONFIG, type OrderLoopConfig } from './order-loop.config';
+import type { OrderLoopPorts, TimerInput } from './order-loop.ports';
 
 /** The idempotency store inside a transaction: the first result is stored in the same commit as the writes. */
 export function transactionIdempotencyStore(tx: TransactionPort): IdempotencyStore {
@@ -71,6 +72,29 @@ export function requireSystemActor(actor: Actor): void {
   if (actor.openid !== SYSTEM_OPENID || !actor.grants.some((g) => g.role === 'system')) {
     throw new DomainError(AUTH_ERROR_CODES.permissionDenied, '只有平台定时任务可以执行此操作');
   }
+}
+
+/** What one run of a timer works with: its ports, the (checked) system actor, its configuration, one "now". */
+export interface TimerRun {
+  readonly ports: OrderLoopPorts;
+  readonly db: DatabasePort;
+  readonly actor: Actor;
+  readonly config: OrderLoopConfig;
+  readonly now: number;
+}
+
+/** Start a timer run: SYSTEM_ACTOR unless a test says otherwise, refused for anyone else; the clock read once. */
+export function startTimerRun(input: TimerInput): TimerRun {
+  const actor = input.actor ?? SYSTEM_ACTOR;
+  requireSystemActor(actor);
+  const { ports } = input;
+  return {
+    ports,
+    db: ports.db,
+    actor,
+    config: input.config ?? DEFAULT_ORDER_LOOP_CONFIG,
+    now: ports.clock.now(),
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Action } from '../auth/actions';
 import { ORDER_LIFECYCLE, ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.lifecycle';
 import { COLLECTIONS } from '../model/collections.model';
 import type { EventRecord } from '../model/event.model';
-import type { FeedbackEntry, FollowUp, FollowUpStatus, Rating } from '../model/order.model';
+import type { FeedbackEntry, FollowUp, FollowUpStatus, Order, Rating } from '../model/order.model';
 import type { MatchCandidate } from '../model/platform.model';
 import type { User } from '../model/user.model';
 import { parseCommand } from '../schemas/command.parser';
@@ -17,7 +17,7 @@ import { orderDetailSchema, type FollowUpChannel } from '../schemas/order.schema
 import { orderLoopError } from './order-loop.errors';
 import type { UseCaseInput } from './order-loop.ports';
 import { requireIdentity } from './order-command.runner';
-import { followUpIdOf, ratingIdOf, type OrderRecord } from './order-record.model';
+import { followUpIdOf, ratingIdOf } from './order-ids';
 import { residentPhoneView } from './phone-masking.policy';
 import { priceView, type PriceView } from './price.view';
 import { orderTarget } from './order-transition';
@@ -89,6 +89,26 @@ export interface OrderDetailResult {
   readonly actions: readonly Action[];
 }
 
+/**
+ * The events in the order they happened. Steps of one command share its time (a rating that completes the
+ * order records 已评价 and then 已关闭 at the same instant) and event ids are random, so events of the same
+ * time follow the chain of statuses: one whose `from` is another's `to` comes after it.
+ */
+export function chronological(events: readonly EventRecord[]): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (let i = 0; i < events.length;) {
+    let j = i + 1;
+    while (j < events.length && events[j]!.at === events[i]!.at) j += 1;
+    const group = events.slice(i, j);
+    while (group.length > 0) {
+      const first = group.findIndex((e) => !group.some((other) => other !== e && other.to === e.from));
+      out.push(...group.splice(Math.max(0, first), 1));
+    }
+    i = j;
+  }
+  return out;
+}
+
 function stepLabel(event: EventRecord): string {
   if (event.from === null) return ORDER_LIFECYCLE.definition.creation.label;
   const rules = ORDER_LIFECYCLE.rulesFor(event.from as OrderStatus, event.to as OrderStatus);
@@ -101,7 +121,7 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
   const { db } = ports;
   requireIdentity(actor);
   const { orderId } = parseCommand(orderDetailSchema, input.command);
-  const order = await db.get<OrderRecord>(COLLECTIONS.orders, orderId);
+  const order = await db.get<Order>(COLLECTIONS.orders, orderId);
   if (order === null) throw orderLoopError('ORDER_NOT_FOUND', { orderId });
   const target = orderTarget(order);
   const { role } = authorize(actor, 'order.view', target);
@@ -156,7 +176,7 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
       ratedAt: order.ratedAt,
       closedAt: order.closedAt,
     },
-    timeline: events.map((e) => ({
+    timeline: chronological(events).map((e) => ({
       at: e.at,
       from: e.from as OrderStatus | null,
       to: e.to as OrderStatus,

@@ -74,7 +74,7 @@ export const DEFAULT_ORDER_LOOP_CONFIG: OrderLoopConfig = {
   },
   pages: {
     residentOrder: 'pages/order-detail/order-detail',
-    staffJob: 'pages/job-detail/job-detail',
+    staffJob: 'packages/staff/pages/job-detail/job-detail',
   },
   timerBatchSize: 100,
 };

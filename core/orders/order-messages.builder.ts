@@ -5,11 +5,11 @@
  */
 import type { User } from '../model/user.model';
 import { COLLECTIONS } from '../model/collections.model';
+import type { Order } from '../model/order.model';
 import type { DatabasePort } from '../shared/database.port';
 import type { Notifier, NotifyOutcome, SubscribeMessage } from '../shared/notifier.port';
 import { formatShanghaiMinute } from '../shared/shanghai-time';
 import type { OrderLoopConfig } from './order-loop.config';
-import type { OrderRecord } from './order-record.model';
 
 /** At most `max` characters (code points); longer text ends with '…'. Empty text becomes `fallback`. */
 export function fitThing(text: string, fallback = '无', max = 20): string {
@@ -32,10 +32,7 @@ function pageFor(page: string, orderId: string): string {
   return `${page}?orderId=${encodeURIComponent(orderId)}`;
 }
 
-type OrderFacts = Pick<
-  OrderRecord,
-  '_id' | 'itemName' | 'providerName' | 'note' | 'createdAt' | 'residentOpenid'
->;
+type OrderFacts = Pick<Order, '_id' | 'itemName' | 'providerName' | 'note' | 'createdAt' | 'residentOpenid'>;
 
 /** TPL_ORDER_NEW to one staff member: item, the resident's estate or community, time, note. */
 export function orderNewMessage(
@@ -80,7 +77,7 @@ export function orderStatusMessage(
 export function followUpDueMessage(
   config: OrderLoopConfig,
   touser: string,
-  order: Pick<OrderRecord, '_id' | 'itemName'>,
+  order: Pick<Order, '_id' | 'itemName'>,
   dueAt: number,
 ): SubscribeMessage {
   return {

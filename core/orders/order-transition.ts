@@ -2,28 +2,38 @@
  * One step of an order's life cycle inside a transaction: read the order, let the life cycle check the step
  * and the actor (table + authorization matrix), write the new status with the step's own fields, append the
  * event. The transaction's conflict check is the compare-and-set: two racing steps cannot both commit.
+ * `runOrderStep` is the whole of a one-order command around it (accept, cancel, decline, done, follow-up,
+ * rate): idempotent transaction, the order loaded, the step applied, messages after the commit.
  */
 import type { AccessTarget } from '../auth/authorize';
 import type { Actor } from '../auth/roles';
 import { ORDER_LIFECYCLE, type OrderStatus } from '../lifecycle/order.lifecycle';
 import type { TransitionResult } from '../lifecycle/state-machine';
 import { COLLECTIONS } from '../model/collections.model';
+import type { Order } from '../model/order.model';
+import type { CommandName } from '../schemas/commands.registry';
 import type { Patch, TransactionPort } from '../shared/database.port';
+import type { SubscribeMessage } from '../shared/notifier.port';
 import type { IdGenerator } from '../shared/ports';
+import { DEFAULT_ORDER_LOOP_CONFIG, type OrderLoopConfig } from './order-loop.config';
 import { orderLoopError } from './order-loop.errors';
-import { recordEvent } from './order-command.runner';
-import type { OrderRecord } from './order-record.model';
+import type { OrderLoopPorts, UseCaseInput } from './order-loop.ports';
+import {
+  recordEvent,
+  runOrderCommand,
+  type CommandContext,
+  type WritingCommand,
+} from './order-command.runner';
+import { sendAll } from './order-messages.builder';
 
-export async function loadOrder(tx: TransactionPort, orderId: string): Promise<OrderRecord> {
-  const order = await tx.get<OrderRecord>(COLLECTIONS.orders, orderId);
+export async function loadOrder(tx: TransactionPort, orderId: string): Promise<Order> {
+  const order = await tx.get<Order>(COLLECTIONS.orders, orderId);
   if (order === null) throw orderLoopError('ORDER_NOT_FOUND', { orderId });
   return order;
 }
 
 /** What the authorization matrix checks an order against. */
-export function orderTarget(
-  order: Pick<OrderRecord, 'residentOpenid' | 'providerId' | 'orgPath'>,
-): AccessTarget {
+export function orderTarget(order: Pick<Order, 'residentOpenid' | 'providerId' | 'orgPath'>): AccessTarget {
   return { ownerOpenid: order.residentOpenid, providerId: order.providerId, orgPath: order.orgPath };
 }
 
@@ -31,7 +41,7 @@ export interface OrderStep {
   readonly tx: TransactionPort;
   readonly ids: IdGenerator;
   readonly actor: Actor;
-  readonly order: OrderRecord;
+  readonly order: Order;
   readonly to: OrderStatus;
   readonly now: number;
   readonly reason?: string | null;
@@ -41,7 +51,7 @@ export interface OrderStep {
 }
 
 /** Authorize, transition, write, record. Returns the life cycle's result (the event and the rule applied). */
-export async function applyOrderStep(step: OrderStep): Promise<TransitionResult<OrderRecord, OrderStatus>> {
+export async function applyOrderStep(step: OrderStep): Promise<TransitionResult<Order, OrderStatus>> {
   const result = ORDER_LIFECYCLE.authorizeAndTransition(
     step.actor,
     step.order,
@@ -59,4 +69,51 @@ export async function applyOrderStep(step: OrderStep): Promise<TransitionResult<
   });
   await recordEvent(step.tx, step.ids, step.order.orgPath, result.event);
   return result;
+}
+
+/** What a one-order command works with inside its transaction. */
+export interface OrderStepContext<C> extends CommandContext {
+  readonly ports: OrderLoopPorts;
+  readonly actor: Actor;
+  readonly config: OrderLoopConfig;
+  readonly command: C;
+  /** The order named by `command.orderId`, as the transaction read it. */
+  readonly order: Order;
+  /** `applyOrderStep` for this order, actor and moment. */
+  apply(
+    step: Pick<OrderStep, 'to' | 'reason' | 'patch' | 'details'>,
+  ): Promise<TransitionResult<Order, OrderStatus>>;
+  /** Send these subscribe messages once the transaction has committed (never on a replay). */
+  notify(messages: readonly SubscribeMessage[]): void;
+}
+
+/**
+ * A writing command on one order: in one idempotent transaction (runOrderCommand), load the order (or
+ * ORDER_NOT_FOUND) and run `work`, which applies the step. `command` is already validated, so input errors
+ * come before anything else.
+ */
+export async function runOrderStep<C extends WritingCommand & { readonly orderId: string }, R>(
+  input: UseCaseInput,
+  name: CommandName,
+  command: C,
+  work: (ctx: OrderStepContext<C>) => Promise<R>,
+): Promise<R> {
+  const { ports, actor } = input;
+  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  return runOrderCommand(ports, actor, name, command, async (ctx) => {
+    const order = await loadOrder(ctx.tx, command.orderId);
+    return work({
+      ...ctx,
+      ports,
+      actor,
+      config,
+      command,
+      order,
+      apply: (step) => applyOrderStep({ tx: ctx.tx, ids: ports.ids, actor, order, now: ctx.now, ...step }),
+      notify: (messages) =>
+        ctx.afterCommit(async () => {
+          await sendAll(ports.notifier, messages);
+        }),
+    });
+  });
 }

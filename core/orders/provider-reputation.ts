@@ -10,16 +10,18 @@ import { computeReputation, type Reputation } from '../reputation/reputation.for
 import type { DatabasePort, Patch, StoredDocument, TransactionPort } from '../shared/database.port';
 import type { OrderLoopConfig } from './order-loop.config';
 
-export type ProviderAggregateFields = Pick<
-  Provider,
-  | 'ratingCount'
-  | 'ratingSum'
-  | 'starCounts'
-  | 'followUpsDue'
-  | 'followUpsOnTime'
-  | 'latestEvaluationGrade'
-  | 'upheldComplaints'
->;
+/** The provider fields the reputation is computed from (read them with `fields: PROVIDER_AGGREGATE_FIELDS`). */
+export const PROVIDER_AGGREGATE_FIELDS = [
+  'ratingCount',
+  'ratingSum',
+  'starCounts',
+  'followUpsDue',
+  'followUpsOnTime',
+  'latestEvaluationGrade',
+  'upheldComplaints',
+] as const satisfies readonly (keyof Provider)[];
+
+export type ProviderAggregateFields = Pick<Provider, (typeof PROVIDER_AGGREGATE_FIELDS)[number]>;
 
 export function ratingAggregateOf(p: ProviderAggregateFields): RatingAggregate {
   return {

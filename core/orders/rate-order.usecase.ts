@@ -18,13 +18,12 @@ import { addRating, ratingIncrement } from '../reputation/ratings.aggregate';
 import { parseCommand } from '../schemas/command.parser';
 import { ratingSubmitSchema } from '../schemas/order.schema';
 import type { ContentVerdict } from '../shared/content-security.port';
-import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
 import { orderLoopError } from './order-loop.errors';
 import type { UseCaseInput } from './order-loop.ports';
-import { recordEvent, requireIdentity, runOrderCommand } from './order-command.runner';
+import { recordEvent, requireIdentity } from './order-command.runner';
 import type { OrderStepResult } from './order-step.result';
-import { applyOrderStep, loadOrder, orderTarget } from './order-transition';
-import { ratingIdOf } from './order-record.model';
+import { orderTarget, runOrderStep } from './order-transition';
+import { ratingIdOf } from './order-ids';
 import {
   providerReputation,
   providerReputationPatch,
@@ -41,8 +40,6 @@ export interface RateOrderResult extends OrderStepResult {
 
 export async function rateOrder(input: UseCaseInput): Promise<RateOrderResult> {
   const { ports, actor } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
-  const _ = ports.db.command;
   const command = parseCommand(ratingSubmitSchema, input.command);
   requireIdentity(actor);
   const verdict: ContentVerdict =
@@ -51,20 +48,15 @@ export async function rateOrder(input: UseCaseInput): Promise<RateOrderResult> {
       : await ports.contentSecurity.check(command.text, actor.openid, 'comment');
   if (verdict === 'risky') throw orderLoopError('CONTENT_RISKY');
 
-  return runOrderCommand(ports, actor, 'order.rate', command, async ({ tx, now }) => {
-    const order = await loadOrder(tx, command.orderId);
+  return runOrderStep(input, 'order.rate', command, async ({ config, tx, order, now, apply }) => {
+    const _ = ports.db.command;
     authorize(actor, 'order.rate', orderTarget(order), { roles: ['resident'] });
     const ratingId = ratingIdOf(order._id);
     if ((await tx.get<Rating>(COLLECTIONS.ratings, ratingId)) !== null) {
       throw orderLoopError('ORDER_ALREADY_RATED', { orderId: order._id });
     }
-    const rated = await applyOrderStep({
-      tx,
-      ids: ports.ids,
-      actor,
-      order,
+    const rated = await apply({
       to: 'rated',
-      now,
       patch: { ratedAt: now, stars: command.stars },
       details: { stars: command.stars },
     });

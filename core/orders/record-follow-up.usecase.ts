@@ -13,13 +13,11 @@ import type { Provider } from '../model/provider.model';
 import { addFollowUpOutcome } from '../reputation/ratings.aggregate';
 import { parseCommand } from '../schemas/command.parser';
 import { followUpRecordSchema } from '../schemas/order.schema';
-import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
 import type { UseCaseInput } from './order-loop.ports';
-import { runOrderCommand } from './order-command.runner';
 import type { OrderStepResult } from './order-step.result';
-import { applyOrderStep, loadOrder } from './order-transition';
+import { runOrderStep } from './order-transition';
 import { pendingFollowUp } from './mark-done.usecase';
-import { followUpIdOf } from './order-record.model';
+import { followUpIdOf } from './order-ids';
 import {
   followUpAggregateOf,
   providerReputation,
@@ -36,21 +34,14 @@ export interface RecordFollowUpResult extends OrderStepResult {
 }
 
 export async function recordFollowUp(input: UseCaseInput): Promise<RecordFollowUpResult> {
-  const { ports, actor } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
-  const _ = ports.db.command;
   const command = parseCommand(followUpRecordSchema, input.command);
-  return runOrderCommand(ports, actor, 'order.follow_up', command, async ({ tx, now }) => {
-    const order = await loadOrder(tx, command.orderId);
+  return runOrderStep(input, 'order.follow_up', command, async (step) => {
+    const { ports, actor, config, tx, order, now } = step;
+    const _ = ports.db.command;
     // After a rating the follow-up also closes the order; from any other status the life cycle refuses.
     const to = order.status === 'rated' ? 'closed' : 'followed_up';
-    const { event } = await applyOrderStep({
-      tx,
-      ids: ports.ids,
-      actor,
-      order,
+    const { event } = await step.apply({
       to,
-      now,
       patch: { followedUpAt: now, ...(to === 'closed' ? { closedAt: now } : {}) },
       details: { channel: command.channel },
     });

@@ -1,5 +1,9 @@
-/** Service catalog: reading it, and workers adding or editing categories and items. */
+/**
+ * Service catalog: reading it, and workers adding or editing categories and items; and browsing the org
+ * tree to pick a grid (public, like the catalog).
+ */
 import type { z } from 'zod';
+import type { OrgLevel } from '../shared/org-levels';
 import { command, id, int, optionalText, paging, query, text } from './fields.schema';
 
 export const catalogListSchema = query({
@@ -9,6 +13,32 @@ export const catalogListSchema = query({
   ...paging,
 });
 export type CatalogListQuery = z.output<typeof catalogListSchema>;
+
+/** What `catalog.list` answers: active categories with their active items, in display order. */
+export interface CatalogListReply {
+  readonly categories: readonly {
+    readonly _id: string;
+    readonly name: string;
+    readonly items: readonly {
+      readonly _id: string;
+      readonly name: string;
+      readonly description: string;
+      /** Some provider serves it in the unit asked about (or nearby, after widening). */
+      readonly available: boolean;
+    }[];
+  }[];
+}
+
+/** The units directly under `parentId`; absent: the city's counties. */
+export const orgChildrenSchema = query({
+  parentId: id('上级单位').optional(),
+});
+export type OrgChildrenQuery = z.output<typeof orgChildrenSchema>;
+
+/** What `org.children` answers, in sibling order. */
+export interface OrgChildrenReply {
+  readonly units: readonly { readonly _id: string; readonly name: string; readonly level: OrgLevel }[];
+}
 
 export const categorySaveSchema = command({
   /** Absent: a new category. */

@@ -4,7 +4,7 @@
  * `runIdempotent` under that name.
  */
 import type { z } from 'zod';
-import { catalogListSchema, categorySaveSchema, itemSaveSchema } from './catalog.schema';
+import { catalogListSchema, categorySaveSchema, itemSaveSchema, orgChildrenSchema } from './catalog.schema';
 import {
   concernClaimSchema,
   concernConfirmSchema,
@@ -48,7 +48,7 @@ import {
   volunteerServiceLogSchema,
   volunteerTeamSaveSchema,
 } from './party.schema';
-import { phoneSetSchema, profileBindSchema } from './profile.schema';
+import { phoneSetSchema, profileBindSchema, profileGetSchema } from './profile.schema';
 import {
   applicationDecisionSchema,
   applicationObjectionSchema,
@@ -71,12 +71,14 @@ const write = <S extends z.ZodType>(schema: S) => ({ schema, writes: true }) as 
 const read = <S extends z.ZodType>(schema: S) => ({ schema, writes: false }) as const;
 
 export const COMMANDS = {
+  'profile.get': read(profileGetSchema),
   'profile.bind': write(profileBindSchema),
   'profile.phone.set': write(phoneSetSchema),
 
   'catalog.list': read(catalogListSchema),
   'catalog.category.save': write(categorySaveSchema),
   'catalog.item.save': write(itemSaveSchema),
+  'org.children': read(orgChildrenSchema),
 
   'match.request': read(matchRequestSchema),
   'order.create': write(orderCreateSchema),

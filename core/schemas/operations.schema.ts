@@ -1,6 +1,6 @@
 /** Running the platform: the station's 十有 checklist, ledgers (台账) export, funds (经费), user roles. */
 import { z } from 'zod';
-import type { Role } from '../auth/roles';
+import { GRANTABLE_ROLES } from '../auth/roles';
 import { bool, calendarDate, command, fen, id, oneOf, optionalText, query } from './fields.schema';
 
 /** The ten "haves" (十有) of a 孵化管理中心(站). */
@@ -83,18 +83,8 @@ export const fundEntrySchema = z.discriminatedUnion(
 );
 export type FundEntryCommand = z.output<typeof fundEntrySchema>;
 
-/** Roles a person can be given; `system` is the platform's own and never granted. */
-export const GRANTABLE_ROLES = [
-  'resident',
-  'provider_staff',
-  'party_member',
-  'volunteer',
-  'worker',
-  'leader',
-  'industry_regulator',
-  'joint_meeting_office',
-  'system_admin',
-] as const satisfies readonly Exclude<Role, 'system'>[];
+/** Roles a person can be given (`system` never is); the list lives with the roles. */
+export { GRANTABLE_ROLES };
 
 export const roleGrantSchema = command({
   op: oneOf('操作', ['grant', 'revoke'] as const),

@@ -13,17 +13,17 @@ import { starsText } from '../utils/stars.format';
 import { actorLabel, statusLabel, statusTheme, type TagTheme } from '../utils/status.format';
 import { formatShanghaiMinute, formatShanghaiShort } from '../utils/time.format';
 
-export interface OrderRowView {
+/** What a list row and the detail both show first: the order, its item, its provider, its status. */
+export interface OrderHeadingView {
   id: string;
   itemName: string;
   providerName: string;
   status: string;
   statusLabel: string;
   statusTheme: TagTheme;
-  createdAt: string;
 }
 
-export function toOrderRow(order: OrderSummaryReply, now: number): OrderRowView {
+function toOrderHeading(order: OrderSummaryReply): OrderHeadingView {
   return {
     id: order._id,
     itemName: order.itemName,
@@ -31,8 +31,15 @@ export function toOrderRow(order: OrderSummaryReply, now: number): OrderRowView 
     status: order.status,
     statusLabel: statusLabel(order.status),
     statusTheme: statusTheme(order.status),
-    createdAt: formatShanghaiShort(order.createdAt, now),
   };
+}
+
+export interface OrderRowView extends OrderHeadingView {
+  createdAt: string;
+}
+
+export function toOrderRow(order: OrderSummaryReply, now: number): OrderRowView {
+  return { ...toOrderHeading(order), createdAt: formatShanghaiShort(order.createdAt, now) };
 }
 
 /** What each step of the life cycle is called on the timeline. */
@@ -66,13 +73,7 @@ export function toTimeline(entries: readonly TimelineEntryReply[]): TimelineStep
     });
 }
 
-export interface OrderDetailView {
-  id: string;
-  itemName: string;
-  providerName: string;
-  status: string;
-  statusLabel: string;
-  statusTheme: TagTheme;
+export interface OrderDetailView extends OrderHeadingView {
   price: string;
   unit: string;
   marketPrice: string;
@@ -80,7 +81,6 @@ export interface OrderDetailView {
   residentPhone: string;
   /** The phone may be dialled (the server sent it unmasked). */
   canCall: boolean;
-  address: string;
   note: string;
   createdAt: string;
   /** Deadlines worth saying: '请于 … 前答复' / '回访截止 …'. */
@@ -115,19 +115,13 @@ export function toOrderDetail(reply: OrderDetailReply): OrderDetailView {
   const timeline = toTimeline(reply.timeline);
   const phone = order.residentPhone ?? '';
   return {
-    id: order._id,
-    itemName: order.itemName,
-    providerName: order.providerName,
-    status: order.status,
-    statusLabel: statusLabel(order.status),
-    statusTheme: statusTheme(order.status),
+    ...toOrderHeading(order),
     price: price.price,
     unit: price.unit,
     marketPrice: price.marketPrice,
     residentName: order.residentName,
     residentPhone: phone === '' ? '未留电话' : phone,
     canCall: phone !== '' && !isMasked(phone),
-    address: order.address,
     note: order.note,
     createdAt: formatShanghaiMinute(order.createdAt),
     deadline: deadlineOf(reply),

@@ -1,16 +1,13 @@
 /** The `jobs` function, the provider staff's side of the order loop (docs/functions.md). */
-import { query, write } from '../call';
-import type { OrderDetailReply, OrderListReply } from '../orders/orders.service';
+import { write } from '../call';
 import {
-  readOrderDetail,
-  readOrderList,
-  type OrderDetailWire,
-  type OrderListWire,
-} from '../orders/orders.wire';
+  queryOrderDetail,
+  queryOrderList,
+  type OrderDetailReply,
+  type OrderListReply,
+} from '../orders/orders.service';
 
 export type { OrderDetailReply, OrderListReply };
-
-export const JOB_PAGE_SIZE = 20;
 
 export type FollowUpChannel = 'phone' | 'visit' | 'message';
 
@@ -39,18 +36,12 @@ export function bindStaff(inviteCode: string): Promise<StaffBoundReply> {
 }
 
 /** One page (1-based) of the provider's jobs, newest first. */
-export async function listJobs(page: number, status?: string): Promise<OrderListReply> {
-  const wire = await query<OrderListWire>('jobs', 'order.list', {
-    as: 'provider_staff',
-    ...(status === undefined ? {} : { status }),
-    page,
-    pageSize: JOB_PAGE_SIZE,
-  });
-  return readOrderList(wire);
+export function listJobs(page: number, status?: string): Promise<OrderListReply> {
+  return queryOrderList('jobs', 'provider_staff', page, status);
 }
 
-export async function jobDetail(orderId: string): Promise<OrderDetailReply> {
-  return readOrderDetail(await query<OrderDetailWire>('jobs', 'order.detail', { orderId }));
+export function jobDetail(orderId: string): Promise<OrderDetailReply> {
+  return queryOrderDetail('jobs', orderId);
 }
 
 export function acceptJob(orderId: string): Promise<unknown> {

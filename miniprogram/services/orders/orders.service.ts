@@ -1,5 +1,5 @@
 /** The `orders` function, the resident's side of the order loop (docs/functions.md). */
-import { query, write } from '../call';
+import { query, write, type FunctionName } from '../call';
 import type { MatchReply, OrderCreatedReply, OrderDetailReply, OrderListReply } from './orders.types';
 import { readOrderDetail, readOrderList, type OrderDetailWire, type OrderListWire } from './orders.wire';
 
@@ -42,10 +42,18 @@ export function cancelOrder(orderId: string, reason = ''): Promise<unknown> {
   return write('orders', 'order.cancel', `order.cancel:${orderId}`, { orderId, reason });
 }
 
-/** One page (1-based) of the resident's orders, newest first. */
-export async function listOrders(page: number, status?: string): Promise<OrderListReply> {
-  const wire = await query<OrderListWire>('orders', 'order.list', {
-    as: 'resident',
+/**
+ * One page (1-based) of an order list, newest first, as `as` sees it: both the `orders` function (the
+ * resident's own) and `jobs` (the provider's) answer `order.list` and `order.detail`.
+ */
+export async function queryOrderList(
+  fn: FunctionName,
+  as: 'resident' | 'provider_staff',
+  page: number,
+  status?: string,
+): Promise<OrderListReply> {
+  const wire = await query<OrderListWire>(fn, 'order.list', {
+    as,
     ...(status === undefined ? {} : { status }),
     page,
     pageSize: ORDER_PAGE_SIZE,
@@ -53,8 +61,17 @@ export async function listOrders(page: number, status?: string): Promise<OrderLi
   return readOrderList(wire);
 }
 
-export async function orderDetail(orderId: string): Promise<OrderDetailReply> {
-  return readOrderDetail(await query<OrderDetailWire>('orders', 'order.detail', { orderId }));
+export async function queryOrderDetail(fn: FunctionName, orderId: string): Promise<OrderDetailReply> {
+  return readOrderDetail(await query<OrderDetailWire>(fn, 'order.detail', { orderId }));
+}
+
+/** One page (1-based) of the resident's orders, newest first. */
+export function listOrders(page: number, status?: string): Promise<OrderListReply> {
+  return queryOrderList('orders', 'resident', page, status);
+}
+
+export function orderDetail(orderId: string): Promise<OrderDetailReply> {
+  return queryOrderDetail('orders', orderId);
 }
 
 export function rateOrder(orderId: string, stars: number, text: string): Promise<unknown> {

@@ -1,4 +1,7 @@
-/** The shapes of the resident's order replies (docs/functions.md), as the view models read them. */
+/**
+ * The shapes of the order replies as the view models read them: `match.request` as the function sends it
+ * (docs/functions.md), the order list and detail as `orders.wire.ts` reads them from the core's replies.
+ */
 import type { PriceReply } from '../../utils/price.format';
 
 export interface ScorePartReply {
@@ -67,7 +70,6 @@ export interface OrderReply {
   residentName: string;
   /** Masked unless the caller may see it. */
   residentPhone: string | null;
-  address: string;
   note: string;
   createdAt: number;
   acceptDeadline?: number;

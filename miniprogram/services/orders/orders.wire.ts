@@ -1,60 +1,75 @@
 /**
- * What the order functions send, read once into the shapes the view models use. docs/functions.md and the
- * core's use cases still differ on a few names (`_id` / `orderId`, `acceptDeadline` / `acceptBy`, the
- * rating inside or beside the order, `reason` absent or null): both spellings are accepted here and
- * nowhere else, until the contract settles.
+ * What the order functions send: the core's `order.list` and `order.detail` results (core/orders,
+ * docs/functions.md), read once into the shapes the view models use. Names and nullability here are the
+ * core's exactly; fields the mini-program does not show yet (labels, follow-up, next offer, viewer role)
+ * are left out of these types.
  */
-import type {
-  OrderDetailReply,
-  OrderListReply,
-  OrderReply,
-  OrderSummaryReply,
-  TimelineEntryReply,
-} from './orders.types';
+import type { PriceReply } from '../../utils/price.format';
+import type { OrderDetailReply, OrderListReply } from './orders.types';
 
-interface IdWire {
-  _id?: string;
-  orderId?: string;
-}
-
-interface RatingWire {
-  stars: number;
-  text?: string | null;
-}
-
-export type OrderSummaryWire = Omit<OrderSummaryReply, '_id'> & IdWire;
-
-export type OrderWire = Omit<OrderReply, '_id' | 'address' | 'acceptDeadline' | 'followUpDueAt' | 'rating'> &
-  IdWire & {
-    address?: string;
-    acceptDeadline?: number | null;
-    acceptBy?: number | null;
-    followUpDueAt?: number | null;
-    rating?: RatingWire | null;
-  };
-
-export interface OrderDetailWire {
-  order: OrderWire;
-  timeline: Array<Omit<TimelineEntryReply, 'reason'> & { reason?: string | null }>;
-  actions: string[];
-  rating?: RatingWire | null;
+export interface OrderListItemWire {
+  orderId: string;
+  status: string;
+  itemName: string;
+  providerName: string;
+  residentName: string;
+  price: PriceReply;
+  createdAt: number;
+  /** While created: when the order expires. */
+  acceptBy: number | null;
+  stars: number | null;
 }
 
 export interface OrderListWire {
-  items: OrderSummaryWire[];
+  items: OrderListItemWire[];
   total: number;
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
 }
 
-const idOf = (o: IdWire): string => o._id ?? o.orderId ?? '';
+export interface OrderWire {
+  orderId: string;
+  status: string;
+  itemName: string;
+  providerName: string;
+  residentName: string;
+  /** Full or masked as the caller may see it; null when the resident left none. */
+  residentPhone: string | null;
+  price: PriceReply;
+  note: string;
+  createdAt: number;
+  acceptBy: number | null;
+  followUpDueAt: number | null;
+}
 
-const optional = (n: number | null | undefined): number | undefined =>
-  typeof n === 'number' ? n : undefined;
+export interface TimelineEntryWire {
+  at: number;
+  from: string | null;
+  to: string;
+  actorRole: string;
+  reason: string | null;
+}
+
+export interface RatingWire {
+  stars: number;
+  /** Null while the text waits for a worker's review (only its author sees it meanwhile). */
+  text: string | null;
+  createdAt: number;
+}
+
+export interface OrderDetailWire {
+  order: OrderWire;
+  timeline: TimelineEntryWire[];
+  rating: RatingWire | null;
+  actions: string[];
+}
 
 export function readOrderList(wire: OrderListWire): OrderListReply {
   return {
     total: wire.total,
     items: wire.items.map((o) => ({
-      _id: idOf(o),
+      _id: o.orderId,
       status: o.status,
       itemName: o.itemName,
       providerName: o.providerName,
@@ -64,24 +79,20 @@ export function readOrderList(wire: OrderListWire): OrderListReply {
 }
 
 export function readOrderDetail(wire: OrderDetailWire): OrderDetailReply {
-  const { order } = wire;
-  const rating = order.rating ?? wire.rating ?? null;
-  const acceptDeadline = optional(order.acceptDeadline ?? order.acceptBy);
-  const followUpDueAt = optional(order.followUpDueAt);
+  const { order, rating } = wire;
   return {
     order: {
-      _id: idOf(order),
+      _id: order.orderId,
       status: order.status,
       itemName: order.itemName,
       providerName: order.providerName,
       price: order.price,
       residentName: order.residentName,
       residentPhone: order.residentPhone,
-      address: order.address ?? '',
       note: order.note,
       createdAt: order.createdAt,
-      ...(acceptDeadline === undefined ? {} : { acceptDeadline }),
-      ...(followUpDueAt === undefined ? {} : { followUpDueAt }),
+      ...(order.acceptBy === null ? {} : { acceptDeadline: order.acceptBy }),
+      ...(order.followUpDueAt === null ? {} : { followUpDueAt: order.followUpDueAt }),
       ...(rating === null ? {} : { rating: { stars: rating.stars, text: rating.text ?? '' } }),
     },
     timeline: wire.timeline.map((e) => ({
@@ -89,7 +100,7 @@ export function readOrderDetail(wire: OrderDetailWire): OrderDetailReply {
       from: e.from,
       to: e.to,
       actorRole: e.actorRole,
-      ...(e.reason ? { reason: e.reason } : {}),
+      ...(e.reason === null || e.reason === '' ? {} : { reason: e.reason }),
     })),
     actions: [...wire.actions],
   };

@@ -4,7 +4,7 @@ import type { EventRecord } from '../../../core/model/event.model';
 import { createOrder } from '../../../core/orders/create-order.usecase';
 import { orderLoopConfig } from '../../../core/orders/order-loop.config';
 import { fitThing } from '../../../core/orders/order-messages.builder';
-import type { OrderRecord } from '../../../core/orders/order-record.model';
+import type { Order } from '../../../core/model/order.model';
 import {
   DAY,
   HOUR,
@@ -58,7 +58,7 @@ describe('createOrder', () => {
       status: 'created',
       acceptBy: T0 + HOUR + 24 * HOUR,
     });
-    const order = (await world.db.get<OrderRecord>(COLLECTIONS.orders, result.orderId))!;
+    const order = (await world.db.get<Order>(COLLECTIONS.orders, result.orderId))!;
     expect(order).toMatchObject({
       residentOpenid: RESIDENT,
       residentName: '黄阿姨',
@@ -98,7 +98,7 @@ describe('createOrder', () => {
     expect(world.notifier.sent[0]).toEqual({
       touser: expect.any(String),
       templateId: 'TPL_ORDER_NEW',
-      page: `pages/job-detail/job-detail?orderId=${result.orderId}`,
+      page: `packages/staff/pages/job-detail/job-detail?orderId=${result.orderId}`,
       data: {
         thing1: { value: '家电维修' },
         thing2: { value: '金港小区' },

@@ -156,7 +156,7 @@ describe('followUpTimer', () => {
     expect(world.notifier.sent[0]).toEqual({
       touser: expect.any(String),
       templateId: 'TPL_FOLLOWUP_DUE',
-      page: `pages/job-detail/job-detail?orderId=${orderId}`,
+      page: `packages/staff/pages/job-detail/job-detail?orderId=${orderId}`,
       data: {
         time1: { value: '2024-05-04 12:00' },
         thing2: { value: '家电维修' },

@@ -343,6 +343,33 @@ describe('matchProviders: who is never offered', () => {
     const item = (await match(world)).items[0]!;
     expect(item.providers.map((p) => p.providerId)).toEqual(['ok']);
   });
+
+  test('stale copies do not take the places of providers who may be shown, nor cause a false gap', async () => {
+    const world = createWorld();
+    for (const id of ['s1', 's2', 's3']) seedProvider(world, { id, ratings: fiveStars(50) });
+    for (const id of ['c1', 'c2', 'c3', 'c4', 'c5']) seedProvider(world, { id });
+    seedProvider(world, { id: 'street', serves: [STREET] });
+    await world.db.update(COLLECTIONS.providers, 's1', { status: 'suspended' });
+    await world.db.update(COLLECTIONS.providers, 's2', { blacklisted: true });
+    await world.db.update(COLLECTIONS.providers, 's3', { status: 'removed' });
+    const item = (await match(world)).items[0]!;
+    expect([...item.providers.map((p) => p.providerId)].sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(item).toMatchObject({ gap: false, widened: false });
+
+    // Only two left in the community: widen to the street rather than report a gap.
+    await world.db.update(COLLECTIONS.providers, 'c3', { status: 'suspended' });
+    await world.db.update(COLLECTIONS.providers, 'c4', { status: 'suspended' });
+    await world.db.update(COLLECTIONS.providers, 'c5', { status: 'suspended' });
+    const widened = (await match(world)).items[0]!;
+    const shown = widened.providers.map((p) => [p.providerId, p.widened] as const);
+    expect(shown.slice(0, 2).sort()).toEqual([
+      ['c1', false],
+      ['c2', false],
+    ]);
+    expect(shown[2]).toEqual(['street', true]);
+    expect(shown).toHaveLength(3);
+    expect(widened).toMatchObject({ gap: false, widened: true, searchedLevel: 'street' });
+  });
 });
 
 describe('matchProviders: ties are rotated fairly', () => {

@@ -5,7 +5,8 @@
 import type { Actor } from '../../../core/auth/roles';
 import { COLLECTIONS } from '../../../core/model/collections.model';
 import { listOrders } from '../../../core/orders/list-orders.usecase';
-import { orderDetail } from '../../../core/orders/order-detail.usecase';
+import { chronological, orderDetail } from '../../../core/orders/order-detail.usecase';
+import type { EventRecord } from '../../../core/model/event.model';
 import { maskPhone } from '../../../core/orders/phone-masking.policy';
 import { rateOrder } from '../../../core/orders/rate-order.usecase';
 import {
@@ -255,5 +256,39 @@ describe('listOrders', () => {
   ])('refuses %s', async (_name, actor, command, code) => {
     const world = world2();
     expect(await codeOf(listOrders({ ports: world.ports, actor: actor(), command }))).toBe(code);
+  });
+});
+
+describe('the timeline', () => {
+  const event = (id: string, from: string | null, to: string, at: number): EventRecord =>
+    ({
+      _id: id,
+      orgPath: COMMUNITY,
+      entityType: 'order',
+      entityId: 'o1',
+      from,
+      to,
+      action: 'order.view',
+      actor: { openid: 'x', role: 'resident' },
+      at,
+      reason: null,
+    }) as unknown as EventRecord;
+
+  test('steps of one instant follow the chain of statuses, whatever their random ids', () => {
+    // As read: by time, then id. The rating that closes the order wrote both events at 300.
+    const read = [
+      event('a', null, 'created', 100),
+      event('b', 'created', 'accepted', 200),
+      event('c', 'rated', 'closed', 300),
+      event('d', 'followed_up', 'rated', 300),
+      event('e', 'done', 'followed_up', 250),
+    ].sort((x, y) => x.at - y.at || (x._id < y._id ? -1 : 1));
+    expect(chronological(read).map((e) => e.to)).toEqual([
+      'created',
+      'accepted',
+      'followed_up',
+      'rated',
+      'closed',
+    ]);
   });
 });

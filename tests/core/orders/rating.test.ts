@@ -6,11 +6,10 @@ import { COLLECTIONS } from '../../../core/model/collections.model';
 import type { EventRecord } from '../../../core/model/event.model';
 import type { Offering } from '../../../core/model/offering.model';
 import type { Rating } from '../../../core/model/order.model';
-import type { Provider } from '../../../core/model/provider.model';
+import type { AggregateCorrection, Provider } from '../../../core/model/provider.model';
 import { followUpTimer } from '../../../core/orders/follow-up-timer.usecase';
 import { nightlyRecount } from '../../../core/orders/nightly-recount.usecase';
 import { orderLoopConfig } from '../../../core/orders/order-loop.config';
-import { AGGREGATE_CORRECTIONS, type AggregateCorrection } from '../../../core/orders/order-record.model';
 import { providerReputation } from '../../../core/orders/provider-reputation';
 import { rateOrder } from '../../../core/orders/rate-order.usecase';
 import { recordFollowUp } from '../../../core/orders/record-follow-up.usecase';
@@ -231,7 +230,7 @@ describe('aggregates: incremental updates equal the nightly recount', () => {
       ]);
       expect(p.followUpsDue).toBeGreaterThan(0);
     }
-    expect(world.db.all(AGGREGATE_CORRECTIONS)).toEqual([]);
+    expect(world.db.all(COLLECTIONS.aggregateCorrections)).toEqual([]);
   });
 });
 
@@ -298,7 +297,7 @@ describe('nightlyRecount', () => {
     expect((await world.db.get<Offering>(COLLECTIONS.offerings, 'off-p1-item-repair'))!.reputation).toBe(
       right.reputation,
     );
-    expect(world.db.all<AggregateCorrection>(AGGREGATE_CORRECTIONS)).toEqual([
+    expect(world.db.all<AggregateCorrection>(COLLECTIONS.aggregateCorrections)).toEqual([
       expect.objectContaining({
         providerId: 'p1',
         drift: ['ratingCount', 'ratingSum', 'starCounts.2', 'followUpsDue'],
@@ -346,7 +345,7 @@ describe('nightlyRecount', () => {
     };
     const result = await nightlyRecount({ ports: { ...world.ports, db: racing } });
     expect(result).toMatchObject({ corrected: [], skipped: ['p1'] });
-    expect(world.db.all(AGGREGATE_CORRECTIONS)).toEqual([]);
+    expect(world.db.all(COLLECTIONS.aggregateCorrections)).toEqual([]);
     // The next night sees a consistent provider.
     expect(await nightlyRecount({ ports: world.ports })).toMatchObject({ corrected: [], skipped: [] });
   });

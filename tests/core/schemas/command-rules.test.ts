@@ -267,6 +267,14 @@ const invalid: Case[] = [
   ['granting the system role', 'user.role.manage', { role: 'system' }, 'role', '角色不是有效的选项'],
   ['a page size of 51', 'order.list', { pageSize: 51 }, 'pageSize', '每页条数不能大于 50'],
   ['page zero', 'concern.list', { page: 0 }, 'page', '页码不能小于 1'],
+  [
+    'a parent unit id with a slash',
+    'org.children',
+    { parentId: '450902/001' },
+    'parentId',
+    '上级单位编号格式不正确',
+  ],
+  ['an empty parent unit id', 'org.children', { parentId: '' }, 'parentId', '请选择上级单位'],
 ];
 
 test.each(invalid)('refuses %s (%s)', (_what, name, changes, path, message) => {
@@ -292,6 +300,13 @@ describe('what is accepted and how it is normalised', () => {
   test('credit codes and invite codes are upper-cased', () => {
     expect(parsed('provider.apply', VALID_SAMPLES['provider.apply']).creditCode).toBe('92450902MA5K1234X1');
     expect(parsed('provider.staff.bind', VALID_SAMPLES['provider.staff.bind']).inviteCode).toBe('AB12CD34');
+  });
+
+  test('profile.get takes nothing; org.children without a parent asks for the top of the tree', () => {
+    expect(parsed('profile.get', { userInfo: { openId: 'o-forged' } })).toEqual({});
+    expect(parsed('org.children', {})).toEqual({});
+    expect(parsed('org.children', { parentId: '450902' })).toEqual({ parentId: '450902' });
+    expect(parsed('catalog.list', { pageSize: 50 })).toEqual({ page: 1, pageSize: 50 });
   });
 
   test('defaults: paging, empty lists and flags', () => {

@@ -6,6 +6,7 @@ const rid = { clientRequestId: REQUEST_ID };
 const DAY = Date.UTC(2024, 5, 1);
 
 export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
+  'profile.get': {},
   'profile.bind': { ...rid, orgUnitId: 'grid-yc-jg-01' },
   'profile.phone.set': { ...rid, consent: true, method: 'typed', phone: '13907751234' },
 
@@ -17,6 +18,7 @@ export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
     name: '家电维修',
     description: '空调、冰箱、洗衣机上门维修',
   },
+  'org.children': { parentId: '450902001' },
 
   'match.request': { itemIds: ['item-appliance', 'item-elder-care'] },
   'order.create': {

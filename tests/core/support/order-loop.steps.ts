@@ -9,7 +9,7 @@ import { markDone } from '../../../core/orders/mark-done.usecase';
 import { rateOrder } from '../../../core/orders/rate-order.usecase';
 import { recordFollowUp } from '../../../core/orders/record-follow-up.usecase';
 import { COLLECTIONS } from '../../../core/model/collections.model';
-import type { OrderRecord } from '../../../core/orders/order-record.model';
+import type { Order } from '../../../core/model/order.model';
 import { HOUR, REPAIR, residentActor, rid, staffActor, type World } from './order-loop.fixture';
 
 export async function match(
@@ -123,8 +123,8 @@ export async function orderWalkedTo(world: World, target: WalkTarget, providerId
   return placed;
 }
 
-export async function orderDoc(world: World, orderId: string): Promise<OrderRecord> {
-  const order = await world.db.get<OrderRecord>(COLLECTIONS.orders, orderId);
+export async function orderDoc(world: World, orderId: string): Promise<Order> {
+  const order = await world.db.get<Order>(COLLECTIONS.orders, orderId);
   if (order === null) throw new Error(`no order ${orderId}`);
   return order;
 }

@@ -1,5 +1,23 @@
-/** Order replies read once, whichever spelling the functions use (docs/functions.md or the core's). */
-import { readOrderDetail, readOrderList } from '../../../miniprogram/services/orders/orders.wire';
+/** Order replies as the core's use cases send them (docs/functions.md), read once into the view's shapes. */
+import {
+  readOrderDetail,
+  readOrderList,
+  type OrderWire,
+} from '../../../miniprogram/services/orders/orders.wire';
+
+const order: OrderWire = {
+  orderId: 'o1',
+  status: 'done',
+  itemName: '家电维修',
+  providerName: '邻里家电维修',
+  residentName: '李阿姨',
+  residentPhone: '138****1234',
+  price: { free: true },
+  note: '',
+  createdAt: 1,
+  acceptBy: null,
+  followUpDueAt: null,
+};
 
 const base = {
   status: 'done',
@@ -13,48 +31,66 @@ const base = {
 };
 
 describe('order replies', () => {
-  it('should read the documented shape as it is', () => {
+  it('should read the order with its deadlines and the rating beside it', () => {
     const reply = readOrderDetail({
-      order: { ...base, _id: 'o1', address: '3 栋', acceptDeadline: 5, rating: { stars: 4, text: '好' } },
-      timeline: [{ at: 1, from: null, to: 'created', actorRole: 'resident' }],
+      order: { ...order, acceptBy: 5, followUpDueAt: 9 },
+      timeline: [{ at: 1, from: null, to: 'created', actorRole: 'resident', reason: null }],
+      rating: { stars: 4, text: '好', createdAt: 8 },
       actions: ['order.rate'],
-    });
-    expect(reply.order).toMatchObject({
-      _id: 'o1',
-      address: '3 栋',
-      acceptDeadline: 5,
-      rating: { stars: 4, text: '好' },
-    });
-    expect(reply.timeline).toEqual([{ at: 1, from: null, to: 'created', actorRole: 'resident' }]);
-  });
-
-  it('should read the core use case’s spelling into the same shape', () => {
-    const reply = readOrderDetail({
-      order: { ...base, orderId: 'o1', acceptBy: 5, followUpDueAt: null },
-      timeline: [{ at: 1, from: 'created', to: 'declined', actorRole: 'provider_staff', reason: null }],
-      actions: [],
-      rating: { stars: 3, text: null },
     });
     expect(reply.order).toEqual({
       ...base,
       _id: 'o1',
-      address: '',
       acceptDeadline: 5,
-      rating: { stars: 3, text: '' },
+      followUpDueAt: 9,
+      rating: { stars: 4, text: '好' },
     });
-    expect(reply.timeline[0]).not.toHaveProperty('reason');
+    expect(reply.timeline).toEqual([{ at: 1, from: null, to: 'created', actorRole: 'resident' }]);
+    expect(reply.actions).toEqual(['order.rate']);
   });
 
-  it('should read list items with either id name', () => {
-    const item = { status: 'created', itemName: 'x', providerName: 'y', createdAt: 1 };
+  it('should leave out what is null: no deadline, no rating, no reason; hidden rating text reads as empty', () => {
+    const reply = readOrderDetail({
+      order,
+      timeline: [{ at: 1, from: 'created', to: 'declined', actorRole: 'provider_staff', reason: null }],
+      rating: null,
+      actions: [],
+    });
+    expect(reply.order).toEqual({ ...base, _id: 'o1' });
+    expect(reply.timeline[0]).not.toHaveProperty('reason');
     expect(
-      readOrderList({
-        items: [
-          { ...item, orderId: 'a' },
-          { ...item, _id: 'b' },
-        ],
-        total: 2,
-      }).items.map((o) => o._id),
-    ).toEqual(['a', 'b']);
+      readOrderDetail({ order, timeline: [], rating: { stars: 3, text: null, createdAt: 8 }, actions: [] })
+        .order.rating,
+    ).toEqual({ stars: 3, text: '' });
+  });
+
+  it('should read list items by their orderId', () => {
+    const item = {
+      status: 'created',
+      itemName: 'x',
+      providerName: 'y',
+      residentName: 'z',
+      price: { free: true as const },
+      createdAt: 1,
+      acceptBy: 2,
+      stars: null,
+    };
+    const list = readOrderList({
+      items: [
+        { ...item, orderId: 'a' },
+        { ...item, orderId: 'b' },
+      ],
+      total: 2,
+      page: 1,
+      pageSize: 20,
+      hasMore: false,
+    });
+    expect(list).toEqual({
+      total: 2,
+      items: [
+        { _id: 'a', status: 'created', itemName: 'x', providerName: 'y', createdAt: 1 },
+        { _id: 'b', status: 'created', itemName: 'x', providerName: 'y', createdAt: 1 },
+      ],
+    });
   });
 });

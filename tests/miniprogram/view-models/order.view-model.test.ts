@@ -17,7 +17,6 @@ function detail(
       price: { free: true },
       residentName: '李阿姨',
       residentPhone: '138****1234',
-      address: '东门社区 3 栋',
       note: '',
       createdAt: T0,
       acceptDeadline: T0 + 2 * 3_600_000,

@@ -1,15 +1,18 @@
 /**
- * Reply data as docs/functions.md describes it, built per test (fixture builders, fixmystreet style):
- * what the page tests' scripted functions answer with.
+ * Reply data as docs/functions.md describes it (the core's results for order.list and order.detail), built
+ * per test (fixture builders, fixmystreet style): what the page tests' scripted functions answer with.
  */
 import type {
   MatchReply,
   MatchedProviderReply,
-  OrderDetailReply,
-  OrderReply,
-  OrderSummaryReply,
-  TimelineEntryReply,
 } from '../../../../miniprogram/services/orders/orders.service';
+import type {
+  OrderDetailWire,
+  OrderListItemWire,
+  OrderListWire,
+  OrderWire,
+  TimelineEntryWire,
+} from '../../../../miniprogram/services/orders/orders.wire';
 
 /** 2026-11-29 14:30 in Asia/Shanghai. */
 export const T0 = Date.UTC(2026, 10, 29, 6, 30);
@@ -78,51 +81,59 @@ export function timelineEntry(
   minutes: number,
   actorRole: string,
   reason?: string,
-): TimelineEntryReply {
-  return {
-    at: T0 + minutes * MINUTE,
-    from: null,
-    to,
-    actorRole,
-    ...(reason === undefined ? {} : { reason }),
-  };
+): TimelineEntryWire {
+  return { at: T0 + minutes * MINUTE, from: null, to, actorRole, reason: reason ?? null };
 }
 
+/** An order.detail reply; a `rating` among the overrides is sent beside the order, as the core does. */
 export function orderDetail(
-  overrides: Partial<OrderReply> = {},
+  overrides: Partial<OrderWire> & { rating?: { stars: number; text: string } } = {},
   actions: string[] = [],
-  timeline: TimelineEntryReply[] = [timelineEntry('created', 0, 'resident')],
-): OrderDetailReply {
+  timeline: TimelineEntryWire[] = [timelineEntry('created', 0, 'resident')],
+): OrderDetailWire {
+  const { rating, ...order } = overrides;
   return {
     order: {
-      _id: 'order-1',
+      orderId: 'order-1',
       status: 'created',
       itemName: '家电维修',
       providerName: '玉州区邻里家电维修服务部',
       price: { free: false, feeFen: 1200, marketPriceFen: 3000, unit: '次' },
       residentName: '李阿姨',
       residentPhone: '138****1234',
-      address: '玉州区东门社区 3 栋 201',
       note: '下午在家',
       createdAt: T0,
-      acceptDeadline: T0 + 120 * MINUTE,
-      ...overrides,
+      acceptBy: T0 + 120 * MINUTE,
+      followUpDueAt: null,
+      ...order,
     },
     timeline,
+    rating: rating === undefined ? null : { ...rating, createdAt: T0 },
     actions,
   };
 }
 
-export function orderSummary(i: number, status = 'created'): OrderSummaryReply {
+export function orderSummary(i: number, status = 'created'): OrderListItemWire {
   return {
-    _id: `order-${i}`,
+    orderId: `order-${i}`,
     status,
     itemName: i % 2 === 0 ? '家电维修' : '家庭保洁',
     providerName: '玉州区邻里家电维修服务部',
+    residentName: '李阿姨',
+    price: { free: true },
     createdAt: T0 - i * MINUTE,
+    acceptBy: null,
+    stars: null,
   };
 }
 
-export function orderPage(from: number, count: number, total: number, status = 'created') {
-  return { items: Array.from({ length: count }, (_, k) => orderSummary(from + k, status)), total };
+/** `count` orders from the `from`-th (pages of 20, as the services ask for). */
+export function orderPage(from: number, count: number, total: number, status = 'created'): OrderListWire {
+  return {
+    items: Array.from({ length: count }, (_, k) => orderSummary(from + k, status)),
+    total,
+    page: Math.floor(from / 20) + 1,
+    pageSize: 20,
+    hasMore: from + count < total,
+  };
 }
