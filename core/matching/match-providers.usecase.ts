@@ -27,7 +27,7 @@ import { DEFAULT_ORDER_LOOP_CONFIG } from '../orders/order-loop.config';
 import { orderLoopError } from '../orders/order-loop.errors';
 import type { UseCaseInput } from '../orders/order-loop.ports';
 import { requireIdentity } from '../orders/order-command.runner';
-import { providerReputation } from '../orders/provider-reputation';
+import { PROVIDER_AGGREGATE_FIELDS, providerReputation } from '../orders/provider-reputation';
 import { priceView, type PriceView } from '../orders/price.view';
 import { rotationSeed, selectOfferings, type Selection } from './match-selection.policy';
 
@@ -181,19 +181,7 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
       { _id: _.in(unread) },
       {
         limit: unread.length,
-        fields: [
-          'name',
-          'contactPhone',
-          'status',
-          'blacklisted',
-          'ratingCount',
-          'ratingSum',
-          'starCounts',
-          'followUpsDue',
-          'followUpsOnTime',
-          'latestEvaluationGrade',
-          'upheldComplaints',
-        ],
+        fields: ['name', 'contactPhone', 'status', 'blacklisted', ...PROVIDER_AGGREGATE_FIELDS],
       },
     );
     const byId = new Map(rows.map((p) => [p._id, p]));
