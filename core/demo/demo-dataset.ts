@@ -12,7 +12,7 @@ import type { CollectionData, CollectionDocuments, CollectionName } from '../mod
 import { COLLECTION_NAMES } from '../model/collections.model';
 import type { ServiceCategory, ServiceItem } from '../model/catalog.model';
 import type { Match, MatchGap, SubscribeGrant } from '../model/platform.model';
-import { ratingPriorFrom } from '../reputation/reputation.formula';
+import { DEFAULT_ORDER_LOOP_CONFIG } from '../orders/order-loop.config';
 import { CATALOG_CATEGORIES, CATALOG_ITEMS } from '../catalog/catalog.data';
 import { generateConcerns } from './demo-concerns';
 import {
@@ -202,8 +202,8 @@ export function* iterateDemoData(options: DemoDataOptions = {}): Generator<DemoB
   }
 
   // Providers and what hangs on them, with the exact aggregates.
-  const totals = stats.totals();
-  const prior = ratingPriorFrom(totals, 'platform');
+  // The same prior the cloud functions score with, so seeded scores are the ones residents are shown.
+  const prior = DEFAULT_ORDER_LOOP_CONFIG.reputation.prior;
   const providers = new BatchBuffer('providers', batchSize);
   const offerings = new BatchBuffer('offerings', batchSize);
   const applications = new BatchBuffer('applications', batchSize);

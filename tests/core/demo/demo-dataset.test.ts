@@ -20,7 +20,8 @@ import { ORDER_STATUSES } from '../../../core/lifecycle/order.lifecycle';
 import { COLLECTION_NAMES, type CollectionData, type CollectionName } from '../../../core/model';
 import { ancestorPaths, isWithin, rollUpKey } from '../../../core/org/org-path';
 import { recomputeRatingAggregate } from '../../../core/reputation/ratings.aggregate';
-import { computeReputation, ratingPriorFrom } from '../../../core/reputation/reputation.formula';
+import { computeReputation } from '../../../core/reputation/reputation.formula';
+import { DEFAULT_ORDER_LOOP_CONFIG } from '../../../core/orders/order-loop.config';
 
 const data: CollectionData = generateDemoDataset();
 const NOW = DEFAULT_DEMO_NOW;
@@ -189,8 +190,8 @@ describe('providers and offerings', () => {
     const ratings = groupBy(data.ratings, (r) => r.providerId);
     const followUps = groupBy(data.follow_ups, (f) => f.providerId);
     const complaints = groupBy(data.complaints, (c) => c.providerId);
-    const totals = recomputeRatingAggregate(data.ratings);
-    const prior = ratingPriorFrom(totals, 'platform');
+    // Scored with the cloud functions' prior, so what is seeded is what residents are shown.
+    const prior = DEFAULT_ORDER_LOOP_CONFIG.reputation.prior;
     for (const p of data.providers) {
       const recount = recomputeRatingAggregate(ratings.get(p._id) ?? []);
       expect([p.ratingCount, p.ratingSum, [...p.starCounts]]).toEqual([
