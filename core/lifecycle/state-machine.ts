@@ -240,6 +240,11 @@ export class Lifecycle<S extends string> {
    * (`<PREFIX>_ILLEGAL_TRANSITION`, checked first); the actor may do the step's action on this record but
    * in a role the step does not allow (`<PREFIX>_ACTOR_NOT_ALLOWED`); otherwise the matrix's refusal
    * (`PERMISSION_DENIED` or `OUT_OF_SCOPE`); finally a missing reason (`<PREFIX>_REASON_REQUIRED`).
+   *
+   * Before any of that, an actor who may not make any step towards `to` on this record, from whatever status
+   * (a stranger, another provider's staff, a role without the step's permission), gets the matrix's refusal:
+   * the answer depends only on who they are and on `to`, so the code never tells them what state someone
+   * else's record is in.
    */
   authorizeAndTransition<E extends StatefulEntity<S>>(
     actor: Actor,
@@ -251,6 +256,7 @@ export class Lifecycle<S extends string> {
     details?: Readonly<Record<string, unknown>>,
   ): TransitionResult<E, S> {
     const from = entity.status;
+    this.refuseStrangers(actor, target, to);
     const facts = this.stepFacts(entity, to);
     const edge = this.edgeOrRefuse(entity, to, facts);
     // Try each rule of the edge with only its own roles, in table order.
@@ -282,6 +288,25 @@ export class Lifecycle<S extends string> {
       );
     }
     throw denial!;
+  }
+
+  /**
+   * Throw the matrix's refusal (OUT_OF_SCOPE preferred, as the more telling) unless the actor may do at least
+   * one action of the steps leading to `to` (from any status) on `target`.
+   */
+  private refuseStrangers(actor: Actor, target: AccessTarget, to: S): void {
+    let denial: DomainError | undefined;
+    const actions = new Set(this.definition.rules.filter((r) => r.to === to).map((r) => r.action));
+    for (const action of actions) {
+      try {
+        authorize(actor, action, target);
+        return;
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        if (denial === undefined || e.code === AUTH_ERROR_CODES.outOfScope) denial = e;
+      }
+    }
+    if (denial !== undefined) throw denial;
   }
 
   /** What every refusal of a step says about it. */

@@ -23,6 +23,11 @@ export interface Order extends BaseDocument, Timestamps, Located {
   readonly matchId: string | null;
   /** The provider's position (1-based) in that match. */
   readonly matchRank: number | null;
+  /**
+   * Where the service happens (门牌号); '' when the service needs no visit. Personal data: provider staff see
+   * it only while serving the job (core/orders/phone-masking.policy.ts). Absent on orders made before it.
+   */
+  readonly serviceAddress?: string;
   readonly note: string;
 
   /** Owned by the order life cycle (core/lifecycle/order.lifecycle.ts). */

@@ -39,6 +39,12 @@ export interface Match extends BaseDocument, Located {
   readonly residentOpenid: string;
   readonly itemIds: readonly string[];
   readonly results: readonly MatchItemResult[];
+  /**
+   * The latest order made from this match, per item id. order.create reads it and writes it in its
+   * transaction, so two creates for one item (different request ids, same moment) conflict and the second
+   * finds the first: one open order per item of a match, without a racy query.
+   */
+  readonly latestOrderByItem?: Readonly<Record<string, string>>;
   readonly createdAt: Millis;
   readonly expiresAt: Millis;
 }

@@ -23,7 +23,6 @@ import { orderLoopError } from './order-loop.errors';
 import type { UseCaseInput } from './order-loop.ports';
 import { recordEvent, runOrderCommand } from './order-command.runner';
 import { orderNewMessage, providerStaffOpenids, sendAll } from './order-messages.builder';
-import { ordersOfSameMatchItem } from './next-offer.policy';
 
 export interface CreateOrderResult {
   readonly orderId: string;
@@ -78,14 +77,14 @@ export async function createOrder(input: UseCaseInput): Promise<CreateOrderResul
     if (canonicalJson(offering.pricing) !== canonicalJson(candidate.pricing)) {
       throw orderLoopError('ORDER_PRICE_CHANGED', { offeringId: offering._id });
     }
-    // One open order per item of a match: a second tap, or ordering again before the first has ended.
-    const siblings = await ordersOfSameMatchItem(ports.db, {
-      matchId: match._id,
-      itemId: command.itemId,
-      residentOpenid: actor.openid,
-    });
-    const open = siblings.find((o) => OPEN.includes(o.status));
-    if (open !== undefined) throw orderLoopError('ORDER_ALREADY_OPEN', { orderId: open._id });
+    // One open order per item of a match: a second tap, or ordering again before the first has ended. The
+    // match records its latest order per item and this transaction rewrites that record, so a concurrent
+    // create for the same item conflicts, is retried, and finds this one.
+    const latestId = match.latestOrderByItem?.[command.itemId];
+    const latest = latestId === undefined ? null : await tx.get<Order>(COLLECTIONS.orders, latestId);
+    if (latest !== null && OPEN.includes(latest.status)) {
+      throw orderLoopError('ORDER_ALREADY_OPEN', { orderId: latest._id });
+    }
 
     const resident = await tx.get<User>(COLLECTIONS.users, actor.openid);
     const orderId = ports.ids.next();
@@ -104,6 +103,7 @@ export async function createOrder(input: UseCaseInput): Promise<CreateOrderResul
       pricing: candidate.pricing,
       matchId: match._id,
       matchRank: candidate.rank,
+      serviceAddress: command.serviceAddress,
       note: command.note,
       status: 'created',
       statusChangedAt: now,
@@ -127,6 +127,7 @@ export async function createOrder(input: UseCaseInput): Promise<CreateOrderResul
       matchId: match._id,
     });
     await tx.insert(COLLECTIONS.orders, order);
+    await tx.update(COLLECTIONS.matches, match._id, { [`latestOrderByItem.${command.itemId}`]: orderId });
     await recordEvent(tx, ports.ids, order.orgPath, event);
 
     afterCommit(async () => {

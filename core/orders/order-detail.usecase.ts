@@ -18,7 +18,7 @@ import { orderLoopError } from './order-loop.errors';
 import type { UseCaseInput } from './order-loop.ports';
 import { requireIdentity } from './order-command.runner';
 import { followUpIdOf, ratingIdOf } from './order-ids';
-import { residentPhoneView } from './phone-masking.policy';
+import { residentPhoneView, serviceAddressView } from './phone-masking.policy';
 import { priceView, type PriceView } from './price.view';
 import { orderTarget } from './order-transition';
 
@@ -45,6 +45,10 @@ export interface OrderDetail {
   /** Full or masked (138****1234) as the caller may see it; null when the resident left none. */
   readonly residentPhone: string | null;
   readonly residentPhoneMasked: boolean;
+  /** Where the service happens, when the viewer may see it (the phone number's rule); else null. */
+  readonly serviceAddress: string | null;
+  /** An address exists that the viewer may not see (provider staff before acceptance and after the end). */
+  readonly serviceAddressHidden: boolean;
   readonly price: PriceView;
   readonly note: string;
   readonly orgPath: string;
@@ -144,6 +148,7 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
   ]);
 
   const phone = residentPhoneView(resident?.phone, actor, role, order.status, target);
+  const address = serviceAddressView(order.serviceAddress, actor, role, order.status, target);
   const actions = [
     ...new Set(
       ORDER_LIFECYCLE.next(order.status, role)
@@ -164,6 +169,8 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
       residentName: order.residentName,
       residentPhone: phone.phone,
       residentPhoneMasked: phone.masked,
+      serviceAddress: address.address,
+      serviceAddressHidden: address.hidden,
       price: priceView(order.pricing),
       note: order.note,
       orgPath: order.orgPath,

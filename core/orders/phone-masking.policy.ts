@@ -50,3 +50,28 @@ export function residentPhoneView(
     ? { phone, masked: false }
     : { phone: maskPhone(phone), masked: true };
 }
+
+export interface AddressView {
+  /** The service address as the viewer may see it; null when hidden or when the order has none. */
+  readonly address: string | null;
+  /** There is an address the viewer may not see yet (or any more). */
+  readonly hidden: boolean;
+}
+
+/**
+ * The order's service address follows the phone number's rule, but is withheld whole rather than masked:
+ * before acceptance the provider knows the community from the order, which is all it needs to decide.
+ */
+export function serviceAddressView(
+  address: string | null | undefined,
+  actor: Actor,
+  viewingRole: Role,
+  status: OrderStatus,
+  target: AccessTarget,
+): AddressView {
+  if (address === null || address === undefined || address.length === 0)
+    return { address: null, hidden: false };
+  return residentPhoneVisible(actor, viewingRole, status, target)
+    ? { address, hidden: false }
+    : { address: null, hidden: true };
+}

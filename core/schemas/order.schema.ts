@@ -20,6 +20,11 @@ export const orderCreateSchema = command({
   matchId: id('匹配结果'),
   itemId: id('服务项目'),
   providerId: id('服务机构'),
+  /**
+   * Where the service happens (门牌号 within the resident's grid or community), for services at home; empty
+   * for those that need no visit (预约挂号...). Shown to the provider's staff only while they serve the job.
+   */
+  serviceAddress: optionalText('服务地址', 100),
   note: optionalText('备注', 200),
 });
 export type OrderCreateCommand = z.output<typeof orderCreateSchema>;

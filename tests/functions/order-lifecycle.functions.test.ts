@@ -124,6 +124,47 @@ describe('creating and cancelling', () => {
     expect(ok(await orderFromMatch(order, second)).status).toBe('created');
   });
 
+  it('two creates for one item sent at once with different request ids make one order', async () => {
+    // Four warm instances of `orders`, so the four creates below really run at the same time.
+    for (let round = 0; round < 2; round += 1) {
+      await Promise.all([0, 1, 2, 3].map(() => cloud.as(SILENT).orders('order.list', { as: 'resident' })));
+    }
+    const match = await matchFor(cloud, SILENT, [APPLIANCE_REPAIR]);
+    const [a, b, c] = match.items[0]!.providers;
+    const replies = await Promise.all(
+      [a!, b!, c!, a!].map((p, i) =>
+        cloud.as(SILENT).orders<StepReply>('order.create', {
+          matchId: match.matchId,
+          itemId: APPLIANCE_REPAIR,
+          providerId: p.providerId,
+          clientRequestId: cloud.requestId(`race-${i}`),
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.code).sort()).toEqual([
+      'OK',
+      'ORDER_ALREADY_OPEN',
+      'ORDER_ALREADY_OPEN',
+      'ORDER_ALREADY_OPEN',
+    ]);
+    const stored = await cloud.db
+      .collection('orders')
+      .where({ matchId: match.matchId, itemId: APPLIANCE_REPAIR })
+      .get();
+    expect(stored.data).toHaveLength(1);
+    const made = replies.find((r) => r.code === 'OK')!.data.orderId;
+    for (const r of replies.filter((x) => x.code !== 'OK')) {
+      expect(r.data).toMatchObject({ details: { orderId: made } });
+    }
+    // Leave nothing open for the tests that follow.
+    ok(
+      await cloud.as(SILENT).orders('order.cancel', {
+        orderId: made,
+        clientRequestId: cloud.requestId('race-cancel'),
+      }),
+    );
+  });
+
   it('after acceptance the resident needs a reason to cancel; staff may call the job off and the resident is told', async () => {
     const order = await orderThrough(cloud, GRANTED, 'item-beauty-hairdressing', 'accepted');
 

@@ -116,6 +116,29 @@ describe('the resident phone on an order', () => {
     }
   });
 
+  it('the service address follows the same rule, withheld whole rather than masked', async () => {
+    const address = '金港花园 3 栋 2 单元 501';
+    const order = await placeOrder(cloud, DEMO_RESIDENT, 'item-home-cleaning', {
+      serviceAddress: address,
+    });
+    const addressSeenBy = async (openid: string, fn: 'orders' | 'jobs' = 'orders') => {
+      const { order: seen } = ok(await detailAs(cloud, openid, order.orderId, fn));
+      return [seen.serviceAddress, seen.serviceAddressHidden];
+    };
+    const staffView = () => addressSeenBy(order.staff[0]!, 'jobs');
+    expect(await staffView()).toEqual([null, true]);
+    expect(await addressSeenBy(DEMO_RESIDENT)).toEqual([address, false]);
+    expect(await addressSeenBy(GRID_WORKER)).toEqual([address, false]);
+    const list = ok(await cloud.as(order.staff[0]!).jobs<OrderList>('order.list', { as: 'provider_staff' }));
+    expect(JSON.stringify(list)).not.toContain('501');
+
+    await staffStep(cloud, order, 'order.accept');
+    expect(await staffView()).toEqual([address, false]);
+    await staffStep(cloud, order, 'order.cancel', { reason: '师傅临时有事' });
+    expect(await staffView()).toEqual([null, true]);
+    expect(await addressSeenBy(DEMO_RESIDENT)).toEqual([address, false]);
+  });
+
   it('never appears in lists, and one resident never sees another resident’s orders', async () => {
     const order = await placeOrder(cloud, DEMO_RESIDENT, 'item-temporary-childcare');
     const jobs = ok(await cloud.as(order.staff[0]!).jobs<OrderList>('order.list', { as: 'provider_staff' }));

@@ -7,7 +7,7 @@ import { ROLES, SYSTEM_ACTOR, type Actor, type Role } from '../../../core/auth/r
 import type { Action } from '../../../core/auth/actions';
 import { LIFECYCLES } from '../../../core/lifecycle/lifecycle.table';
 import { CONCERN_LIFECYCLE } from '../../../core/lifecycle/concern.lifecycle';
-import { ORDER_LIFECYCLE } from '../../../core/lifecycle/order.lifecycle';
+import { ORDER_LIFECYCLE, type OrderStatus } from '../../../core/lifecycle/order.lifecycle';
 import { PROVIDER_LIFECYCLE } from '../../../core/lifecycle/provider.lifecycle';
 import type { Lifecycle } from '../../../core/lifecycle/state-machine';
 import { DomainError } from '../../../core/shared/errors';
@@ -136,11 +136,35 @@ describe('authorizeAndTransition', () => {
     expect(event.reason).toBe('师傅生病');
   });
 
-  test('an illegal step is reported before any permission question', () => {
+  test('for someone who may make the step, an illegal step is reported as such', () => {
+    // The owner may rate their order, just not before it is done: what tells them is the order's state.
     expectCode(
-      () => ORDER_LIFECYCLE.authorizeAndTransition(resident('o-x'), order, 'done', target, NOW),
+      () => ORDER_LIFECYCLE.authorizeAndTransition(resident('o-res'), order, 'rated', target, NOW),
       'ORDER_ILLEGAL_TRANSITION',
     );
+  });
+
+  test('a stranger learns nothing of the order’s state: one refusal per step whatever its status', () => {
+    const codeOf = (actor: Actor, status: OrderStatus, to: OrderStatus): string => {
+      try {
+        ORDER_LIFECYCLE.authorizeAndTransition(actor, { _id: 'order-1', status }, to, target, NOW);
+        return 'ALLOWED';
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+    };
+    const cases: [Actor, OrderStatus, string][] = [
+      [resident('o-x'), 'cancelled', 'OUT_OF_SCOPE'],
+      [resident('o-x'), 'rated', 'OUT_OF_SCOPE'],
+      [resident('o-x'), 'accepted', 'PERMISSION_DENIED'],
+      [staffOf('p2'), 'accepted', 'OUT_OF_SCOPE'],
+      [staffOf('p2'), 'done', 'OUT_OF_SCOPE'],
+      [staffOf('p2'), 'cancelled', 'OUT_OF_SCOPE'],
+    ];
+    for (const [actor, to, expected] of cases) {
+      const codes = new Set(ORDER_LIFECYCLE.statuses.map((status) => codeOf(actor, status, to)));
+      expect([actor.openid, to, [...codes]]).toEqual([actor.openid, to, [expected]]);
+    }
   });
 
   test('a rated order is closed by the system, or by staff recording a late follow-up (two rules, one edge)', () => {

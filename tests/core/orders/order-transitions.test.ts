@@ -66,6 +66,11 @@ const ROWS: [WalkTarget, Step, Who, string][] = [
   ['created', 'cancel', 'staff', 'ORDER_ACTOR_NOT_ALLOWED'],
   ['created', 'cancel', 'worker', 'OUT_OF_SCOPE'],
   ['accepted', 'done', 'worker', 'PERMISSION_DENIED'],
+  // Refusals that depend on who asks, never on the order's state.
+  ['created', 'done', 'worker', 'PERMISSION_DENIED'],
+  ['declined', 'accept', 'other staff', 'OUT_OF_SCOPE'],
+  ['declined', 'cancel', 'other resident', 'OUT_OF_SCOPE'],
+  ['done', 'done', 'resident', 'PERMISSION_DENIED'],
   ['accepted', 'cancel', 'resident', 'ORDER_REASON_REQUIRED'],
   ['accepted', 'cancel_with_reason', 'resident', 'cancelled'],
   ['accepted', 'cancel_with_reason', 'staff', 'cancelled'],

@@ -89,6 +89,8 @@ export interface OrderDetail {
     residentName: string;
     residentPhone: string | null;
     residentPhoneMasked: boolean;
+    serviceAddress: string | null;
+    serviceAddressHidden: boolean;
     createdAt: number;
     acceptBy: number | null;
     doneAt: number | null;
@@ -143,7 +145,7 @@ export async function placeOrder(
   cloud: FunctionCloud,
   resident: string,
   itemId: string,
-  options: { rank?: number; note?: string } = {},
+  options: { rank?: number; note?: string; serviceAddress?: string } = {},
 ): Promise<PlacedOrder> {
   const match = await matchFor(cloud, resident, [itemId]);
   const provider = match.items[0]!.providers[(options.rank ?? 1) - 1];
@@ -155,6 +157,7 @@ export async function placeOrder(
       itemId,
       providerId: provider.providerId,
       note: options.note ?? '',
+      ...(options.serviceAddress === undefined ? {} : { serviceAddress: options.serviceAddress }),
       clientRequestId: createRequestId,
     }),
   );
