@@ -69,6 +69,8 @@ export class TimerScheduler {
   private readonly history: TimerRun[] = [];
   private interval: NodeJS.Timeout | undefined;
   private ticking: Promise<TimerRun[]> | undefined;
+  /** The clock's time at the last load or tick: a later tick that sees an earlier time reschedules. */
+  private lastSeenAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly runner: FunctionRunner,
@@ -78,6 +80,7 @@ export class TimerScheduler {
 
   load(fns: DeployedFunction[]): void {
     const now = this.clock.now();
+    this.lastSeenAt = now;
     this.triggers = [];
     for (const fn of fns) {
       for (const trigger of fn.config.triggers) {
@@ -127,6 +130,12 @@ export class TimerScheduler {
 
   private async tick(): Promise<TimerRun[]> {
     const now = this.clock.now();
+    if (now < this.lastSeenAt) {
+      // The clock was set back (a test or a demo replaying a day): each trigger's next time is computed
+      // again from the new now, as if the local cloud had just started then. Pending retries keep their times.
+      for (const st of this.triggers) st.nextAt = this.nextFireAfter(st, now);
+    }
+    this.lastSeenAt = now;
     const jobs: Array<Promise<TimerRun>> = [];
     for (const st of this.triggers) {
       if (st.nextAt <= now) {

@@ -60,6 +60,20 @@ describe('timer triggers', () => {
     expect(await ticks()).toBe(2);
   });
 
+  it('after the clock is set back, runs at the cron times from the new time on', async () => {
+    s.cloud.clock.set(Date.parse('2026-12-01T12:00:00+08:00'), { freeze: true });
+    expect((await s.cloud.timers.runDue()).map((r) => r.functionName)).toEqual(['tick-counter']);
+    // Back to the morning: the next run is 10:05 again, not 12:05.
+    s.cloud.clock.set(Date.parse('2026-12-01T10:04:00+08:00'), { freeze: true });
+    expect(await s.cloud.timers.runDue()).toEqual([]);
+    s.cloud.clock.advance(MINUTE); // 10:05
+    const runs = await s.cloud.timers.runDue();
+    expect(runs.map((r) => new Date(r.scheduledAt).toISOString())).toEqual(['2026-12-01T02:05:00.000Z']);
+    expect(s.cloud.timers.list().find((t) => t.functionName === 'tick-counter')!.nextAt).toBe(
+      Date.parse('2026-12-01T10:10:00+08:00'),
+    );
+  });
+
   it('runs with SOURCE wx_trigger and CloudBase timer event fields', async () => {
     s.cloud.clock.advance(2.5 * MINUTE);
     await s.cloud.timers.runDue();
