@@ -82,6 +82,7 @@ async function main(): Promise<number> {
       matchId: match.matchId,
       itemId: 'item-appliance-repair',
       providerId: chosen.providerId,
+      serviceAddress: '金港花园 3 栋 2 单元 501',
       note: '客厅空调不制冷',
       clientRequestId: `demo-${Date.now()}-create`,
     });
@@ -96,13 +97,25 @@ async function main(): Promise<number> {
     )[0];
     if (!staffUser) throw new Error('演示数据中找不到该机构的工作人员');
     const staff = as(staffUser.openid);
+    const staffSees = async (): Promise<string> => {
+      const { order } = await staff<{
+        order: { residentPhone: string | null; serviceAddress: string | null; serviceAddressHidden: boolean };
+      }>('jobs', 'order.detail', { orderId });
+      const address = order.serviceAddressHidden ? '(接单后可见)' : (order.serviceAddress ?? '无');
+      return `居民电话 ${order.residentPhone ?? '未留'},服务地址 ${address}`;
+    };
+    say(`  接单前工作人员看到:${await staffSees()}。`);
 
     say('\n【3】服务机构人员在小程序中接单、上门服务并标记完成:');
     await staff('jobs', 'order.accept', { orderId, clientRequestId: `demo-${Date.now()}-accept` });
-    say('  已接单(居民手机号此时才对工作人员完整显示)。');
+    say(`  已接单。工作人员现在看到:${await staffSees()}。`);
     await staff('jobs', 'order.done', { orderId, clientRequestId: `demo-${Date.now()}-done` });
     say('  服务完成,系统为该订单生成回访任务。');
 
+    const reputationNow = async (): Promise<number> =>
+      ((await db.collection('providers').doc(chosen.providerId).get()).data[0] as { reputation: number })
+        .reputation;
+    const beforeFollowUp = await reputationNow();
     say('\n【4】服务机构按规定完成回访(回访):');
     await staff('jobs', 'order.follow_up', {
       orderId,
@@ -112,11 +125,11 @@ async function main(): Promise<number> {
       suggestions: [],
       clientRequestId: `demo-${Date.now()}-follow`,
     });
-    say('  回访已记录:电话回访,居民表示满意。');
+    const before = await reputationNow();
+    say(
+      `  回访已记录:电话回访,居民表示满意。按时回访计入信誉,信誉分 ${beforeFollowUp.toFixed(1)} → ${before.toFixed(1)}。`,
+    );
 
-    const before = (
-      (await db.collection('providers').doc(chosen.providerId).get()).data[0] as { reputation: number }
-    ).reputation;
     say('\n【5】居民评价(评价):五星,“师傅准时,修得很好”。');
     await resident('orders', 'order.rate', {
       orderId,
@@ -124,10 +137,8 @@ async function main(): Promise<number> {
       text: '师傅准时,修得很好',
       clientRequestId: `demo-${Date.now()}-rate`,
     });
-    const after = (
-      (await db.collection('providers').doc(chosen.providerId).get()).data[0] as { reputation: number }
-    ).reputation;
-    say(`  “${chosen.name}”的信誉分由 ${before.toFixed(2)} 变为 ${after.toFixed(2)}。`);
+    const after = await reputationNow();
+    say(`  “${chosen.name}”的信誉分由 ${before.toFixed(1)} 变为 ${after.toFixed(1)}。`);
     if (after === before) throw new Error('评价后信誉分没有变化');
 
     const detail = await resident<{ timeline: Array<{ to: string }> }>('orders', 'order.detail', { orderId });
