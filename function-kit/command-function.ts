@@ -9,9 +9,11 @@ import cloud from 'wx-server-sdk';
 import { loadActor } from '../core/auth/actor.loader';
 import { SYSTEM_ACTOR, type Actor } from '../core/auth/roles';
 import { DEFAULT_ORDER_LOOP_CONFIG, type OrderLoopConfig, type OrderLoopPorts } from '../core/orders';
+import type { PhoneNumberResolver } from '../core/profile/phone-number.port';
 import { isDomainError } from '../core/shared/errors';
 import { createWxContentSecurity, createWxNotifier, templateIdMap } from './wx-messaging.adapters';
 import { createWxDatabasePort, type WxCloud } from './wx-database.adapter';
+import { createWxPhoneNumberResolver } from './wx-phone-number.adapter';
 
 export interface FunctionReply {
   code: string;
@@ -23,6 +25,8 @@ export interface CommandContext {
   readonly ports: OrderLoopPorts;
   readonly actor: Actor;
   readonly config: OrderLoopConfig;
+  /** WeChat's phone-number exchange (profile.phone.set); the order loop's ports do not need it. */
+  readonly phoneNumbers: PhoneNumberResolver;
 }
 
 export type CommandRoute = (ctx: CommandContext, input: unknown) => Promise<unknown>;
@@ -67,12 +71,13 @@ export function commandFunction(routes: Record<string, CommandRoute>, options: C
       const wxContext = sdk().getWXContext() as { OPENID?: string; SOURCE?: string };
       const p = ports();
       const config = DEFAULT_ORDER_LOOP_CONFIG;
+      const phoneNumbers = createWxPhoneNumberResolver(sdk());
       const e = (event ?? {}) as Record<string, unknown>;
       if (wxContext.SOURCE === 'wx_trigger') {
         if (!options.timer) return { code: 'NO_TIMER', message: '该云函数没有定时任务' };
         return OK(
           await options.timer(
-            { ports: p, actor: SYSTEM_ACTOR, config },
+            { ports: p, actor: SYSTEM_ACTOR, config, phoneNumbers },
             e as { TriggerName?: string; Time?: string },
           ),
         );
@@ -87,7 +92,7 @@ export function commandFunction(routes: Record<string, CommandRoute>, options: C
       if (!route) return { code: 'UNKNOWN_COMMAND', message: `不支持的操作:${e['command'].slice(0, 60)}` };
       if (!wxContext.OPENID) return { code: 'UNAUTHENTICATED', message: '请在微信中打开小程序后再试' };
       const actor = await loadActor(p.db, wxContext.OPENID);
-      return OK(await route({ ports: p, actor, config }, e['input'] ?? {}));
+      return OK(await route({ ports: p, actor, config, phoneNumbers }, e['input'] ?? {}));
     } catch (err) {
       return failure(err);
     }

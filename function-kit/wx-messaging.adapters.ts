@@ -23,6 +23,13 @@ export function templateIdMap(env: string | undefined): Record<string, string> {
   }
 }
 
+/**
+ * subscribeMessage.send errcodes that are WeChat's final word on a message: invalid openid (40003), template
+ * (40037) or page (41030), the user has not allowed it (43101), a value fails the template's rules (47003).
+ * Anything else (-1 system busy, 45009 quota, a network error) may succeed later.
+ */
+const FINAL_SEND_ERRORS: ReadonlySet<number> = new Set([40003, 40037, 41030, 43101, 47003]);
+
 export function createWxNotifier(cloud: WxOpenApiCloud, templateIds: Record<string, string> = {}): Notifier {
   return {
     async send(message: SubscribeMessage): Promise<NotifyOutcome> {
@@ -41,6 +48,7 @@ export function createWxNotifier(cloud: WxOpenApiCloud, templateIds: Record<stri
           ok: false,
           code: `WX_${err.errCode ?? 'ERROR'}`,
           message: err.errCode === 43101 ? '用户未订阅该消息' : (err.errMsg ?? err.message ?? '发送失败'),
+          retryable: err.errCode === undefined || !FINAL_SEND_ERRORS.has(err.errCode),
         };
       }
     },

@@ -1,6 +1,7 @@
 /**
  * `jobs`: the provider staff's side of the order loop (docs/functions.md): their jobs, accept or decline,
- * cancel an accepted job (with a reason), mark done, record the follow-up (回访).
+ * cancel an accepted job (with a reason), mark done, record the follow-up (回访); and binding to a provider
+ * with a manager's invite code (provider.staff.bind), which makes the caller staff in the first place.
  */
 import {
   acceptOrder,
@@ -11,6 +12,7 @@ import {
   orderDetail,
   recordFollowUp,
 } from '../../core/orders';
+import { bindStaff } from '../../core/providers';
 import { commandFunction } from '../../function-kit/command-function';
 
 export const main = commandFunction({
@@ -22,4 +24,5 @@ export const main = commandFunction({
   'order.cancel': (ctx, command) => cancelOrder({ ...ctx, command }),
   'order.done': (ctx, command) => markDone({ ...ctx, command }),
   'order.follow_up': (ctx, command) => recordFollowUp({ ...ctx, command }),
+  'provider.staff.bind': (ctx, command) => bindStaff({ ...ctx, command }),
 });

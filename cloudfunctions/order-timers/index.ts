@@ -1,8 +1,9 @@
 /**
  * `order-timers` (timer, every 5 minutes): expire unanswered orders and offer the next provider, remind staff
- * of follow-ups due and mark overdue ones, close orders left waiting. Each job is idempotent (decision 0003).
+ * of follow-ups due and mark overdue ones, close orders left waiting, and send the subscribe messages still
+ * pending in the outbox. Each job is idempotent (decision 0003).
  */
-import { closeStaleOrders, expireOrders, followUpTimer } from '../../core/orders';
+import { closeStaleOrders, expireOrders, followUpTimer, resendMessages } from '../../core/orders';
 import { commandFunction } from '../../function-kit/command-function';
 
 export const main = commandFunction(
@@ -12,6 +13,7 @@ export const main = commandFunction(
       expired: await expireOrders(ctx),
       followUps: await followUpTimer(ctx),
       closed: await closeStaleOrders(ctx),
+      messages: await resendMessages(ctx),
     }),
   },
 );

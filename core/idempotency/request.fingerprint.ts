@@ -19,7 +19,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** cyrb53: a fast 53-bit string hash with good spread (public domain, by bryc). */
-function cyrb53(input: string, seed: number): number {
+export function cyrb53(input: string, seed: number): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < input.length; i += 1) {

@@ -1,2 +1,3 @@
 export * from './match-selection.policy';
 export * from './match-providers.usecase';
+export * from './matchable-offerings';

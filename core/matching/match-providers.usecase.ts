@@ -29,6 +29,7 @@ import type { UseCaseInput } from '../orders/order-loop.ports';
 import { requireIdentity } from '../orders/order-command.runner';
 import { PROVIDER_AGGREGATE_FIELDS, providerReputation } from '../orders/provider-reputation';
 import { priceView, type PriceView } from '../orders/price.view';
+import { matchableOfferingsWhere } from './matchable-offerings';
 import { rotationSeed, selectOfferings, type Selection } from './match-selection.policy';
 
 const HOUR_MS = 3_600_000;
@@ -134,13 +135,7 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   for (const itemId of itemIds) {
     const pool = await db.find<PoolRow>(
       COLLECTIONS.offerings,
-      {
-        itemId,
-        servedPaths: _.in(coverage),
-        active: true,
-        providerStatus: 'active',
-        providerBlacklisted: false,
-      },
+      matchableOfferingsWhere(db, itemId, coverage),
       {
         orderBy: [
           ['reputation', 'desc'],

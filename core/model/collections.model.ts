@@ -19,7 +19,7 @@ import type {
   VolunteerServiceLog,
   VolunteerTeam,
 } from './party.model';
-import type { IdempotencyKeyRecord, Match, MatchGap, SubscribeGrant } from './platform.model';
+import type { IdempotencyKeyRecord, Match, MatchGap, OutboxMessage, SubscribeGrant } from './platform.model';
 import type { AggregateCorrection, BlacklistEntry, Provider, StaffInvite } from './provider.model';
 import type { User } from './user.model';
 
@@ -54,6 +54,7 @@ export interface CollectionDocuments {
   matches: Match;
   match_gaps: MatchGap;
   subscribe_grants: SubscribeGrant;
+  message_outbox: OutboxMessage;
   aggregate_corrections: AggregateCorrection;
 }
 
@@ -91,6 +92,7 @@ export const COLLECTION_NAMES = [
   'matches',
   'match_gaps',
   'subscribe_grants',
+  'message_outbox',
   'aggregate_corrections',
 ] as const satisfies readonly CollectionName[];
 
@@ -126,6 +128,7 @@ export const COLLECTIONS = {
   matches: 'matches',
   matchGaps: 'match_gaps',
   subscribeGrants: 'subscribe_grants',
+  messageOutbox: 'message_outbox',
   aggregateCorrections: 'aggregate_corrections',
 } as const satisfies Record<string, CollectionName>;
 

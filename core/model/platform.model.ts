@@ -1,4 +1,5 @@
 import type { IdempotencyRecord } from '../idempotency/idempotency.port';
+import type { SubscribeMessage } from '../shared/notifier.port';
 import type { OrgLevel } from '../shared/org-levels';
 import type { BaseDocument, Located, Millis } from './common.model';
 import type { OfferingPricing } from './offering.model';
@@ -73,4 +74,30 @@ export interface SubscribeGrant extends BaseDocument {
   readonly remaining: number;
   readonly lastGrantedAt: Millis;
   readonly updatedAt: Millis;
+}
+
+/** Where an outbox message is: waiting, being sent, or finished one way or another. */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'refused', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * `message_outbox`: a subscribe message written in the same transaction as the change it reports, then sent
+ * after the commit; the `order-timers` timer sends what is still pending (the function stopped before sending,
+ * or WeChat was briefly unavailable). A send claims the message first (pending -> sending, compare-and-set),
+ * so two senders never both send it. `refused`: WeChat said no for good (no grant, a bad value); `failed`:
+ * transient errors on every attempt.
+ */
+export interface OutboxMessage extends BaseDocument {
+  readonly message: SubscribeMessage;
+  /** What the message is about (an order or follow-up id), for support and tests. */
+  readonly subjectId: string;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly createdAt: Millis;
+  /** When a pending message may be tried (again). */
+  readonly nextAttemptAt: Millis;
+  readonly claimedAt: Millis | null;
+  readonly finishedAt: Millis | null;
+  /** The last refusal or error code, e.g. `WX_43101`. */
+  readonly lastError: string | null;
 }

@@ -17,7 +17,7 @@ export async function acceptOrder(input: UseCaseInput): Promise<OrderStepResult>
         to: 'accepted',
         patch: { handlerOpenid: actor.openid, acceptedAt: now },
       });
-      notify([orderStatusMessage(config, order, ORDER_STATUS_PHRASES.accepted, now)]);
+      await notify([orderStatusMessage(config, order, ORDER_STATUS_PHRASES.accepted, now)]);
       return { orderId: order._id, status: event.to, statusChangedAt: now };
     },
   );

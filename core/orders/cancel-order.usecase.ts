@@ -15,7 +15,7 @@ export async function cancelOrder(input: UseCaseInput): Promise<OrderStepResult>
   return runOrderStep(input, 'order.cancel', command, async ({ config, order, now, apply, notify }) => {
     const { event } = await apply({ to: 'cancelled', reason: command.reason });
     if (event.actor.role === 'provider_staff') {
-      notify([orderStatusMessage(config, order, ORDER_STATUS_PHRASES.cancelled, now)]);
+      await notify([orderStatusMessage(config, order, ORDER_STATUS_PHRASES.cancelled, now)]);
     }
     return { orderId: order._id, status: event.to, statusChangedAt: now };
   });

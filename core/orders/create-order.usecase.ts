@@ -22,7 +22,8 @@ import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
 import { orderLoopError } from './order-loop.errors';
 import type { UseCaseInput } from './order-loop.ports';
 import { recordEvent, runOrderCommand } from './order-command.runner';
-import { orderNewMessage, providerStaffOpenids, sendAll } from './order-messages.builder';
+import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
+import { orderNewMessage, providerStaffOpenids } from './order-messages.builder';
 
 export interface CreateOrderResult {
   readonly orderId: string;
@@ -130,15 +131,20 @@ export async function createOrder(input: UseCaseInput): Promise<CreateOrderResul
     await tx.update(COLLECTIONS.matches, match._id, { [`latestOrderByItem.${command.itemId}`]: orderId });
     await recordEvent(tx, ports.ids, order.orgPath, event);
 
+    // The staff to tell are read outside the transaction (a query); the messages are written inside it.
+    const [staff, unit] = await Promise.all([
+      providerStaffOpenids(ports.db, order.providerId),
+      ports.db.get<OrgUnit>(COLLECTIONS.orgUnits, unitIdOfPath(order.orgPath)),
+    ]);
+    const messages = await enqueueMessages(
+      tx,
+      ports.ids,
+      orderId,
+      staff.map((openid) => orderNewMessage(config, openid, order, unit?.name ?? '')),
+      now,
+    );
     afterCommit(async () => {
-      const [staff, unit] = await Promise.all([
-        providerStaffOpenids(ports.db, order.providerId),
-        ports.db.get<OrgUnit>(COLLECTIONS.orgUnits, unitIdOfPath(order.orgPath)),
-      ]);
-      await sendAll(
-        ports.notifier,
-        staff.map((openid) => orderNewMessage(config, openid, order, unit?.name ?? '')),
-      );
+      await deliverMessages(ports.db, ports.notifier, messages, now);
     });
     return { orderId, status: order.status, acceptBy };
   });

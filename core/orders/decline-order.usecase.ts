@@ -25,7 +25,7 @@ export async function declineOrder(input: UseCaseInput): Promise<OrderEndedResul
         details: { nextProviderId: nextOffer?.providerId ?? null },
       });
       if (nextOffer !== null) await keepMatchOpenForReoffer(tx, order, now, config);
-      notify([orderStatusMessage(config, order, ORDER_STATUS_PHRASES.declined, now)]);
+      await notify([orderStatusMessage(config, order, ORDER_STATUS_PHRASES.declined, now)]);
       return { orderId: order._id, status: event.to, statusChangedAt: now, nextOffer };
     },
   );

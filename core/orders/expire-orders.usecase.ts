@@ -10,7 +10,8 @@ import type { Order } from '../model/order.model';
 import type { MatchCandidate } from '../model/platform.model';
 import { startTimerRun } from './order-command.runner';
 import type { TimerInput } from './order-loop.ports';
-import { ORDER_STATUS_PHRASES, orderStatusMessage, sendAll } from './order-messages.builder';
+import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
+import { ORDER_STATUS_PHRASES, orderStatusMessage } from './order-messages.builder';
 import { keepMatchOpenForReoffer, nextOfferFor } from './next-offer.policy';
 import { applyOrderStep } from './order-transition';
 
@@ -60,13 +61,18 @@ export async function expireOrders(input: TimerInput): Promise<ExpireOrdersResul
         patch: { nextOffer },
         details: { nextProviderId: nextOffer?.providerId ?? null },
       });
-      return { order, nextOffer };
+      const messages = await enqueueMessages(
+        tx,
+        ports.ids,
+        order._id,
+        [orderStatusMessage(config, order, ORDER_STATUS_PHRASES.expired, now)],
+        now,
+      );
+      return { order, nextOffer, messages };
     });
     if (outcome === null) continue;
     expired.push({ orderId: outcome.order._id, nextOffer: outcome.nextOffer });
-    await sendAll(ports.notifier, [
-      orderStatusMessage(config, outcome.order, ORDER_STATUS_PHRASES.expired, now),
-    ]);
+    await deliverMessages(db, ports.notifier, outcome.messages, now);
   }
   return { expired, hasMore: due.length === config.timerBatchSize };
 }

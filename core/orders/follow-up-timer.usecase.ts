@@ -3,8 +3,8 @@
  * follow-up is due (TPL_FOLLOWUP_DUE), and mark it overdue once its due time has passed, counting it once
  * as a late follow-up in the provider's punctuality (and so in its reputation).
  *
- * Idempotent (timers are at-least-once, decision 0003): a reminder is sent only by the run whose
- * compare-and-set stamps `reminderSentAt` (pending and not yet reminded); a follow-up turns overdue in a
+ * Idempotent (timers are at-least-once, decision 0003): reminders are written to the message outbox only by the
+ * run whose transaction stamps `reminderSentAt` (pending and not yet reminded); a follow-up turns overdue in a
  * transaction that first checks it is still pending, with the provider's counters in the same commit.
  */
 import { COLLECTIONS } from '../model/collections.model';
@@ -13,7 +13,8 @@ import type { Provider } from '../model/provider.model';
 import { addFollowUpOutcome } from '../reputation/ratings.aggregate';
 import { startTimerRun } from './order-command.runner';
 import type { TimerInput } from './order-loop.ports';
-import { followUpDueMessage, providerStaffOpenids, sendAll } from './order-messages.builder';
+import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
+import { followUpDueMessage, providerStaffOpenids } from './order-messages.builder';
 import {
   followUpAggregateOf,
   providerReputation,
@@ -57,19 +58,23 @@ export async function followUpTimer(input: TimerInput): Promise<FollowUpTimerRes
   for (const followUp of toRemind) {
     const order = await db.get<Order>(COLLECTIONS.orders, followUp.orderId);
     if (order === null || !AWAITING_FOLLOW_UP.has(order.status)) continue;
-    const stamped = await db.update(
-      COLLECTIONS.followUps,
-      followUp._id,
-      { reminderSentAt: now, updatedAt: now },
-      { ifMatch: { status: 'pending', reminderSentAt: null } },
-    );
-    if (!stamped) continue; // another run got there first
-    reminded.push(followUp._id);
     const staff = await providerStaffOpenids(db, followUp.providerId);
-    await sendAll(
-      ports.notifier,
-      staff.map((openid) => followUpDueMessage(config, openid, order, followUp.dueAt)),
-    );
+    // Stamp and write the reminders in one transaction: only the run that stamps it sends them.
+    const messages = await db.runTransaction(async (tx) => {
+      const current = await tx.get<FollowUp>(COLLECTIONS.followUps, followUp._id);
+      if (current === null || current.status !== 'pending' || current.reminderSentAt !== null) return null;
+      await tx.update(COLLECTIONS.followUps, followUp._id, { reminderSentAt: now, updatedAt: now });
+      return enqueueMessages(
+        tx,
+        ports.ids,
+        followUp._id,
+        staff.map((openid) => followUpDueMessage(config, openid, order, followUp.dueAt)),
+        now,
+      );
+    });
+    if (messages === null) continue; // another run got there first
+    reminded.push(followUp._id);
+    await deliverMessages(db, ports.notifier, messages, now);
   }
 
   // Overdue: pending past the due time; counted once as late.

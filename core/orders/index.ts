@@ -19,6 +19,7 @@ export * from './expire-orders.usecase';
 export * from './close-stale-orders.usecase';
 export * from './record-follow-up.usecase';
 export * from './follow-up-timer.usecase';
+export * from './resend-messages.usecase';
 export * from './rate-order.usecase';
 export * from './nightly-recount.usecase';
 export * from './list-orders.usecase';

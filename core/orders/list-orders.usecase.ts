@@ -36,6 +36,11 @@ export interface OrderListResult {
   readonly page: number;
   readonly pageSize: number;
   readonly hasMore: boolean;
+  /**
+   * Provider lists only: the caller's provider and position in it, so the workbench can offer managers the
+   * invite page (core/providers).
+   */
+  readonly staff?: { readonly providerId: string; readonly position: 'manager' | 'member' };
 }
 
 const LIST_FIELDS = [
@@ -56,18 +61,19 @@ export async function listOrders(input: UseCaseInput): Promise<OrderListResult> 
   const query = parseCommand(orderListSchema, input.command);
 
   let where: Where;
+  let staff: OrderListResult['staff'];
   if (query.as === 'resident') {
     authorize(actor, 'order.view', { ownerOpenid: actor.openid }, { roles: ['resident'] });
     where = { residentOpenid: actor.openid };
   } else {
-    const providerId = actor.grants.find(
-      (g) => g.role === 'provider_staff' && g.providerId !== undefined,
-    )?.providerId;
+    const grant = actor.grants.find((g) => g.role === 'provider_staff' && g.providerId !== undefined);
+    const providerId = grant?.providerId;
     // Without a staff grant this refuses with PERMISSION_DENIED.
     authorize(actor, 'order.view', providerId === undefined ? {} : { providerId }, {
       roles: ['provider_staff'],
     });
     where = { providerId: providerId! };
+    staff = { providerId: providerId!, position: grant?.position === 'manager' ? 'manager' : 'member' };
   }
   if (query.status !== undefined) where = { ...where, status: query.status };
 
@@ -101,5 +107,6 @@ export async function listOrders(input: UseCaseInput): Promise<OrderListResult> 
     page: query.page,
     pageSize: query.pageSize,
     hasMore: query.page * query.pageSize < total,
+    ...(staff === undefined ? {} : { staff }),
   };
 }

@@ -51,7 +51,7 @@ export async function markDone(input: UseCaseInput): Promise<MarkDoneResult> {
       ...(command.note.length > 0 ? { details: { note: command.note } } : {}),
     });
     await tx.insert(COLLECTIONS.followUps, pendingFollowUp(order, now, dueAt));
-    notify([reviewReminderMessage(config, order, now)]);
+    await notify([reviewReminderMessage(config, order, now)]);
     return { orderId: order._id, status: event.to, statusChangedAt: now, followUpDueAt: dueAt };
   });
 }

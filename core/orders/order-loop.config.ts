@@ -46,12 +46,19 @@ export interface OrderPages {
   readonly staffJob: string;
 }
 
+/** Provider staff binding (core/providers). */
+export interface StaffConfig {
+  /** An invite code can be used for this many days after it is issued. */
+  readonly inviteValidDays: number;
+}
+
 export interface OrderLoopConfig {
   readonly deadlines: OrderDeadlinePolicy;
   readonly matching: MatchingConfig;
   readonly reputation: { readonly policy: ReputationPolicy; readonly prior: RatingPrior };
   readonly templates: OrderTemplates;
   readonly pages: OrderPages;
+  readonly staff: StaffConfig;
   /** How many records one timer run handles at most (the next run takes the rest). */
   readonly timerBatchSize: number;
 }
@@ -76,6 +83,7 @@ export const DEFAULT_ORDER_LOOP_CONFIG: OrderLoopConfig = {
     residentOrder: 'pages/order-detail/order-detail',
     staffJob: 'packages/staff/pages/job-detail/job-detail',
   },
+  staff: { inviteValidDays: 7 },
   timerBatchSize: 100,
 };
 
@@ -85,6 +93,7 @@ export interface OrderLoopConfigOverrides {
   readonly reputation?: Partial<OrderLoopConfig['reputation']>;
   readonly templates?: Partial<OrderTemplates>;
   readonly pages?: Partial<OrderPages>;
+  readonly staff?: Partial<StaffConfig>;
   readonly timerBatchSize?: number;
 }
 
@@ -97,6 +106,7 @@ export function orderLoopConfig(overrides: OrderLoopConfigOverrides = {}): Order
     reputation: { ...d.reputation, ...overrides.reputation },
     templates: { ...d.templates, ...overrides.templates },
     pages: { ...d.pages, ...overrides.pages },
+    staff: { ...d.staff, ...overrides.staff },
     timerBatchSize: overrides.timerBatchSize ?? d.timerBatchSize,
   };
   assertConfig(config);
@@ -111,6 +121,7 @@ function assertConfig(config: OrderLoopConfig): void {
     config.deadlines.closeAfterDoneHours,
     config.matching.matchValidHours,
     config.timerBatchSize,
+    config.staff.inviteValidDays,
     minProviders,
   ];
   // A configuration mistake is a bug of the deployment, not a user's error: plain Error.

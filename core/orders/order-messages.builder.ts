@@ -7,7 +7,7 @@ import type { User } from '../model/user.model';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
 import type { DatabasePort } from '../shared/database.port';
-import type { Notifier, NotifyOutcome, SubscribeMessage } from '../shared/notifier.port';
+import type { SubscribeMessage } from '../shared/notifier.port';
 import { formatShanghaiMinute } from '../shared/shanghai-time';
 import type { OrderLoopConfig } from './order-loop.config';
 
@@ -122,14 +122,4 @@ export async function providerStaffOpenids(db: DatabasePort, providerId: string)
   return users
     .filter((u) => u.grants.some((g) => g.role === 'provider_staff' && g.providerId === providerId))
     .map((u) => u._id);
-}
-
-/** Send each message; a refused one does not stop the others. Resolves how many went out. */
-export async function sendAll(notifier: Notifier, messages: readonly SubscribeMessage[]): Promise<number> {
-  let sent = 0;
-  for (const message of messages) {
-    const outcome: NotifyOutcome = await notifier.send(message);
-    if (outcome.ok) sent += 1;
-  }
-  return sent;
 }

@@ -24,7 +24,7 @@ import {
   type CommandContext,
   type WritingCommand,
 } from './order-command.runner';
-import { sendAll } from './order-messages.builder';
+import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 
 export async function loadOrder(tx: TransactionPort, orderId: string): Promise<Order> {
   const order = await tx.get<Order>(COLLECTIONS.orders, orderId);
@@ -83,8 +83,11 @@ export interface OrderStepContext<C> extends CommandContext {
   apply(
     step: Pick<OrderStep, 'to' | 'reason' | 'patch' | 'details'>,
   ): Promise<TransitionResult<Order, OrderStatus>>;
-  /** Send these subscribe messages once the transaction has committed (never on a replay). */
-  notify(messages: readonly SubscribeMessage[]): void;
+  /**
+   * Write these subscribe messages to the outbox in the transaction and send them once it has committed
+   * (never on a replay; the timer sends what this run could not: core/messaging/message-outbox.ts).
+   */
+  notify(messages: readonly SubscribeMessage[]): Promise<void>;
 }
 
 /**
@@ -110,10 +113,12 @@ export async function runOrderStep<C extends WritingCommand & { readonly orderId
       command,
       order,
       apply: (step) => applyOrderStep({ tx: ctx.tx, ids: ports.ids, actor, order, now: ctx.now, ...step }),
-      notify: (messages) =>
+      notify: async (messages) => {
+        const stored = await enqueueMessages(ctx.tx, ports.ids, order._id, messages, ctx.now);
         ctx.afterCommit(async () => {
-          await sendAll(ports.notifier, messages);
-        }),
+          await deliverMessages(ports.db, ports.notifier, stored, ctx.now);
+        });
+      },
     });
   });
 }

@@ -14,7 +14,10 @@ export const catalogListSchema = query({
 });
 export type CatalogListQuery = z.output<typeof catalogListSchema>;
 
-/** What `catalog.list` answers: active categories with their active items, in display order. */
+/**
+ * What `catalog.list` answers: active categories with their active items, in display order; one page of
+ * items, grouped under their categories (a category with no item on the page is left out).
+ */
 export interface CatalogListReply {
   readonly categories: readonly {
     readonly _id: string;
@@ -27,6 +30,11 @@ export interface CatalogListReply {
       readonly available: boolean;
     }[];
   }[];
+  /** The page asked for (items are paged, in display order, category by category). */
+  readonly page: number;
+  readonly pageSize: number;
+  /** Another page of items follows. */
+  readonly hasMore: boolean;
 }
 
 /** The units directly under `parentId`; absent: the city's counties. */

@@ -18,9 +18,12 @@ export interface SubscribeMessage {
 /**
  * A refused send is an expected outcome, not an error: the user has not allowed (or has used up) this
  * template (WeChat errcode 43101), or the value check failed. The order loop carries on either way.
+ * `retryable`: the failure was transient (WeChat busy, the network) and the same message may be sent later;
+ * absent or false, WeChat's answer is final (core/messaging/message-outbox.ts).
  */
 export type NotifyOutcome =
-  { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: string; readonly message: string; readonly retryable?: boolean };
 
 export interface Notifier {
   send(message: SubscribeMessage): Promise<NotifyOutcome>;

@@ -1,0 +1,197 @@
+/**
+ * Subscribe messages, delivered at least once per committed change and at most once per send: the use case
+ * writes each message to `message_outbox` in the transaction that makes the change (`enqueueMessages`), so a
+ * message exists exactly when the change does; after the commit it is sent at once (`deliverMessages`); what
+ * is still pending after a crash or a transient WeChat error is sent by the `order-timers` timer
+ * (`redeliverMessages`). Every send first claims its message (pending -> sending, compare-and-set), so the
+ * sender after the commit and a timer run, or two timer runs, never both send one message.
+ *
+ * A refusal is final (`refused`: the user has not allowed the template, a value WeChat rejects); a transient
+ * error is tried again later, up to OUTBOX_POLICY.maxAttempts times in all (`failed` after that). A claim
+ * older than `staleClaimMs` (the sender stopped between claiming and finishing) is taken back.
+ */
+import { COLLECTIONS } from '../model/collections.model';
+import type { OutboxMessage } from '../model/platform.model';
+import type { DatabasePort, TransactionPort } from '../shared/database.port';
+import type { Notifier, SubscribeMessage } from '../shared/notifier.port';
+import type { IdGenerator } from '../shared/ports';
+
+const MINUTE_MS = 60_000;
+
+export const OUTBOX_POLICY = {
+  /** Sends tried in all before a message is given up as `failed`. */
+  maxAttempts: 5,
+  /** Wait before attempt n + 1 after n transient failures (the last value repeats). */
+  retryDelaysMs: [1 * MINUTE_MS, 5 * MINUTE_MS, 30 * MINUTE_MS, 120 * MINUTE_MS],
+  /** A message claimed longer ago than this and not finished is taken back by the timer. */
+  staleClaimMs: 5 * MINUTE_MS,
+  /** Messages one timer run looks at, per kind (pending, stale claims). */
+  batchSize: 100,
+} as const;
+
+/** Write the messages in the change's transaction; returns them as stored, for `deliverMessages`. */
+export async function enqueueMessages(
+  tx: TransactionPort,
+  ids: IdGenerator,
+  subjectId: string,
+  messages: readonly SubscribeMessage[],
+  now: number,
+): Promise<OutboxMessage[]> {
+  const stored: OutboxMessage[] = [];
+  for (const message of messages) {
+    const doc: OutboxMessage = {
+      _id: ids.next(),
+      message,
+      subjectId,
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+      nextAttemptAt: now,
+      claimedAt: null,
+      finishedAt: null,
+      lastError: null,
+    };
+    await tx.insert(COLLECTIONS.messageOutbox, doc);
+    stored.push(doc);
+  }
+  return stored;
+}
+
+export interface DeliveryReport {
+  readonly sent: number;
+  readonly refused: number;
+  /** Transient failures left pending for a later attempt. */
+  readonly retrying: number;
+  readonly failed: number;
+  /** Claimed by another sender first: not ours to send. */
+  readonly skipped: number;
+}
+
+const NO_DELIVERIES: DeliveryReport = { sent: 0, refused: 0, retrying: 0, failed: 0, skipped: 0 };
+
+function add(a: DeliveryReport, b: DeliveryReport): DeliveryReport {
+  return {
+    sent: a.sent + b.sent,
+    refused: a.refused + b.refused,
+    retrying: a.retrying + b.retrying,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+  };
+}
+
+/** Claim and send each pending message; one message's failure never stops the others. */
+export async function deliverMessages(
+  db: DatabasePort,
+  notifier: Notifier,
+  messages: readonly OutboxMessage[],
+  now: number,
+): Promise<DeliveryReport> {
+  let report = NO_DELIVERIES;
+  for (const doc of messages) report = add(report, await deliverOne(db, notifier, doc, now));
+  return report;
+}
+
+async function deliverOne(
+  db: DatabasePort,
+  notifier: Notifier,
+  doc: OutboxMessage,
+  now: number,
+): Promise<DeliveryReport> {
+  const claimed = await db.update(
+    COLLECTIONS.messageOutbox,
+    doc._id,
+    { status: 'sending', claimedAt: now, attempts: db.command.inc(1) },
+    { ifMatch: { status: 'pending' } },
+  );
+  if (!claimed) return { ...NO_DELIVERIES, skipped: 1 };
+  const attempts = doc.attempts + 1;
+  let outcome: { ok: true } | { ok: false; code: string; retryable: boolean };
+  try {
+    const result = await notifier.send(doc.message);
+    outcome = result.ok ? result : { ok: false, code: result.code, retryable: result.retryable === true };
+  } catch (e) {
+    // A notifier that throws has not reached WeChat's verdict: treat it as transient.
+    outcome = { ok: false, code: e instanceof Error ? e.name : 'SEND_ERROR', retryable: true };
+  }
+  const mine = { ifMatch: { status: 'sending', claimedAt: now } };
+  if (outcome.ok) {
+    await db.update(
+      COLLECTIONS.messageOutbox,
+      doc._id,
+      { status: 'sent', finishedAt: now, lastError: null },
+      mine,
+    );
+    return { ...NO_DELIVERIES, sent: 1 };
+  }
+  if (!outcome.retryable) {
+    await db.update(
+      COLLECTIONS.messageOutbox,
+      doc._id,
+      { status: 'refused', finishedAt: now, lastError: outcome.code },
+      mine,
+    );
+    return { ...NO_DELIVERIES, refused: 1 };
+  }
+  if (attempts >= OUTBOX_POLICY.maxAttempts) {
+    await db.update(
+      COLLECTIONS.messageOutbox,
+      doc._id,
+      { status: 'failed', finishedAt: now, lastError: outcome.code },
+      mine,
+    );
+    return { ...NO_DELIVERIES, failed: 1 };
+  }
+  const delays = OUTBOX_POLICY.retryDelaysMs;
+  const delay = delays[Math.min(attempts, delays.length) - 1]!;
+  await db.update(
+    COLLECTIONS.messageOutbox,
+    doc._id,
+    { status: 'pending', claimedAt: null, nextAttemptAt: now + delay, lastError: outcome.code },
+    mine,
+  );
+  return { ...NO_DELIVERIES, retrying: 1 };
+}
+
+/**
+ * Timer: take back stale claims, then send what is pending and due. Safe to run twice or concurrently.
+ * Returns what it did and whether a batch was full (run again for the rest).
+ */
+export async function redeliverMessages(
+  db: DatabasePort,
+  notifier: Notifier,
+  now: number,
+): Promise<DeliveryReport & { readonly reclaimed: number; readonly hasMore: boolean }> {
+  const _ = db.command;
+  const stale = await db.find<Pick<OutboxMessage, '_id' | 'claimedAt'>>(
+    COLLECTIONS.messageOutbox,
+    { status: 'sending', claimedAt: _.lte(now - OUTBOX_POLICY.staleClaimMs) },
+    { orderBy: [['claimedAt', 'asc']], limit: OUTBOX_POLICY.batchSize, fields: ['claimedAt'] },
+  );
+  let reclaimed = 0;
+  for (const doc of stale) {
+    const back = await db.update(
+      COLLECTIONS.messageOutbox,
+      doc._id,
+      { status: 'pending', claimedAt: null, nextAttemptAt: now },
+      { ifMatch: { status: 'sending', claimedAt: doc.claimedAt } },
+    );
+    if (back) reclaimed += 1;
+  }
+  const due = await db.find<OutboxMessage>(
+    COLLECTIONS.messageOutbox,
+    { status: 'pending', nextAttemptAt: _.lte(now) },
+    {
+      orderBy: [
+        ['nextAttemptAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      limit: OUTBOX_POLICY.batchSize,
+    },
+  );
+  const report = await deliverMessages(db, notifier, due, now);
+  return {
+    ...report,
+    reclaimed,
+    hasMore: stale.length === OUTBOX_POLICY.batchSize || due.length === OUTBOX_POLICY.batchSize,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * profile.phone.set: the caller's contact phone, with their consent to the personal-information guide
+ * (`consent: true`, which the schema requires: INVALID_INPUT without it). `typed`: the number as typed (the
+ * schema checks it is an 11-digit mainland mobile). `wechat`: the one-time code of the phone-number button,
+ * exchanged through the PhoneNumberResolver port before anything is written; no number for it (invalid,
+ * expired or used code, the API unavailable — as on the local cloud — or not a mainland mobile) is
+ * PHONE_CODE_INVALID, and the mini-program offers the typed form instead.
+ *
+ * Writes, in one transaction with the idempotency key: `phone` and `phoneConsentAt` (now) on the caller's
+ * `users` record, created when missing (a resident with no unit yet). A replay with the same clientRequestId
+ * answers the first reply without exchanging the code again (WeChat's codes work once).
+ *
+ * Answers the profile as it is after the change (ProfileGetReply: the phone masked).
+ */
+import { authorize } from '../auth/authorize';
+import { idempotencyKey } from '../idempotency/run-idempotent';
+import { COLLECTIONS } from '../model/collections.model';
+import type { User } from '../model/user.model';
+import { requireIdentity, runOrderCommand } from '../orders/order-command.runner';
+import type { UseCaseInput } from '../orders/order-loop.ports';
+import { parseCommand } from '../schemas/command.parser';
+import { mobilePhone } from '../schemas/fields.schema';
+import { phoneSetSchema, type ProfileGetReply } from '../schemas/profile.schema';
+import type { PhoneNumberResolver } from './phone-number.port';
+import { profileError } from './profile.errors';
+import { newUser, userIdOf, readProfile } from './profile.view';
+
+export interface PhoneSetInput extends UseCaseInput {
+  /** Exchanges the phone-number button's code (method `wechat`). */
+  readonly phoneNumbers: PhoneNumberResolver;
+}
+
+async function exchangeCode(resolver: PhoneNumberResolver, code: string): Promise<string> {
+  const number = await resolver.resolve(code);
+  const checked = number === null ? null : mobilePhone.safeParse(number);
+  if (checked === null || !checked.success) {
+    // No number in the details: they are logged and shown.
+    throw profileError('PHONE_CODE_INVALID', { method: 'wechat', gotNumber: number !== null });
+  }
+  return checked.data;
+}
+
+export async function setPhone(input: PhoneSetInput): Promise<ProfileGetReply> {
+  const { ports, actor } = input;
+  requireIdentity(actor);
+  const command = parseCommand(phoneSetSchema, input.command);
+  authorize(actor, 'profile.phone.set', { ownerOpenid: actor.openid }, { roles: ['resident'] });
+
+  let phone: string | null = command.method === 'typed' ? command.phone : null;
+  if (command.method === 'wechat') {
+    // A code is good for one exchange: a retry of a request that went through must replay, not exchange.
+    const stored = await ports.db.get(
+      COLLECTIONS.idempotencyKeys,
+      idempotencyKey(actor.openid, command.clientRequestId),
+    );
+    if (stored === null) phone = await exchangeCode(input.phoneNumbers, command.phoneCode);
+  }
+
+  const userId = await userIdOf(ports.db, actor.openid);
+  return runOrderCommand(ports, actor, 'profile.phone.set', command, async ({ tx, now }) => {
+    // Only reached when the request was stored before and is gone now: the code is spent, ask again.
+    if (phone === null) throw profileError('PHONE_CODE_INVALID', { method: command.method });
+    const fields = { phone, phoneConsentAt: now };
+    const user = await tx.get<User>(COLLECTIONS.users, userId);
+    if (user === null) {
+      const created: User = { ...newUser(actor.openid, now), _id: userId, ...fields };
+      await tx.insert(COLLECTIONS.users, created);
+      return readProfile(tx, created);
+    }
+    await tx.update(COLLECTIONS.users, userId, { ...fields, updatedAt: now });
+    return readProfile(tx, { ...user, ...fields });
+  });
+}
