@@ -26,6 +26,14 @@ module.exports = {
       },
     },
     {
+      name: 'core-client-without-zod',
+      severity: 'error',
+      comment:
+        'core/client is bundled into the mini-program as weimin-core; nothing it reaches may import zod, which would add about 470 KB to every phone (docs/decisions/0009).',
+      from: { path: '^core/client/' },
+      to: { path: '^node_modules/zod/', reachable: true },
+    },
+    {
       name: 'functions-do-not-reach-local-cloud',
       severity: 'error',
       comment: 'Cloud functions run unchanged in production: they must not import the local cloud emulator.',

@@ -16,6 +16,16 @@ const pageTransform = {
   ],
 };
 
+/**
+ * The mini-program imports the core as the npm package `weimin-core`, bundled into miniprogram_npm
+ * (scripts/build-miniprogram-core.ts); its tests load that bundle, what ships, not the core's source. The
+ * global setup builds it from the current core before any test runs.
+ */
+const miniprogramCore = {
+  moduleNameMapper: { '^weimin-core$': '<rootDir>/miniprogram/miniprogram_npm/weimin-core/index.js' },
+  globalSetup: '<rootDir>/tests/miniprogram/pages/support/copy-npm.global-setup.ts',
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.cjs'],
@@ -49,6 +59,7 @@ module.exports = {
       testPathIgnorePatterns: ['/tests/miniprogram/pages/'],
       transform: tsTransform,
       setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
+      ...miniprogramCore,
     },
     {
       // Pages and components rendered from their real WXML by miniprogram-simulate.
@@ -59,7 +70,7 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(?!tdesign-miniprogram/)'],
       // TDesign's own dependencies (tslib, dayjs...) ship inside its miniprogram_npm, as WeChat resolves them.
       moduleDirectories: ['node_modules', 'miniprogram_npm'],
-      globalSetup: '<rootDir>/tests/miniprogram/pages/support/copy-npm.global-setup.ts',
+      ...miniprogramCore,
       setupFiles: ['<rootDir>/tests/miniprogram/pages/support/miniprogram-globals.ts'],
     },
   ],

@@ -9,7 +9,10 @@ export interface AppConfig {
   envId: string;
   /** The local cloud's address (local mode); DevTools needs “不校验合法域名” ticked for it. */
   gatewayUrl: string;
-  /** The demo identity local mode acts as. */
+  /**
+   * The demo identity local mode acts as, unless another is chosen on the device (我的 - 切换演示身份,
+   * local mode only; see services/cloud-api.ts).
+   */
   localOpenid: string;
 }
 

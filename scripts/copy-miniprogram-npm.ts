@@ -1,11 +1,14 @@
 /**
  * Copy the mini-program's npm component libraries where WeChat resolves them: what DevTools' “构建 npm” and
  * miniprogram-ci's packNpm produce, `miniprogram/miniprogram_npm/<package>`. A real copy, not a symlink: the
- * official WXML compiler (DevTools and miniprogram-simulate alike) does not follow symlinks. The target is
- * git-ignored and rebuilt on every `npm install` / `npm ci` (postinstall) and before the jest run.
+ * official WXML compiler (DevTools and miniprogram-simulate alike) does not follow symlinks. Beside them,
+ * the core's client entry bundled as `weimin-core` (scripts/build-miniprogram-core.ts). The target is
+ * git-ignored and rebuilt on every `npm install` / `npm ci` (postinstall), by `npm start` and before the
+ * jest run.
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildMiniprogramCore, CORE_PACKAGE } from './build-miniprogram-core';
 
 const ROOT = join(__dirname, '..');
 
@@ -45,12 +48,25 @@ export function copyMiniprogramNpm(root: string = ROOT): string[] {
   return copied;
 }
 
+/** Everything miniprogram_npm holds: the component libraries copied, the core bundled; what changed. */
+export async function prepareMiniprogramNpm(root: string = ROOT): Promise<string[]> {
+  const copied = copyMiniprogramNpm(root);
+  const core = await buildMiniprogramCore(root);
+  return core.changed ? [...copied, `${CORE_PACKAGE}(${(core.bytes / 1024).toFixed(1)} KB)`] : copied;
+}
+
 // Run directly (`npm run copy:miniprogram-npm`, postinstall), not when imported by the jest global setup.
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === __filename) {
-  const copied = copyMiniprogramNpm();
-  console.log(
-    copied.length === 0
-      ? '小程序 npm 组件已是最新'
-      : `已复制小程序 npm 组件到 miniprogram/miniprogram_npm:${copied.join(', ')}`,
-  );
+  prepareMiniprogramNpm()
+    .then((done) =>
+      console.log(
+        done.length === 0
+          ? '小程序 npm 组件已是最新'
+          : `已更新 miniprogram/miniprogram_npm:${done.join(', ')}`,
+      ),
+    )
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

@@ -21,8 +21,10 @@ export interface MiniprogramSize {
   main: number;
   /** Of which: own code and assets. */
   mainOwn: number;
-  /** Of which: npm component files in use. */
+  /** Of which: npm files in use (components, and the core bundle). */
   npmUsed: number;
+  /** Of those: the core's bundle, miniprogram_npm/weimin-core (scripts/build-miniprogram-core.ts). */
+  coreBundle: number;
   /** Bytes of the whole miniprogram_npm copy (what would ship without unused-file filtering). */
   npmAll: number;
   /** Bytes per subpackage root. */
@@ -124,10 +126,12 @@ export function measureMiniprogram(): MiniprogramSize {
   ].sort();
   const mainOwn = size(own);
   const npmUsedBytes = size(npmUsed);
+  const coreDir = join(npmDir, 'weimin-core') + '/';
   return {
     main: mainOwn + npmUsedBytes,
     mainOwn,
     npmUsed: npmUsedBytes,
+    coreBundle: size(npmUsed.filter((f) => f.startsWith(coreDir))),
     npmAll: existsSync(npmDir) ? size(walk(npmDir)) : 0,
     subpackages,
     npmComponents,
@@ -141,6 +145,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === __filename) {
   console.log(
     `主包：${kb(s.main)}（自有代码 ${kb(s.mainOwn)}，在用的 npm 组件 ${kb(s.npmUsed)}），上限 1536 KB`,
   );
+  console.log(`  其中核心规则包 weimin-core：${kb(s.coreBundle)}`);
   for (const [root, bytes] of Object.entries(s.subpackages)) console.log(`分包 ${root}：${kb(bytes)}`);
   console.log(`miniprogram_npm 全量：${kb(s.npmAll)}（上传时过滤未使用的文件）`);
   console.log(`在用的组件：${s.npmComponents.join(', ')}`);

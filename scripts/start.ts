@@ -1,7 +1,8 @@
 /**
- * `npm start`: the whole platform on one machine. Builds the cloud functions, starts the local cloud on its
- * port and data dir, creates the declared collections and indexes, seeds the Yulin demo data once, runs the
- * timer triggers, serves the admin page location, and prints the addresses and demo identities.
+ * `npm start`: the whole platform on one machine. Builds the cloud functions and the mini-program's core
+ * bundle, starts the local cloud on its port and data dir, creates the declared collections and indexes,
+ * seeds the Yulin demo data once, runs the timer triggers, serves the admin page location and the demo
+ * identities (for the mini-program's 切换演示身份), and prints the addresses and demo identities.
  *
  *   npm start -- [--port 3910] [--data-dir ./.localcloud]
  */
@@ -10,6 +11,8 @@ import { resolve } from 'node:path';
 import { buildFunctions, FUNCTIONS_OUT } from './build-functions';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, LocalCloud, stopOnSignals } from '../localcloud/local-cloud';
 import { registerConsolePage } from './console-page';
+import { prepareMiniprogramNpm } from './copy-miniprogram-npm';
+import { registerDemoIdentitiesRoute, IDENTITIES_PATH } from './demo-identities.route';
 import { demoIdentities, seedDemoData } from './seed-demo';
 
 async function main(): Promise<void> {
@@ -36,6 +39,8 @@ async function main(): Promise<void> {
 
   const buildDir = resolve(values['build-dir']);
   const built = await buildFunctions(undefined, buildDir);
+  // DevTools runs the mini-program from miniprogram/: give it the core as it is now.
+  const npm = await prepareMiniprogramNpm();
   const known = new Set(demoIdentities().map((i) => i.openid));
   const cloud = new LocalCloud({
     port,
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
   });
   const seeded = seedDemoData(cloud.db, () => cloud.clock.now());
   registerConsolePage(cloud);
+  registerDemoIdentitiesRoute(cloud, demoIdentities());
   const url = await cloud.start();
 
   console.log(`local cloud ready: ${url}`);
@@ -58,7 +64,10 @@ async function main(): Promise<void> {
   console.log(`  管理后台       : ${url}/console/`);
   console.log(`  消息发件箱     : ${url}/outbox.html`);
   console.log(`  时钟与定时器   : ${url}/clock  ${url}/timers`);
-  console.log('  演示身份(本地模式请求头 X-WX-OPENID):');
+  console.log(`  小程序 npm     : ${npm.length > 0 ? `已更新 ${npm.join(', ')}` : '已是最新'}`);
+  console.log(
+    `  演示身份(本地模式请求头 X-WX-OPENID;小程序“我的 - 切换演示身份”,列表 ${url}${IDENTITIES_PATH}):`,
+  );
   for (const id of demoIdentities()) console.log(`    ${id.openid.padEnd(28)} ${id.label}`);
   console.log('按 Ctrl-C 停止。');
 

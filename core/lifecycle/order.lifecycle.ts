@@ -4,32 +4,10 @@
  * done -> followed_up (provider's 回访) and rated (resident's 评价), in either order; then closed.
  * See docs/life-cycles.md for the reasoning behind each edge.
  */
+import { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus } from './order.status';
 import { Lifecycle, type TransitionRule } from './state-machine';
 
-export const ORDER_STATUSES = [
-  'created',
-  'accepted',
-  'declined',
-  'expired',
-  'cancelled',
-  'done',
-  'followed_up',
-  'rated',
-  'closed',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = {
-  created: '待接单',
-  accepted: '已接单',
-  declined: '已拒单',
-  expired: '超时未接',
-  cancelled: '已取消',
-  done: '已完成服务',
-  followed_up: '已回访',
-  rated: '已评价',
-  closed: '已关闭',
-};
+export { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus };
 
 const rules: TransitionRule<OrderStatus>[] = [
   {

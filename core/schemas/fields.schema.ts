@@ -1,26 +1,28 @@
 /**
  * Field builders for command schemas: every string and list gets limits and Chinese messages in one
- * place. Pure zod (no Node API), so the mini-program can validate forms with the very same schemas.
+ * place. Pure zod (no Node API). The rules and messages themselves live in `fields.rules.ts`, without zod,
+ * so the mini-program checks its forms with them too (core/client).
  * Lengths count UTF-16 code units: one per Chinese character, two per emoji.
  */
 import { z } from 'zod';
+import {
+  CONTACT_PHONE_PATTERN,
+  CONTROL_CHARS,
+  MOBILE_PHONE_PATTERN,
+  fieldMessages as m,
+  typeMessage,
+  type FieldVerb,
+  type ListLimits,
+  type TextLimits,
+} from './fields.rules';
+
+export type { ListLimits, TextLimits };
 
 type RawIssue = { readonly input?: unknown };
 
 /** "请填写X" when the field is missing, "X必须是..." when it has the wrong type. */
-function typeError(label: string, kind: string, verb = '填写'): (issue: RawIssue) => string {
-  return (issue) =>
-    issue.input === undefined || issue.input === null ? `请${verb}${label}` : `${label}必须是${kind}`;
-}
-
-// Control characters other than tab and line breaks have no place in user text.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-export interface TextLimits {
-  readonly max: number;
-  /** Minimum length after trimming; default 1 (required). */
-  readonly min?: number;
+function typeError(label: string, kind: string, verb: FieldVerb = '填写'): (issue: RawIssue) => string {
+  return (issue) => typeMessage(label, kind, issue.input, verb);
 }
 
 /** A required, trimmed text of 1 (or `min`) to `max` characters. */
@@ -29,9 +31,9 @@ export function text(label: string, limits: TextLimits) {
   return z
     .string({ error: typeError(label, '文字') })
     .trim()
-    .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
-    .max(limits.max, { error: `${label}不能超过 ${limits.max} 个字` })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label}包含不允许的控制字符` });
+    .min(min, { error: m.tooShort(label, min) })
+    .max(limits.max, { error: m.tooLong(label, limits.max) })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: m.controlChars(label) });
 }
 
 /** An optional trimmed text up to `max` characters; absent gives ''. */
@@ -39,8 +41,8 @@ export function optionalText(label: string, max: number) {
   return z
     .string({ error: typeError(label, '文字') })
     .trim()
-    .max(max, { error: `${label}不能超过 ${max} 个字` })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label}包含不允许的控制字符` })
+    .max(max, { error: m.tooLong(label, max) })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: m.controlChars(label) })
     .default('');
 }
 
@@ -66,8 +68,8 @@ export const clientRequestId = z
 export function int(label: string, min: number, max: number) {
   return z
     .int({ error: typeError(label, '整数') })
-    .min(min, { error: `${label}不能小于 ${min}` })
-    .max(max, { error: `${label}不能大于 ${max}` });
+    .min(min, { error: m.tooSmall(label, min) })
+    .max(max, { error: m.tooLarge(label, max) });
 }
 
 export function bool(label: string) {
@@ -80,17 +82,8 @@ export function bool(label: string) {
 /** One of `values`. */
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, {
-    error: (issue: RawIssue) => (issue.input === undefined ? `请选择${label}` : `${label}不是有效的选项`),
+    error: (issue: RawIssue) => (issue.input === undefined ? m.missing(label, '选择') : m.notAnOption(label)),
   });
-}
-
-export interface ListLimits {
-  readonly min: number;
-  readonly max: number;
-  /** Reject repeated entries (compared as JSON). */
-  readonly unique?: boolean;
-  /** How the user supplies entries, for messages: picked from choices ('选择') or typed ('填写', default). */
-  readonly verb?: '选择' | '填写';
 }
 
 /** A list of `min`..`max` entries. */
@@ -98,10 +91,8 @@ export function list<T extends z.ZodType>(label: string, item: T, limits: ListLi
   const verb = limits.verb ?? '填写';
   const base = z
     .array(item, { error: typeError(label, '列表', verb) })
-    .min(limits.min, {
-      error: limits.min === 1 ? `请至少${verb}一项${label}` : `${label}至少 ${limits.min} 项`,
-    })
-    .max(limits.max, { error: `${label}最多 ${limits.max} 项` });
+    .min(limits.min, { error: m.tooFew(label, limits.min, verb) })
+    .max(limits.max, { error: m.tooMany(label, limits.max) });
   if (limits.unique !== true) return base;
   return base.refine((entries) => new Set(entries.map((e) => JSON.stringify(e))).size === entries.length, {
     error: `${label}不能重复`,
@@ -112,13 +103,13 @@ export function list<T extends z.ZodType>(label: string, item: T, limits: ListLi
 export const mobilePhone = z
   .string({ error: typeError('手机号码', '文字') })
   .trim()
-  .regex(/^1[3-9]\d{9}$/, { error: '请输入 11 位手机号码' });
+  .regex(MOBILE_PHONE_PATTERN, { error: m.mobilePhone });
 
 /** A mobile number or a landline with area code (e.g. 0775-1234567). */
 export const contactPhone = z
   .string({ error: typeError('联系电话', '文字') })
   .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '请输入手机号码或带区号的固定电话' });
+  .regex(CONTACT_PHONE_PATTERN, { error: m.contactPhone });
 
 /** A cloud storage file id (uploaded image or document). */
 export const fileId = z

@@ -14,6 +14,19 @@ import {
   query,
   text,
 } from './fields.schema';
+import {
+  DECLINE_REASON,
+  FEEDBACK_ENTRY,
+  FEEDBACK_LISTS,
+  FOLLOW_UP_CHANNEL,
+  FOLLOW_UP_CHANNELS,
+  FOLLOW_UP_SUMMARY,
+  RATING_STARS,
+  RATING_TEXT,
+} from './order.fields';
+
+// Labels and limits of the forms live in order.fields.ts (no zod) so the mini-program checks with them too.
+export { FOLLOW_UP_CHANNELS, FOLLOW_UP_CHANNEL_LABELS, type FollowUpChannel } from './order.fields';
 
 export const orderCreateSchema = command({
   /** The match the resident chose from (so an expired or declined order can be re-offered from it). */
@@ -38,41 +51,42 @@ export type OrderCancelCommand = z.output<typeof orderCancelSchema>;
 export const orderAcceptSchema = command({ ...orderRef });
 export type OrderAcceptCommand = z.output<typeof orderAcceptSchema>;
 
-export const orderDeclineSchema = command({ ...orderRef, reason: text('拒单原因', { max: 200 }) });
+export const orderDeclineSchema = command({
+  ...orderRef,
+  reason: text(DECLINE_REASON.label, DECLINE_REASON),
+});
 export type OrderDeclineCommand = z.output<typeof orderDeclineSchema>;
 
 export const orderDoneSchema = command({ ...orderRef, note: optionalText('服务说明', 500) });
 export type OrderDoneCommand = z.output<typeof orderDoneSchema>;
 
-export const FOLLOW_UP_CHANNELS = ['phone', 'visit', 'message'] as const;
-export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
-export const FOLLOW_UP_CHANNEL_LABELS: Readonly<Record<FollowUpChannel, string>> = {
-  phone: '电话回访',
-  visit: '上门回访',
-  message: '留言回访',
-};
-
 /** What the resident raised, and how it was handled (如实记录，并做好问题处理). */
 const feedbackEntry = (label: string) =>
   z.object(
-    { content: text(label, { max: 300 }), handling: text('处理情况', { max: 300 }) },
+    {
+      content: text(label, FEEDBACK_ENTRY),
+      handling: text(FEEDBACK_ENTRY.handlingLabel, FEEDBACK_ENTRY),
+    },
     { error: `${label}格式不正确` },
   );
 
+const feedbackList = (label: string) =>
+  list(label, feedbackEntry(label), { min: 0, max: FEEDBACK_ENTRY.maxEntries }).default([]);
+
 export const followUpRecordSchema = command({
   ...orderRef,
-  channel: oneOf('回访方式', FOLLOW_UP_CHANNELS),
+  channel: oneOf(FOLLOW_UP_CHANNEL.label, FOLLOW_UP_CHANNELS),
   /** What the resident said overall (e.g. "满意，无其他问题"). */
-  summary: text('回访情况', { max: 500 }),
-  problems: list('反映的问题', feedbackEntry('反映的问题'), { min: 0, max: 10 }).default([]),
-  suggestions: list('提出的建议', feedbackEntry('提出的建议'), { min: 0, max: 10 }).default([]),
+  summary: text(FOLLOW_UP_SUMMARY.label, FOLLOW_UP_SUMMARY),
+  problems: feedbackList(FEEDBACK_LISTS.problems),
+  suggestions: feedbackList(FEEDBACK_LISTS.suggestions),
 });
 export type FollowUpRecordCommand = z.output<typeof followUpRecordSchema>;
 
 export const ratingSubmitSchema = command({
   ...orderRef,
-  stars: int('评分', 1, 5),
-  text: optionalText('评价内容', 500),
+  stars: int(RATING_STARS.label, RATING_STARS.min, RATING_STARS.max),
+  text: optionalText(RATING_TEXT.label, RATING_TEXT.max),
 });
 export type RatingSubmitCommand = z.output<typeof ratingSubmitSchema>;
 

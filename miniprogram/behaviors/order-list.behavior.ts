@@ -16,10 +16,12 @@ export interface OrderListSource {
   readonly field: string;
   /** One page (1-based) of the list, of one status or of all (`undefined`). */
   readonly load: (page: number, status?: string) => Promise<OrderListReply>;
+  /** Called with each first page that loads, for what the page shows besides the rows. */
+  readonly onFirstPage?: (page: WechatMiniprogram.Component.TrivialInstance, reply: OrderListReply) => void;
 }
 
 export function orderListBehavior(source: OrderListSource) {
-  const { field, load } = source;
+  const { field, load, onFirstPage } = source;
   /** Not rendered: the last page loaded and whether the page has been shown before. */
   const state = instanceState(() => ({ page: 0, shownBefore: false }));
 
@@ -58,6 +60,7 @@ export function orderListBehavior(source: OrderListSource) {
             [field]: rows,
             hasMore: hasMoreRows(0, rows.length, reply.total),
           });
+          onFirstPage?.(this, reply);
         } catch (e) {
           this.setData({ loading: false, error: messageOf(e), [field]: [], hasMore: false });
         }

@@ -2,6 +2,10 @@
  * The client API module: the one place the mini-program calls cloud functions. Pages and services call
  * `callFunction(name, data)` and get the function's `{code, message, data}` reply; whether it travels through
  * `wx.cloud.callFunction` (production) or the local cloud's gateway (local mode) is configuration.
+ *
+ * Local mode acts as a demo identity (`X-WX-OPENID`): `config.localOpenid`, unless another one was chosen
+ * on the device (我的 - 切换演示身份, stored under LOCAL_OPENID_STORAGE_KEY). Cloud mode never reads that
+ * choice: there WeChat says who the caller is.
  */
 import { appConfig, type AppConfig } from '../config';
 
@@ -30,6 +34,58 @@ interface GatewayReply {
   message?: string;
 }
 
+/** Where the demo identity chosen on the device is kept (local mode only). */
+export const LOCAL_OPENID_STORAGE_KEY = 'localOpenid';
+
+/** What the gateway accepts as an openid. */
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A demo identity as the local cloud lists it (`GET /gateway/identities`, served by `npm start`). */
+export interface LocalIdentityReply {
+  openid: string;
+  role: string;
+  label: string;
+  nickname: string;
+}
+
+const LOCAL_ONLY_MESSAGE = '演示身份仅在本地模式下可用';
+
+/** The demo identity local mode acts as now: the one chosen on the device, else the configured one. */
+export function activeLocalOpenid(config: AppConfig = appConfig): string {
+  if (config.mode !== 'local') return config.localOpenid;
+  let stored: unknown;
+  try {
+    stored = wx.getStorageSync(LOCAL_OPENID_STORAGE_KEY);
+  } catch {
+    stored = '';
+  }
+  return typeof stored === 'string' && OPENID_PATTERN.test(stored) ? stored : config.localOpenid;
+}
+
+/** Act as `openid` from the next call on. Refused in cloud mode. */
+export function chooseLocalOpenid(openid: string, config: AppConfig = appConfig): void {
+  if (config.mode !== 'local') throw new CallError('LOCAL_MODE_ONLY', LOCAL_ONLY_MESSAGE);
+  if (!OPENID_PATTERN.test(openid)) throw new CallError('INVALID_OPENID', `演示身份格式不正确:${openid}`);
+  wx.setStorageSync(LOCAL_OPENID_STORAGE_KEY, openid);
+}
+
+/** The demo identities the running local cloud accepts. Refused in cloud mode. */
+export function listLocalIdentities(config: AppConfig = appConfig): Promise<LocalIdentityReply[]> {
+  if (config.mode !== 'local') return Promise.reject(new CallError('LOCAL_MODE_ONLY', LOCAL_ONLY_MESSAGE));
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: `${config.gatewayUrl}/gateway/identities`,
+      method: 'GET',
+      success: (res) => {
+        const body = res.data as { identities?: LocalIdentityReply[] } | null;
+        if (res.statusCode === 200 && Array.isArray(body?.identities)) resolve(body.identities);
+        else reject(new CallError(`HTTP_${res.statusCode}`, '本地云未提供演示身份列表,请用 npm start 启动'));
+      },
+      fail: (err) => reject(new CallError('NETWORK_ERROR', `无法连接本地云:${err.errMsg}`)),
+    });
+  });
+}
+
 let initialised = false;
 
 function ensureCloud(config: AppConfig): void {
@@ -43,7 +99,7 @@ function viaGateway<T>(config: AppConfig, name: string, data: object): Promise<T
     wx.request({
       url: `${config.gatewayUrl}/gateway/call/${encodeURIComponent(name)}`,
       method: 'POST',
-      header: { 'content-type': 'application/json', 'X-WX-OPENID': config.localOpenid },
+      header: { 'content-type': 'application/json', 'X-WX-OPENID': activeLocalOpenid(config) },
       data: { data },
       success: (res) => {
         const body = res.data as GatewayReply;
@@ -95,7 +151,7 @@ export async function requestSubscribe(
         url: `${config.gatewayUrl}/gateway/subscribe`,
         method: 'POST',
         header: { 'content-type': 'application/json' },
-        data: { openid: config.localOpenid, templateIds, result: pickResults(result, templateIds) },
+        data: { openid: activeLocalOpenid(config), templateIds, result: pickResults(result, templateIds) },
         complete: () => resolve(),
       });
     });

@@ -1,7 +1,8 @@
 /** 我的: where the resident lives and their contact phone, and the org tree to choose a home from. */
+import { maskPhone } from 'weimin-core';
 import type { OrgUnitReply } from '../services/catalog/catalog.service';
 import type { ProfileReply } from '../services/profile/profile.service';
-import { isMasked, maskPhone } from '../utils/phone.format';
+import { isMasked } from '../utils/phone.format';
 
 export interface ProfileView {
   home: string;

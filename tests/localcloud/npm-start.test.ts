@@ -95,6 +95,16 @@ describe('npm start', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     await waitFor(() => /按 Ctrl-C 停止/.test(server!.output()));
     expect(server.output()).toMatch(/demo-resident-1/);
+    // What the mini-program's 切换演示身份 lists (local mode).
+    const listed = (await (await fetch(`${server.url}/gateway/identities`)).json()) as {
+      identities: Array<{ openid: string; label: string }>;
+    };
+    expect(listed.identities).toContainEqual(
+      expect.objectContaining({
+        openid: 'demo-provider-manager-1',
+        label: '服务机构负责人（第一家演示机构）',
+      }),
+    );
 
     const c = await counts(server.serviceUrl);
     expect(c.counties).toEqual([...COUNTIES].sort());

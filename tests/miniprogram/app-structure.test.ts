@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { copyMiniprogramNpm } from '../../scripts/copy-miniprogram-npm';
+import { prepareMiniprogramNpm } from '../../scripts/copy-miniprogram-npm';
 import { measureMiniprogram } from '../../scripts/miniprogram-size';
 
 const ROOT = join(__dirname, '..', '..', 'miniprogram');
@@ -23,7 +23,7 @@ const allPages = [
   ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
 ];
 
-beforeAll(() => copyMiniprogramNpm());
+beforeAll(() => prepareMiniprogramNpm());
 
 describe('app.json', () => {
   it('should open on the home page and keep no placeholder page', () => {

@@ -1,9 +1,21 @@
 /**
  * The mini-program's client API module in local mode, against a real local cloud: `wx.request` is backed by
- * Node's fetch (the transport DevTools would use), everything behind it is the real gateway and runtime.
+ * Node's fetch (the transport DevTools would use), everything behind it is the real gateway and runtime,
+ * with the demo identities route `npm start` adds. In cloud mode the demo identity chosen on the device is
+ * never read.
  */
+import { DEMO_IDENTITIES } from '../../core/demo';
+import { registerDemoIdentitiesRoute } from '../../scripts/demo-identities.route';
 import { buildTestFunctions, startLocalCloud, type StartedCloud } from '../helpers/local-cloud.fixture';
-import { callFunction, CallError, requestSubscribe } from '../../miniprogram/services/cloud-api';
+import {
+  activeLocalOpenid,
+  callFunction,
+  CallError,
+  chooseLocalOpenid,
+  listLocalIdentities,
+  LOCAL_OPENID_STORAGE_KEY,
+  requestSubscribe,
+} from '../../miniprogram/services/cloud-api';
 import type { AppConfig } from '../../miniprogram/config';
 
 interface RequestOptions {
@@ -16,15 +28,22 @@ interface RequestOptions {
   complete?: () => void;
 }
 
+/** The device's storage (wx.setStorageSync / getStorageSync). */
+const storage = new Map<string, unknown>();
+
 function installWx(subscribeAnswer: Record<string, string>): void {
   (globalThis as Record<string, unknown>)['wx'] = {
     request(o: RequestOptions) {
-      fetch(o.url, { method: o.method ?? 'GET', headers: o.header ?? {}, body: JSON.stringify(o.data ?? {}) })
+      const method = o.method ?? 'GET';
+      const body = method === 'GET' ? undefined : JSON.stringify(o.data ?? {});
+      fetch(o.url, { method, headers: o.header ?? {}, body })
         .then(async (res) => o.success?.({ statusCode: res.status, data: await res.json() }))
         .catch((e: Error) => o.fail?.({ errMsg: `request:fail ${e.message}` }))
         .finally(() => o.complete?.());
     },
     requestSubscribeMessage: async () => ({ errMsg: 'requestSubscribeMessage:ok', ...subscribeAnswer }),
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   };
 }
 
@@ -38,8 +57,11 @@ describe('client API module in local mode', () => {
     built = await buildTestFunctions();
     buildDir = built.dir;
     s = await startLocalCloud({ functionsDir: buildDir, isKnownIdentity: (id) => id.startsWith('demo-') });
+    registerDemoIdentitiesRoute(s.cloud, DEMO_IDENTITIES);
     config = { mode: 'local', envId: 'unused', gatewayUrl: s.cloud.url, localOpenid: 'demo-resident-7' };
   });
+
+  beforeEach(() => storage.clear());
 
   afterAll(async () => {
     await s.stop();
@@ -67,5 +89,83 @@ describe('client API module in local mode', () => {
     await requestSubscribe(['TPL_ORDER_NEW', 'TPL_ORDER_STATUS'], config);
     expect(await s.cloud.openapi.remainingSubscriptions('demo-resident-7', 'TPL_ORDER_NEW')).toBe(1);
     expect(await s.cloud.openapi.remainingSubscriptions('demo-resident-7', 'TPL_ORDER_STATUS')).toBe(0);
+  });
+
+  it('lists the demo identities the local cloud accepts, each with what it demonstrates', async () => {
+    installWx({});
+    const identities = await listLocalIdentities(config);
+    expect(identities).toHaveLength(DEMO_IDENTITIES.length);
+    expect(identities).toContainEqual({
+      openid: 'demo-provider-manager-1',
+      role: 'provider_staff',
+      label: '服务机构负责人（第一家演示机构）',
+      nickname: '梁师傅',
+    });
+  });
+
+  it('calls as the demo identity chosen on the device from the next call on', async () => {
+    installWx({ TPL_ORDER_NEW: 'accept' });
+    chooseLocalOpenid('demo-provider-manager-1', config);
+    expect(storage.get(LOCAL_OPENID_STORAGE_KEY)).toBe('demo-provider-manager-1');
+
+    const result = (await callFunction('whoami', {}, config)) as unknown as {
+      before: Record<string, unknown>;
+    };
+    expect(result.before).toMatchObject({ OPENID: 'demo-provider-manager-1' });
+    await requestSubscribe(['TPL_ORDER_NEW'], config);
+    expect(await s.cloud.openapi.remainingSubscriptions('demo-provider-manager-1', 'TPL_ORDER_NEW')).toBe(1);
+  });
+
+  it('falls back on the configured identity when the stored one is not an openid', () => {
+    installWx({});
+    storage.set(LOCAL_OPENID_STORAGE_KEY, 'not an openid!');
+    expect(activeLocalOpenid(config)).toBe('demo-resident-7');
+    storage.set(LOCAL_OPENID_STORAGE_KEY, 42);
+    expect(activeLocalOpenid(config)).toBe('demo-resident-7');
+  });
+});
+
+describe('client API module in cloud mode', () => {
+  const cloud: AppConfig = {
+    mode: 'cloud',
+    envId: 'env-1',
+    gatewayUrl: 'http://unused',
+    localOpenid: 'demo-resident-1',
+  };
+  const sent: Array<{ name: string; data: unknown }> = [];
+
+  beforeEach(() => {
+    storage.clear();
+    sent.length = 0;
+    installWx({});
+    const wx = (globalThis as unknown as Record<string, Record<string, unknown>>)['wx']!;
+    wx['request'] = () => {
+      throw new Error('cloud mode must not reach the local gateway');
+    };
+    wx['cloud'] = {
+      init: () => undefined,
+      callFunction: async (o: { name: string; data: unknown }) => {
+        sent.push(o);
+        return { result: { code: 'OK', message: '成功' } };
+      },
+    };
+  });
+
+  afterAll(() => {
+    delete (globalThis as Record<string, unknown>)['wx'];
+  });
+
+  it('never offers demo identities: no list, no switching, no stored choice read', async () => {
+    storage.set(LOCAL_OPENID_STORAGE_KEY, 'demo-provider-manager-1');
+
+    await expect(listLocalIdentities(cloud)).rejects.toEqual(
+      new CallError('LOCAL_MODE_ONLY', '演示身份仅在本地模式下可用'),
+    );
+    expect(() => chooseLocalOpenid('demo-resident-2', cloud)).toThrow(CallError);
+    expect(storage.get(LOCAL_OPENID_STORAGE_KEY)).toBe('demo-provider-manager-1');
+    expect(activeLocalOpenid(cloud)).toBe('demo-resident-1');
+
+    await callFunction('orders', { command: 'order.list', input: {} }, cloud);
+    expect(sent).toEqual([{ name: 'orders', data: { command: 'order.list', input: {} } }]);
   });
 });

@@ -1,15 +1,23 @@
 /**
  * 我的: the resident's home (grid or community, picked from the org tree) and contact phone, both asked
- * only after the privacy guide is agreed; the 长辈模式 switch; the way into the staff workbench.
+ * only after the privacy guide is agreed; the 长辈模式 switch; the way into the staff workbench; in local
+ * mode only, 切换演示身份 (act as another demo identity of the local cloud).
  */
+import { checkMobilePhone } from 'weimin-core';
 import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
 import { ensurePrivacyAuthorized } from '../../components/privacy-popup/privacy-guard';
 import { appConfig } from '../../config';
 import { orgChildren, type OrgUnitReply } from '../../services/catalog/catalog.service';
+import {
+  currentLocalOpenid,
+  identitySwitchAvailable,
+  loadLocalIdentities,
+  switchLocalIdentity,
+} from '../../services/local-identity/local-identity.service';
 import { bindHome, getProfile, setTypedPhone, setWechatPhone } from '../../services/profile/profile.service';
 import { instanceState } from '../../utils/instance-state';
-import { isMobilePhone } from '../../utils/phone.format';
 import { showError, showToast } from '../../utils/toast';
+import { toIdentityChoices, type IdentityChoiceView } from '../../view-models/local-identity.view-model';
 import {
   toOrgChoices,
   toProfileView,
@@ -30,14 +38,20 @@ Component({
     phoneByWechat: appConfig.mode === 'cloud',
     picker: { open: false, trail: '', units: [] as OrgChoiceView[] },
     phoneForm: { open: false, consent: false, saving: false },
+    /** 切换演示身份: shown in local mode only. */
+    identity: { available: false, openid: '' },
+    identityPicker: { open: false, rows: [] as IdentityChoiceView[] },
   },
   methods: {
     onLoad() {
       void this.load();
     },
     async load() {
+      const identity = identitySwitchAvailable()
+        ? { available: true, openid: currentLocalOpenid() }
+        : { available: false, openid: '' };
       try {
-        this.setData({ loading: false, profile: toProfileView(await getProfile()) });
+        this.setData({ loading: false, identity, profile: toProfileView(await getProfile()) });
       } catch (e) {
         this.setData({ loading: false });
         showError(this, e);
@@ -99,16 +113,16 @@ Component({
       this.setData({ 'phoneForm.consent': e.detail.checked });
     },
     async onSavePhone() {
-      const phone = state(this).phone.trim();
-      if (!isMobilePhone(phone)) {
-        showToast(this, '请输入 11 位手机号码', 'warning');
+      const phone = checkMobilePhone(state(this).phone);
+      if (!phone.ok) {
+        showToast(this, phone.message, 'warning');
         return;
       }
       if (!this.data.phoneForm.consent) {
         showToast(this, '请先阅读并同意《个人信息保护指引》', 'warning');
         return;
       }
-      await this.savePhone(() => setTypedPhone(phone, true));
+      await this.savePhone(() => setTypedPhone(phone.value, true));
     },
     async onWechatPhone(e: WechatMiniprogram.CustomEvent<{ code?: string }>) {
       const code = e.detail.code;
@@ -141,6 +155,30 @@ Component({
     },
     onStaffBind() {
       wx.navigateTo({ url: '/packages/staff/pages/bind/bind' });
+    },
+    async onPickIdentity() {
+      try {
+        const rows = toIdentityChoices(await loadLocalIdentities(), currentLocalOpenid());
+        this.setData({ identityPicker: { open: true, rows } });
+      } catch (e) {
+        showError(this, e);
+      }
+    },
+    async onIdentityTap(e: WechatMiniprogram.CustomEvent<object, object, { index: number }>) {
+      const row = this.data.identityPicker.rows[e.currentTarget.dataset.index];
+      if (row === undefined) return;
+      try {
+        switchLocalIdentity(row.openid);
+      } catch (err) {
+        showError(this, err);
+        return;
+      }
+      this.setData({ 'identityPicker.open': false });
+      showToast(this, `已切换为${row.title}`);
+      await this.load();
+    },
+    onCloseIdentityPicker() {
+      this.setData({ 'identityPicker.open': false });
     },
   },
 });

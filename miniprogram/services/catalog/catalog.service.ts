@@ -17,6 +17,10 @@ export interface CatalogCategoryReply {
 
 export interface CatalogListReply {
   categories: CatalogCategoryReply[];
+  /** Items are paged (display order, category by category); with pageSize 50 the seeded catalog is one page. */
+  page?: number;
+  pageSize?: number;
+  hasMore?: boolean;
 }
 
 export interface OrgUnitReply {

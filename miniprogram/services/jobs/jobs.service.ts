@@ -26,7 +26,8 @@ export interface FollowUpInput {
 
 export interface StaffBoundReply {
   providerId: string;
-  providerName?: string;
+  providerName: string;
+  position: 'manager' | 'member';
 }
 
 export function bindStaff(inviteCode: string): Promise<StaffBoundReply> {

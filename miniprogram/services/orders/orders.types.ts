@@ -51,6 +51,8 @@ export interface OrderSummaryReply {
 export interface OrderListReply {
   items: OrderSummaryReply[];
   total: number;
+  /** The provider's lists only (jobs): the caller's provider and position, e.g. to offer managers 邀请同事. */
+  staff?: { providerId: string; position: 'manager' | 'member' };
 }
 
 export interface TimelineEntryReply {

@@ -20,12 +20,19 @@ export interface OrderListItemWire {
   stars: number | null;
 }
 
+/** On the provider's lists only: the caller's provider and position in it. */
+export interface StaffSeatWire {
+  providerId: string;
+  position: 'manager' | 'member';
+}
+
 export interface OrderListWire {
   items: OrderListItemWire[];
   total: number;
   page: number;
   pageSize: number;
   hasMore: boolean;
+  staff?: StaffSeatWire;
 }
 
 export interface OrderWire {
@@ -75,6 +82,7 @@ export function readOrderList(wire: OrderListWire): OrderListReply {
       providerName: o.providerName,
       createdAt: o.createdAt,
     })),
+    ...(wire.staff === undefined ? {} : { staff: { ...wire.staff } }),
   };
 }
 

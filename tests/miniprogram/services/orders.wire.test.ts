@@ -92,5 +92,14 @@ describe('order replies', () => {
         { _id: 'b', status: 'created', itemName: 'x', providerName: 'y', createdAt: 1 },
       ],
     });
+    const jobs = readOrderList({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 20,
+      hasMore: false,
+      staff: { providerId: 'p1', position: 'manager' },
+    });
+    expect(jobs).toEqual({ total: 0, items: [], staff: { providerId: 'p1', position: 'manager' } });
   });
 });

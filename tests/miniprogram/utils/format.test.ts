@@ -1,6 +1,10 @@
-/** Display formatting of the mini-program: prices, stars, reach, statuses, Shanghai times, phones. */
+/**
+ * Display formatting of the mini-program: prices, stars, reach, statuses, Shanghai times, phones (masking
+ * and the mobile rule from the core's bundle, weimin-core).
+ */
+import { checkMobilePhone, maskPhone } from 'weimin-core';
 import { distanceLabel, reachLabel } from '../../../miniprogram/utils/distance.format';
-import { isMasked, isMobilePhone, maskPhone } from '../../../miniprogram/utils/phone.format';
+import { isMasked } from '../../../miniprogram/utils/phone.format';
 import { formatFen, formatPrice } from '../../../miniprogram/utils/price.format';
 import { starsLabel, starsText } from '../../../miniprogram/utils/stars.format';
 import { actorLabel, statusLabel, statusTheme } from '../../../miniprogram/utils/status.format';
@@ -81,8 +85,9 @@ describe('order statuses', () => {
     expect(statusTheme(status)).toBe(theme);
   });
 
-  it('should name who acted in Chinese', () => {
-    expect(actorLabel('provider_staff')).toBe('服务机构');
+  it('should name who acted in Chinese, as the core names the roles', () => {
+    expect(actorLabel('provider_staff')).toBe('服务机构人员');
+    expect(actorLabel('worker')).toBe('平台管理人员');
     expect(actorLabel('resident')).toBe('居民');
     expect(actorLabel('system')).toBe('系统');
   });
@@ -128,6 +133,15 @@ describe('phones', () => {
     ['12812341234', false],
     ['1381234123', false],
   ])('should accept %p as a mobile number: %p', (phone, ok) => {
-    expect(isMobilePhone(phone)).toBe(ok);
+    expect(checkMobilePhone(phone).ok).toBe(ok);
+  });
+
+  it('should refuse a bad number with the core’s message', () => {
+    expect(checkMobilePhone('1381234')).toEqual({ ok: false, message: '请输入 11 位手机号码' });
+  });
+
+  it('should not mistake inherited names for statuses or roles', () => {
+    expect(statusLabel('toString')).toBe('未知状态');
+    expect(actorLabel('constructor')).toBe('平台');
   });
 });

@@ -1,5 +1,5 @@
-/** The forms' own checks: follow-up, rating, decline reason (the limits of the core's schemas). */
-import { checkDeclineReason } from '../../../miniprogram/view-models/decline.form';
+/** The forms' checks: follow-up, rating, decline reason (the core's rules, from the weimin-core bundle). */
+import { checkDeclineReason } from 'weimin-core';
 import {
   checkFollowUp,
   emptyFollowUp,
@@ -65,8 +65,16 @@ describe('rating form', () => {
     expect(checkRating(1, '')).toEqual({ ok: true, stars: 1, text: '' });
   });
 
-  it.each([0, 6, 2.5])('should refuse %p stars', (stars) => {
-    expect(checkRating(stars, '')).toEqual({ ok: false, message: '请选择 1 到 5 星评分' });
+  it('should ask for stars while none is tapped', () => {
+    expect(checkRating(0, '')).toEqual({ ok: false, message: '请选择 1 到 5 星评分' });
+  });
+
+  it.each([
+    [6, '评分不能大于 5'],
+    [2.5, '评分必须是整数'],
+    [-1, '评分不能小于 1'],
+  ])('should refuse %p stars as the core does: %s', (stars, message) => {
+    expect(checkRating(stars, '')).toEqual({ ok: false, message });
   });
 
   it('should refuse text over 500 characters', () => {
@@ -77,7 +85,7 @@ describe('rating form', () => {
 describe('decline reason', () => {
   it('should require a reason', () => {
     expect(checkDeclineReason('  ')).toEqual({ ok: false, message: '请填写拒单原因' });
-    expect(checkDeclineReason(' 排满了 ')).toEqual({ ok: true, reason: '排满了' });
+    expect(checkDeclineReason(' 排满了 ')).toEqual({ ok: true, value: '排满了' });
     expect(checkDeclineReason('满'.repeat(201))).toEqual({ ok: false, message: '拒单原因不能超过 200 个字' });
   });
 });

@@ -18,7 +18,11 @@ describe('绑定服务机构', () => {
   afterEach(() => expect(fakeCloud.unexpected).toEqual([]));
 
   it('should bind with the invite code and open the workbench', async () => {
-    fakeCloud.ok('jobs', 'provider.staff.bind', { providerId: 'prov-1', providerName: '邻里家电维修服务部' });
+    fakeCloud.ok('jobs', 'provider.staff.bind', {
+      providerId: 'prov-1',
+      providerName: '邻里家电维修服务部',
+      position: 'member',
+    });
     const redirectTo = jest.spyOn(wx, 'redirectTo');
     const page = await openPage(pageId);
 

@@ -73,6 +73,29 @@ describe('服务机构工作台', () => {
     navigateTo.mockRestore();
   });
 
+  it('should offer a manager the invite page of their provider', async () => {
+    fakeCloud.ok('jobs', 'order.list', {
+      ...orderPage(0, 1, 1),
+      staff: { providerId: 'prov-1', position: 'manager' },
+    });
+    const navigateTo = jest.spyOn(wx, 'navigateTo');
+    const page = await openPage(pageId);
+    await tapButton(page, '#invite');
+    expect(navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/staff/pages/invite/invite?providerId=prov-1' }),
+    );
+    navigateTo.mockRestore();
+  });
+
+  it('should not offer members the invite page', async () => {
+    fakeCloud.ok('jobs', 'order.list', {
+      ...orderPage(0, 1, 1),
+      staff: { providerId: 'prov-1', position: 'member' },
+    });
+    const page = await openPage(pageId);
+    expect(page.querySelector('#invite-section')).toBeUndefined();
+  });
+
   it('should show the workbench in 长辈模式 once the user turned it on', async () => {
     const stored = jest
       .spyOn(wx, 'getStorageSync')

@@ -1,9 +1,10 @@
 /**
- * Page tests render TDesign from miniprogram/miniprogram_npm, as WeChat does. `npm install` copies it
- * (postinstall); this makes a bare `npx jest` on a fresh checkout work too.
+ * Page tests render TDesign from miniprogram/miniprogram_npm, as WeChat does, and the pages import the core
+ * from its bundle there (`weimin-core`). `npm install` prepares both (postinstall); this makes a bare
+ * `npx jest` on a fresh checkout work too, and rebuilds the bundle from the current core.
  */
-import { copyMiniprogramNpm } from '../../../../scripts/copy-miniprogram-npm';
+import { prepareMiniprogramNpm } from '../../../../scripts/copy-miniprogram-npm';
 
-export default function globalSetup(): void {
-  copyMiniprogramNpm();
+export default async function globalSetup(): Promise<void> {
+  await prepareMiniprogramNpm();
 }

@@ -3,13 +3,13 @@
  * phone arrives masked until the job is accepted (the function decides; the page only shows it). Shown
  * again after the follow-up form.
  */
+import { checkDeclineReason } from 'weimin-core';
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { orderDetailBehavior } from '../../../../behaviors/order-detail.behavior';
 import { acceptJob, declineJob, finishJob, jobDetail } from '../../../../services/jobs/jobs.service';
 import { askFollowUpReminder } from '../../../../services/subscribe/subscribe.service';
 import { instanceState } from '../../../../utils/instance-state';
 import { showToast } from '../../../../utils/toast';
-import { checkDeclineReason } from '../../../../view-models/decline.form';
 import type { OrderDetailView } from '../../../../view-models/order.view-model';
 
 /** Not rendered: the decline reason being typed. */
@@ -44,7 +44,7 @@ Component({
         showToast(this, check.message, 'warning');
         return Promise.resolve();
       }
-      return this.act((orderId) => declineJob(orderId, check.reason), '已拒单，平台将为居民推荐其他机构');
+      return this.act((orderId) => declineJob(orderId, check.value), '已拒单，平台将为居民推荐其他机构');
     },
     async onFinish() {
       // Consent first, from the tap: the follow-up falls due from now.

@@ -1,0 +1,43 @@
+/**
+ * What the mini-program takes from the core: bundled by scripts/build-miniprogram-core.ts into
+ * miniprogram/miniprogram_npm/weimin-core and imported there as 'weimin-core' (docs/decisions/0009).
+ * Only pure, zod-free pieces: everything reachable from here ships to phones (tests check the size).
+ */
+export { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.status';
+export { ROLE_LABELS, type Role } from '../auth/roles';
+export { maskPhone } from '../orders/phone-masking.policy';
+export {
+  MOBILE_PHONE_PATTERN,
+  checkInt,
+  checkListLength,
+  checkMobilePhone,
+  checkOneOf,
+  checkOptionalText,
+  checkText,
+  fieldMessages,
+  type FieldCheck,
+  type ListLimits,
+  type TextLimits,
+} from '../schemas/fields.rules';
+export {
+  DECLINE_REASON,
+  FEEDBACK_ENTRY,
+  FEEDBACK_LISTS,
+  FOLLOW_UP_CHANNEL,
+  FOLLOW_UP_CHANNELS,
+  FOLLOW_UP_CHANNEL_LABELS,
+  FOLLOW_UP_SUMMARY,
+  RATING_STARS,
+  RATING_TEXT,
+  type FeedbackKind,
+  type FollowUpChannel,
+} from '../schemas/order.fields';
+export {
+  checkDeclineReason,
+  checkFollowUpFields,
+  checkRatingFields,
+  type FeedbackEntryFields,
+  type FollowUpFields,
+  type FollowUpFormInput,
+  type RatingFields,
+} from './order.forms';

@@ -1,0 +1,26 @@
+/** The `provider-admin` function: a provider manager's side of running the provider (docs/functions.md). */
+import { write } from '../call';
+
+export type StaffPosition = 'manager' | 'member';
+
+export interface StaffInviteReply {
+  inviteCode: string;
+  position: StaffPosition;
+  /** The code can be used until then (ms). */
+  expiresAt: number;
+  providerId: string;
+  providerName: string;
+}
+
+/**
+ * A new one-time invite code for a colleague to bind to the provider. Each tap is a new intent (a new code);
+ * only a call whose reply never came back is retried with its request id, and then answers the same code.
+ */
+export function inviteStaff(providerId: string, position: StaffPosition): Promise<StaffInviteReply> {
+  return write<StaffInviteReply>(
+    'provider-admin',
+    'provider.staff.invite',
+    `provider.staff.invite:${providerId}:${position}`,
+    { providerId, position },
+  );
+}
