@@ -81,6 +81,8 @@ export interface OrderDetailView extends OrderHeadingView {
   residentPhone: string;
   /** The phone may be dialled (the server sent it unmasked). */
   canCall: boolean;
+  /** '' when the order has none (the cell is not shown). */
+  serviceAddress: string;
   note: string;
   createdAt: string;
   /** Deadlines worth saying: '请于 … 前答复' / '回访截止 …'. */
@@ -122,6 +124,11 @@ export function toOrderDetail(reply: OrderDetailReply): OrderDetailView {
     residentName: order.residentName,
     residentPhone: phone === '' ? '未留电话' : phone,
     canCall: phone !== '' && !isMasked(phone),
+    serviceAddress: order.serviceAddressHidden
+      ? order.status === 'created'
+        ? '接单后可见'
+        : '服务结束后不再显示'
+      : (order.serviceAddress ?? ''),
     note: order.note,
     createdAt: formatShanghaiMinute(order.createdAt),
     deadline: deadlineOf(reply),

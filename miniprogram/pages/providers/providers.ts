@@ -8,11 +8,12 @@ import { createOrder, requestMatch } from '../../services/orders/orders.service'
 import { ServiceError, messageOf } from '../../services/service-error';
 import { askOrderUpdates } from '../../services/subscribe/subscribe.service';
 import { instanceState } from '../../utils/instance-state';
+import { lastServiceAddress, rememberServiceAddress } from '../../utils/service-address.store';
 import { showError, showToast } from '../../utils/toast';
 import { toProviderChoices, type ItemChoicesView } from '../../view-models/provider-choice.view-model';
 
-/** Not rendered: the match the orders are made from, and the note as typed. */
-const state = instanceState(() => ({ matchId: '', note: '' }));
+/** Not rendered: the match the orders are made from, the address and the note as typed. */
+const state = instanceState(() => ({ matchId: '', serviceAddress: '', note: '' }));
 
 type IndexedTap = WechatMiniprogram.CustomEvent<object, object, { itemIndex: number; index: number }>;
 
@@ -25,10 +26,15 @@ Component({
     items: [] as ItemChoicesView[],
     chosenCount: 0,
     submitting: false,
+    /** The address the resident last ordered with, to start from. */
+    serviceAddress: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const itemIds = (query['itemIds'] ?? '').split(',').filter((id) => id !== '');
+      const serviceAddress = lastServiceAddress();
+      state(this).serviceAddress = serviceAddress;
+      this.setData({ serviceAddress });
       void this.load(itemIds);
     },
     async load(itemIds: string[]) {
@@ -61,6 +67,9 @@ Component({
       ).length;
       this.setData({ [`items[${itemIndex}].chosenId`]: chosenId, chosenCount });
     },
+    onAddressChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      state(this).serviceAddress = e.detail.value;
+    },
     onNoteChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       state(this).note = e.detail.value;
     },
@@ -83,7 +92,7 @@ Component({
       const consent = askOrderUpdates();
       this.setData({ submitting: true });
       await consent;
-      const { matchId, note } = state(this);
+      const { matchId, serviceAddress, note } = state(this);
       const placed: Record<string, string> = {};
       let failure: unknown = null;
       for (const { item, index } of pending) {
@@ -92,6 +101,7 @@ Component({
             matchId,
             itemId: item.itemId,
             providerId: item.chosenId,
+            serviceAddress: serviceAddress.trim(),
             note,
           });
           placed[`items[${index}].orderId`] = orderId;
@@ -105,6 +115,7 @@ Component({
         showError(this, failure);
         return;
       }
+      rememberServiceAddress(serviceAddress);
       showToast(this, '下单成功，请等待服务机构接单');
       const orderIds = Object.values(placed);
       if (orderIds.length === 1 && this.data.items.length === 1) {

@@ -26,6 +26,8 @@ export interface CreateOrderInput {
   matchId: string;
   itemId: string;
   providerId: string;
+  /** Where the service happens (门牌号); '' for services that need no visit. */
+  serviceAddress: string;
   note: string;
 }
 

@@ -72,6 +72,9 @@ export interface OrderReply {
   residentName: string;
   /** Masked unless the caller may see it. */
   residentPhone: string | null;
+  /** Null when hidden from the caller or none was given. */
+  serviceAddress: string | null;
+  serviceAddressHidden: boolean;
   note: string;
   createdAt: number;
   acceptDeadline?: number;

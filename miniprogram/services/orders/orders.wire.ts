@@ -43,6 +43,10 @@ export interface OrderWire {
   residentName: string;
   /** Full or masked as the caller may see it; null when the resident left none. */
   residentPhone: string | null;
+  /** Where the service happens, when the caller may see it; null when hidden or none was given. */
+  serviceAddress: string | null;
+  /** There is an address the caller may not see (staff before accepting, after the order ends). */
+  serviceAddressHidden: boolean;
   price: PriceReply;
   note: string;
   createdAt: number;
@@ -97,6 +101,8 @@ export function readOrderDetail(wire: OrderDetailWire): OrderDetailReply {
       price: order.price,
       residentName: order.residentName,
       residentPhone: order.residentPhone,
+      serviceAddress: order.serviceAddress,
+      serviceAddressHidden: order.serviceAddressHidden,
       note: order.note,
       createdAt: order.createdAt,
       ...(order.acceptBy === null ? {} : { acceptDeadline: order.acceptBy }),

@@ -2,6 +2,7 @@
 import { fakeCloud } from './support/fake-cloud';
 import {
   change,
+  fakeStorage,
   find,
   loadPage,
   openPage,
@@ -34,10 +35,12 @@ describe('选择服务机构', () => {
     fakeCloud.ok('orders', 'match.request', matchReply());
     fakeCloud.ok('orders', 'order.create', { orderId: 'order-9' });
     redirectTo = jest.spyOn(wx, 'redirectTo');
+    fakeStorage();
   });
 
   afterEach(() => {
     redirectTo.mockRestore();
+    jest.restoreAllMocks();
     expect(fakeCloud.unexpected).toEqual([]);
   });
 
@@ -89,6 +92,7 @@ describe('选择服务机构', () => {
 
     await tapButton(page, '#choose-item-appliance-repair-prov-2');
     expect(textOf(find(page, '#choose-item-appliance-repair-prov-2'))).toBe('已选择');
+    await change(page, '#address', { value: ' 3 栋 2 单元 501 ' });
     await change(page, '#note', { value: '周六上午在家' });
     await tapButton(page, '#submit');
 
@@ -101,6 +105,7 @@ describe('选择服务机构', () => {
         matchId: 'match-1',
         itemId: 'item-appliance-repair',
         providerId: 'prov-2',
+        serviceAddress: '3 栋 2 单元 501',
         note: '周六上午在家',
         clientRequestId: expect.stringMatching(REQUEST_ID),
       },
@@ -108,6 +113,24 @@ describe('选择服务机构', () => {
     expect(redirectTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/pages/order-detail/order-detail?orderId=order-9' }),
     );
+  });
+
+  it('should start the next order from the address the resident last ordered with', async () => {
+    const first = await openPage(pageId, { itemIds: 'item-appliance-repair' });
+    await tapButton(first, '#choose-item-appliance-repair-prov-1');
+    await change(first, '#address', { value: '金港花园 5 栋 101' });
+    await tapButton(first, '#submit');
+
+    const next = await openPage(pageId, { itemIds: 'item-appliance-repair' });
+    expect((find(next, '#address') as unknown as { data: { value: string } }).data.value).toBe(
+      '金港花园 5 栋 101',
+    );
+    await tapButton(next, '#choose-item-appliance-repair-prov-2');
+    await tapButton(next, '#submit');
+    expect(fakeCloud.sent('order.create').map((c) => c.input['serviceAddress'])).toEqual([
+      '金港花园 5 栋 101',
+      '金港花园 5 栋 101',
+    ]);
   });
 
   it('should retry with the same request id when the first attempt got no answer', async () => {

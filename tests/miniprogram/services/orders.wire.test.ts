@@ -12,6 +12,8 @@ const order: OrderWire = {
   providerName: '邻里家电维修',
   residentName: '李阿姨',
   residentPhone: '138****1234',
+  serviceAddress: null,
+  serviceAddressHidden: true,
   price: { free: true },
   note: '',
   createdAt: 1,
@@ -26,6 +28,8 @@ const base = {
   price: { free: true as const },
   residentName: '李阿姨',
   residentPhone: '138****1234',
+  serviceAddress: null,
+  serviceAddressHidden: true,
   note: '',
   createdAt: 1,
 };

@@ -17,6 +17,8 @@ function detail(
       price: { free: true },
       residentName: '李阿姨',
       residentPhone: '138****1234',
+      serviceAddress: null,
+      serviceAddressHidden: false,
       note: '',
       createdAt: T0,
       acceptDeadline: T0 + 2 * 3_600_000,
@@ -89,6 +91,17 @@ describe('order detail', () => {
       canCall: false,
       residentPhone: '未留电话',
     });
+  });
+
+  it('should show the service address, say when a hidden one becomes visible, and leave out none', () => {
+    expect(toOrderDetail(detail({ serviceAddress: '3 栋 2 单元 501' })).serviceAddress).toBe(
+      '3 栋 2 单元 501',
+    );
+    expect(toOrderDetail(detail({ serviceAddressHidden: true })).serviceAddress).toBe('接单后可见');
+    expect(toOrderDetail(detail({ status: 'closed', serviceAddressHidden: true })).serviceAddress).toBe(
+      '服务结束后不再显示',
+    );
+    expect(toOrderDetail(detail()).serviceAddress).toBe('');
   });
 
   it('should show a given rating as stars', () => {

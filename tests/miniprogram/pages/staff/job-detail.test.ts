@@ -21,7 +21,11 @@ describe('订单详情（服务机构）', () => {
   afterEach(() => expect(fakeCloud.unexpected).toEqual([]));
 
   it('should accept a new job and then show the resident phone in full', async () => {
-    fakeCloud.ok('jobs', 'order.detail', orderDetail({}, ['order.accept', 'order.decline']));
+    fakeCloud.ok(
+      'jobs',
+      'order.detail',
+      orderDetail({ serviceAddress: null, serviceAddressHidden: true }, ['order.accept', 'order.decline']),
+    );
     fakeCloud.ok('jobs', 'order.accept', {});
     const page = await openPage(pageId, { orderId: 'order-1' });
 
@@ -32,12 +36,13 @@ describe('订单详情（服务机构）', () => {
     });
     expect(textOf(find(page, '#resident-phone'))).toContain('138****1234');
     expect(textOf(find(page, '#resident-phone'))).toContain('接单后可见完整号码');
+    expect(textOf(find(page, '#service-address'))).toContain('接单后可见');
 
     fakeCloud.ok(
       'jobs',
       'order.detail',
       orderDetail(
-        { status: 'accepted', residentPhone: '13812341234' },
+        { status: 'accepted', residentPhone: '13812341234', serviceAddress: '金港花园 3 栋 2 单元 501' },
         ['order.done'],
         [timelineEntry('created', 0, 'resident'), timelineEntry('accepted', 10, 'provider_staff')],
       ),
@@ -50,6 +55,7 @@ describe('订单详情（服务机构）', () => {
     expect(toastMessage(page)).toBe('已接单，请及时联系居民');
     expect(textOf(find(page, '#status'))).toBe('已接单');
     expect(textOf(find(page, '#resident-phone'))).toContain('13812341234');
+    expect(textOf(find(page, '#service-address'))).toContain('金港花园 3 栋 2 单元 501');
     expect(page.querySelector('#accept')).toBeUndefined();
     expect(textOf(find(page, '#finish'))).toBe('完成服务');
     expect(textOf(find(page, '#timeline'))).toContain('服务机构已接单');

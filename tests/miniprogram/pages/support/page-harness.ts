@@ -105,3 +105,15 @@ export function rootClasses(page: RenderedPage): string[] {
     .filter(Boolean)
     .map((c) => c.replace(/^main--/, ''));
 }
+
+/**
+ * A device storage for the test (miniprogram-simulate's wx has none that keeps values): `wx.getStorageSync`,
+ * `setStorageSync` and `removeStorageSync` on one Map, cleared by the caller between tests.
+ */
+export function fakeStorage(): Map<string, unknown> {
+  const storage = new Map<string, unknown>();
+  jest.spyOn(wx, 'getStorageSync').mockImplementation((k: string) => storage.get(k) ?? '');
+  jest.spyOn(wx, 'setStorageSync').mockImplementation((k: string, v: unknown) => void storage.set(k, v));
+  jest.spyOn(wx, 'removeStorageSync').mockImplementation((k: string) => void storage.delete(k));
+  return storage;
+}

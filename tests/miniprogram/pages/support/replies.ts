@@ -101,6 +101,8 @@ export function orderDetail(
       price: { free: false, feeFen: 1200, marketPriceFen: 3000, unit: '次' },
       residentName: '李阿姨',
       residentPhone: '138****1234',
+      serviceAddress: null,
+      serviceAddressHidden: false,
       note: '下午在家',
       createdAt: T0,
       acceptBy: T0 + 120 * MINUTE,
