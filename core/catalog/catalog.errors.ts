@@ -3,7 +3,7 @@
  * uses ORG_UNIT_NOT_FOUND too). Never change an existing one: the mini-program and the functions' tests read
  * them. INVALID_INPUT (core/schemas) and UNAUTHENTICATED (core/auth) also reach callers.
  */
-import { DomainError } from '../shared/errors';
+import { domainErrorsOf } from '../shared/errors';
 
 export const CATALOG_ERRORS = {
   /** No org unit has this id. */
@@ -14,6 +14,4 @@ export const CATALOG_ERRORS = {
 
 export type CatalogErrorCode = keyof typeof CATALOG_ERRORS;
 
-export function catalogError(code: CatalogErrorCode, details?: Record<string, unknown>): DomainError {
-  return new DomainError(code, CATALOG_ERRORS[code], details);
-}
+export const catalogError = domainErrorsOf(CATALOG_ERRORS);

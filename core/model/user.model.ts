@@ -22,3 +22,21 @@ export interface User extends BaseDocument, Timestamps {
   /** A demo identity seeded by core/demo (never in production data). */
   readonly demo: boolean;
 }
+
+/** The `users` record of someone who has never written their profile: a resident with no unit yet. */
+export function newUser(openid: string, now: number): User {
+  return {
+    _id: openid,
+    openid,
+    nickname: '',
+    realName: null,
+    phone: null,
+    phoneConsentAt: null,
+    homeUnitId: null,
+    homeOrgPath: null,
+    grants: [],
+    demo: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

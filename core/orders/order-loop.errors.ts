@@ -5,7 +5,7 @@
  * ORDER_ILLEGAL_TRANSITION / ORDER_ACTOR_NOT_ALLOWED / ORDER_REASON_REQUIRED (core/lifecycle),
  * IDEMPOTENCY_KEY_REUSED / IDEMPOTENCY_CONFLICT (core/idempotency).
  */
-import { DomainError } from '../shared/errors';
+import { domainErrorsOf } from '../shared/errors';
 
 export const ORDER_LOOP_ERRORS = {
   /** The resident has not bound a grid or community yet. */
@@ -25,6 +25,4 @@ export const ORDER_LOOP_ERRORS = {
 
 export type OrderLoopErrorCode = keyof typeof ORDER_LOOP_ERRORS;
 
-export function orderLoopError(code: OrderLoopErrorCode, details?: Record<string, unknown>): DomainError {
-  return new DomainError(code, ORDER_LOOP_ERRORS[code], details);
-}
+export const orderLoopError = domainErrorsOf(ORDER_LOOP_ERRORS);

@@ -21,14 +21,14 @@ import { authorize } from '../auth/authorize';
 import type { RoleGrant } from '../auth/roles';
 import { loadOrgUnit } from '../catalog/org-unit.reader';
 import { COLLECTIONS } from '../model/collections.model';
-import type { User } from '../model/user.model';
+import { newUser, type User } from '../model/user.model';
 import { requireIdentity, runOrderCommand } from '../orders/order-command.runner';
 import type { UseCaseInput } from '../orders/order-loop.ports';
 import { parseCommand } from '../schemas/command.parser';
 import { profileBindSchema, type ProfileGetReply } from '../schemas/profile.schema';
 import type { OrgLevel } from '../shared/org-levels';
 import { profileError } from './profile.errors';
-import { newUser, userIdOf, profileReply } from './profile.view';
+import { userIdOf, profileReply } from './profile.view';
 
 /** The levels a resident may bind: where matching starts (the grid, or the community as a whole). */
 export const BINDABLE_LEVELS: readonly OrgLevel[] = ['grid', 'community'];

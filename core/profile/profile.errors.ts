@@ -4,7 +4,7 @@
  * INVALID_INPUT (core/schemas: a missing consent, a malformed number), UNAUTHENTICATED / PERMISSION_DENIED
  * (core/auth), ORG_UNIT_NOT_FOUND (core/catalog), IDEMPOTENCY_KEY_REUSED (core/idempotency).
  */
-import { DomainError } from '../shared/errors';
+import { domainErrorsOf } from '../shared/errors';
 
 export const PROFILE_ERRORS = {
   /** The unit exists but is a city, county or street: residents bind a grid (小区/网格) or a community. */
@@ -17,6 +17,4 @@ export const PROFILE_ERRORS = {
 
 export type ProfileErrorCode = keyof typeof PROFILE_ERRORS;
 
-export function profileError(code: ProfileErrorCode, details?: Record<string, unknown>): DomainError {
-  return new DomainError(code, PROFILE_ERRORS[code], details);
-}
+export const profileError = domainErrorsOf(PROFILE_ERRORS);

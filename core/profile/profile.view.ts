@@ -12,24 +12,6 @@ import type { ProfileGetReply } from '../schemas/profile.schema';
 import type { PointReader } from '../catalog/org-unit.reader';
 import type { DatabasePort } from '../shared/database.port';
 
-/** The `users` record of someone who has never written their profile: a resident with no unit yet. */
-export function newUser(openid: string, now: number): User {
-  return {
-    _id: openid,
-    openid,
-    nickname: '',
-    realName: null,
-    phone: null,
-    phoneConsentAt: null,
-    homeUnitId: null,
-    homeOrgPath: null,
-    grants: [],
-    demo: false,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
 /**
  * The `_id` of the caller's `users` record: found by openid (unique index `openid_1`), since a transaction
  * reads by `_id` only; a user without a record gets one under their openid (core/model/user.model.ts).

@@ -15,7 +15,7 @@
 import { authorize } from '../auth/authorize';
 import { idempotencyKey } from '../idempotency/run-idempotent';
 import { COLLECTIONS } from '../model/collections.model';
-import type { User } from '../model/user.model';
+import { newUser, type User } from '../model/user.model';
 import { requireIdentity, runOrderCommand } from '../orders/order-command.runner';
 import type { UseCaseInput } from '../orders/order-loop.ports';
 import { parseCommand } from '../schemas/command.parser';
@@ -23,7 +23,7 @@ import { mobilePhone } from '../schemas/fields.schema';
 import { phoneSetSchema, type ProfileGetReply } from '../schemas/profile.schema';
 import type { PhoneNumberResolver } from './phone-number.port';
 import { profileError } from './profile.errors';
-import { newUser, userIdOf, readProfile } from './profile.view';
+import { userIdOf, readProfile } from './profile.view';
 
 export interface PhoneSetInput extends UseCaseInput {
   /** Exchanges the phone-number button's code (method `wechat`). */

@@ -4,7 +4,7 @@
  * (core/schemas), UNAUTHENTICATED / PERMISSION_DENIED / OUT_OF_SCOPE (core/auth), IDEMPOTENCY_KEY_REUSED /
  * IDEMPOTENCY_CONFLICT (core/idempotency).
  */
-import { DomainError } from '../shared/errors';
+import { domainErrorsOf } from '../shared/errors';
 
 export const PROVIDER_STAFF_ERRORS = {
   PROVIDER_NOT_FOUND: '服务机构不存在',
@@ -21,9 +21,4 @@ export const PROVIDER_STAFF_ERRORS = {
 
 export type ProviderStaffErrorCode = keyof typeof PROVIDER_STAFF_ERRORS;
 
-export function providerStaffError(
-  code: ProviderStaffErrorCode,
-  details?: Record<string, unknown>,
-): DomainError {
-  return new DomainError(code, PROVIDER_STAFF_ERRORS[code], details);
-}
+export const providerStaffError = domainErrorsOf(PROVIDER_STAFF_ERRORS);

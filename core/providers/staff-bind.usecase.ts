@@ -12,7 +12,7 @@ import { authorize } from '../auth/authorize';
 import type { RoleGrant } from '../auth/roles';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Provider, StaffInvite } from '../model/provider.model';
-import type { User } from '../model/user.model';
+import { newUser, type User } from '../model/user.model';
 import { runOrderCommand } from '../orders/order-command.runner';
 import type { UseCaseInput } from '../orders/order-loop.ports';
 import { parseCommand } from '../schemas/command.parser';
@@ -90,20 +90,7 @@ export async function bindStaff(input: UseCaseInput): Promise<StaffBindReply> {
 
     await tx.update(COLLECTIONS.staffInvites, invite._id, { usedBy: actor.openid, usedAt: now });
     if (user === null) {
-      const created: User = {
-        _id: userId,
-        openid: actor.openid,
-        nickname: '',
-        realName: null,
-        phone: null,
-        phoneConsentAt: null,
-        homeUnitId: null,
-        homeOrgPath: null,
-        grants: nextGrants,
-        demo: false,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const created: User = { ...newUser(actor.openid, now), _id: userId, grants: nextGrants };
       await tx.insert(COLLECTIONS.users, created);
     } else {
       await tx.update(COLLECTIONS.users, userId, { grants: nextGrants, updatedAt: now });

@@ -16,6 +16,16 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * The error factory of one module's table of stable codes and their Chinese messages:
+ *   export const catalogError = domainErrorsOf(CATALOG_ERRORS);  ...  throw catalogError('ORG_UNIT_NOT_FOUND');
+ */
+export function domainErrorsOf<T extends Readonly<Record<string, string>>>(
+  messages: T,
+): (code: keyof T & string, details?: Record<string, unknown>) => DomainError {
+  return (code, details) => new DomainError(code, messages[code]!, details);
+}
+
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }

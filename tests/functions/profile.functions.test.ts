@@ -13,7 +13,7 @@ import {
   DEMO_PROVIDER_MEMBER_OPENID,
   DEMO_STREET_ID,
 } from '../../core/demo';
-import { functionCloud, type Reply } from './support/function-cloud';
+import { expectRefusedWithNothingWritten, functionCloud, type Reply } from './support/function-cloud';
 import { APPLIANCE_REPAIR, DEMO_RESIDENT, ok, type MatchReply, type OrderList } from './support/order-loop';
 
 const cloud = functionCloud();
@@ -46,17 +46,8 @@ async function fullName(unitId: string): Promise<string> {
   return unit.fullName;
 }
 
-/** Call and expect the code; the whole database's write mark must not move. */
-async function refusedWithNothingWritten(call: () => Promise<Reply>, code: string): Promise<Reply> {
-  const before = cloud.writeMark();
-  const reply = await call();
-  expect({ code: reply.code, message: reply.message }).toEqual({
-    code,
-    message: expect.stringMatching(/[\u4e00-\u9fa5]/),
-  });
-  expect(cloud.writeMark()).toEqual(before);
-  return reply;
-}
+const refusedWithNothingWritten = (call: () => Promise<Reply>, code: string): Promise<Reply> =>
+  expectRefusedWithNothingWritten(cloud, call, code);
 
 describe('profile.get and profile.bind', () => {
   const NEWCOMER = 't-profile-newcomer';

@@ -4,7 +4,7 @@
  * and works the provider's jobs at once; everyone else is refused with a stable code and nothing is written;
  * replays answer the first reply; codes expire and are used once.
  */
-import { DAY_MS, functionCloud, type Reply } from './support/function-cloud';
+import { DAY_MS, expectRefusedWithNothingWritten, functionCloud, type Reply } from './support/function-cloud';
 import { APPLIANCE_REPAIR, ok, placeOrder, type OrderList, type StepReply } from './support/order-loop';
 
 const cloud = functionCloud();
@@ -59,16 +59,9 @@ function bind(openid: string, inviteCode: string, clientRequestId = cloud.reques
   return cloud.as(openid).jobs<BindReply>('provider.staff.bind', { inviteCode, clientRequestId });
 }
 
-/** Run `call`; expect the code, a Chinese message, and not one write anywhere. */
-async function refused(call: () => Promise<Reply>, code: string): Promise<void> {
-  const before = cloud.writeMark();
-  const reply = await call();
-  expect({ code: reply.code, message: reply.message }).toEqual({
-    code,
-    message: expect.stringMatching(/[\u4e00-\u9fa5]/),
-  });
-  expect(cloud.writeMark()).toEqual(before);
-}
+const refused = async (call: () => Promise<Reply>, code: string): Promise<void> => {
+  await expectRefusedWithNothingWritten(cloud, call, code);
+};
 
 const grantsOf = async (openid: string): Promise<Grant[] | null> =>
   (await cloud.get<{ grants: Grant[] }>('users', openid))?.grants ?? null;

@@ -10,7 +10,7 @@ import type { ServiceItem } from '../../../core/model/catalog.model';
 import type { Offering, OfferingPricing } from '../../../core/model/offering.model';
 import type { OrgUnit } from '../../../core/model/org-unit.model';
 import type { Provider } from '../../../core/model/provider.model';
-import type { User } from '../../../core/model/user.model';
+import { newUser, type User } from '../../../core/model/user.model';
 import { levelOfPath, parentPathOf, unitIdOfPath } from '../../../core/org/org-path';
 import { DEFAULT_ORDER_LOOP_CONFIG, type OrderLoopConfig } from '../../../core/orders/order-loop.config';
 import type { OrderLoopPorts } from '../../../core/orders/order-loop.ports';
@@ -186,18 +186,7 @@ export function seedItem(db: MemoryDatabase, id: string, overrides: Partial<Serv
 
 export function seedUser(db: MemoryDatabase, openid: string, fields: Partial<User> = {}): User {
   const user: User = {
-    _id: openid,
-    openid,
-    nickname: '',
-    realName: null,
-    phone: null,
-    phoneConsentAt: null,
-    homeUnitId: null,
-    homeOrgPath: null,
-    grants: [],
-    demo: false,
-    createdAt: T0,
-    updatedAt: T0,
+    ...newUser(openid, T0),
     ...fields,
   };
   db.seed(COLLECTIONS.users, [user]);

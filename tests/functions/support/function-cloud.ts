@@ -266,3 +266,19 @@ export function functionCloud(options: { startAt?: number } = {}): FunctionCloud
     },
   };
 }
+
+/** Run `call`; expect the code, a Chinese message, and not one write anywhere in the database. */
+export async function expectRefusedWithNothingWritten(
+  cloud: FunctionCloud,
+  call: () => Promise<Reply>,
+  code: string,
+): Promise<Reply> {
+  const before = cloud.writeMark();
+  const reply = await call();
+  expect({ code: reply.code, message: reply.message }).toEqual({
+    code,
+    message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+  });
+  expect(cloud.writeMark()).toEqual(before);
+  return reply;
+}
