@@ -81,6 +81,8 @@ export interface OrderDetailView extends OrderHeadingView {
   residentPhone: string;
   /** The phone may be dialled (the server sent it unmasked). */
   canCall: boolean;
+  /** Why a masked number is masked: before acceptance, or after the job ended; '' when not masked. */
+  phoneHint: string;
   /** '' when the order has none (the cell is not shown). */
   serviceAddress: string;
   note: string;
@@ -124,6 +126,11 @@ export function toOrderDetail(reply: OrderDetailReply): OrderDetailView {
     residentName: order.residentName,
     residentPhone: phone === '' ? '未留电话' : phone,
     canCall: phone !== '' && !isMasked(phone),
+    phoneHint: isMasked(phone)
+      ? order.status === 'created'
+        ? '接单后可见完整号码'
+        : '服务结束后不再显示完整号码'
+      : '',
     serviceAddress: order.serviceAddressHidden
       ? order.status === 'created'
         ? '接单后可见'

@@ -17,35 +17,7 @@ import {
   requestSubscribe,
 } from '../../miniprogram/services/cloud-api';
 import type { AppConfig } from '../../miniprogram/config';
-
-interface RequestOptions {
-  url: string;
-  method?: string;
-  header?: Record<string, string>;
-  data?: unknown;
-  success?: (res: { statusCode: number; data: unknown }) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: () => void;
-}
-
-/** The device's storage (wx.setStorageSync / getStorageSync). */
-const storage = new Map<string, unknown>();
-
-function installWx(subscribeAnswer: Record<string, string>): void {
-  (globalThis as Record<string, unknown>)['wx'] = {
-    request(o: RequestOptions) {
-      const method = o.method ?? 'GET';
-      const body = method === 'GET' ? undefined : JSON.stringify(o.data ?? {});
-      fetch(o.url, { method, headers: o.header ?? {}, body })
-        .then(async (res) => o.success?.({ statusCode: res.status, data: await res.json() }))
-        .catch((e: Error) => o.fail?.({ errMsg: `request:fail ${e.message}` }))
-        .finally(() => o.complete?.());
-    },
-    requestSubscribeMessage: async () => ({ errMsg: 'requestSubscribeMessage:ok', ...subscribeAnswer }),
-    getStorageSync: (key: string) => storage.get(key) ?? '',
-    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
-  };
-}
+import { deviceStorage as storage, installWx, removeWx } from './support/local-wx';
 
 describe('client API module in local mode', () => {
   let s: StartedCloud;
@@ -66,7 +38,7 @@ describe('client API module in local mode', () => {
   afterAll(async () => {
     await s.stop();
     built.remove();
-    delete (globalThis as Record<string, unknown>)['wx'];
+    removeWx();
   });
 
   it('calls a function through the gateway as the configured demo identity', async () => {
@@ -137,8 +109,7 @@ describe('client API module in cloud mode', () => {
   beforeEach(() => {
     storage.clear();
     sent.length = 0;
-    installWx({});
-    const wx = (globalThis as unknown as Record<string, Record<string, unknown>>)['wx']!;
+    const wx = installWx({});
     wx['request'] = () => {
       throw new Error('cloud mode must not reach the local gateway');
     };
@@ -152,7 +123,7 @@ describe('client API module in cloud mode', () => {
   });
 
   afterAll(() => {
-    delete (globalThis as Record<string, unknown>)['wx'];
+    removeWx();
   });
 
   it('never offers demo identities: no list, no switching, no stored choice read', async () => {

@@ -104,6 +104,12 @@ describe('order detail', () => {
     expect(toOrderDetail(detail()).serviceAddress).toBe('');
   });
 
+  it('should say why a masked phone is masked: not yet accepted, or the job has ended', () => {
+    expect(toOrderDetail(detail()).phoneHint).toBe('接单后可见完整号码');
+    expect(toOrderDetail(detail({ status: 'cancelled' })).phoneHint).toBe('服务结束后不再显示完整号码');
+    expect(toOrderDetail(detail({ status: 'accepted', residentPhone: '13812341234' })).phoneHint).toBe('');
+  });
+
   it('should show a given rating as stars', () => {
     expect(toOrderDetail(detail({ status: 'rated', rating: { stars: 3, text: '一般' } }))).toMatchObject({
       ratingStars: '★★★☆☆',
