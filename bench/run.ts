@@ -6,13 +6,16 @@
  *     Target: local within 1.5x of the floor.
  * (b) An indexed equality query (`where({k}).get()`, 5 documents returned) on 1,000 versus 1,000,000
  *     documents. Target: the 1,000,000-document query within 2x of the 1,000-document one.
+ * (c) match.request for one item through the built `orders` function, called with the node-sdk as the demo
+ *     resident, on the Yulin demo data (60 providers) versus the same generator at 50,000 providers
+ *     (bench/match.ts). Target: the large one within 2x of the demo.
  *
  * Both servers run in their own processes (the local cloud exactly as `npm start` runs it), so this process
  * measures only the SDK and the server. Each comparison is measured sequentially and then in alternating
  * rounds (ABBA order) that cancel machine drift; the verdict uses the interleaved medians, and the means
  * and 95th percentiles are printed beside them. This is a report: it exits 0 even when a target is missed.
  *
- *   npm run bench [-- --large 1000000 --keep]
+ *   npm run bench [-- --large 1000000 --match-providers 50000 --keep]
  */
 import '../tests/helpers/sdk-env';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { parseArgs } from 'node:util';
 import tcb from '@cloudbase/node-sdk';
 import { encodeDoc } from '../localcloud/protocol/ejson.codec';
 import { GROUP_SIZE, keyOf, pointDoc } from './fixtures';
+import { MATCH_LARGE_PROVIDERS, MATCH_SMALL_PROVIDERS, MATCH_TARGET, matchBench } from './match';
 import { buildData, startCannedServer, startLocalCloud, type BuildResult } from './processes';
 import {
   fmtMs,
@@ -229,11 +233,16 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       large: { type: 'string', default: '1000000' },
+      'match-providers': { type: 'string', default: String(MATCH_LARGE_PROVIDERS) },
       keep: { type: 'boolean', default: false },
     },
   });
   const largeDocs = Number(values.large);
   if (!Number.isInteger(largeDocs) || largeDocs < SMALL_DOCS) throw new Error(`bad --large ${values.large}`);
+  const matchProviders = Number(values['match-providers']);
+  if (!Number.isInteger(matchProviders) || matchProviders < MATCH_SMALL_PROVIDERS) {
+    throw new Error(`bad --match-providers ${values['match-providers']}`);
+  }
   const largeLabel = largeDocs.toLocaleString('en-US');
   const tmp = mkdtempSync(join(tmpdir(), 'weimin-bench-'));
   const cleanup = () => {
@@ -270,11 +279,16 @@ async function main(): Promise<void> {
     console.log(comparisonTable(q.cmp, `${largeLabel} docs`, '1,000 docs', `${largeLabel} / 1,000`));
     console.log('');
 
+    // (c) bench/match.ts prints its own section.
+    const m = await matchBench(tmp, matchProviders);
+    console.log('');
+
     console.log(`total ${fmtMs(performance.now() - started)}`);
     console.log(verdict('point read, local / SDK floor', point.interleavedRatio.median, POINT_TARGET));
     console.log(
       verdict(`indexed query, ${largeLabel} / 1,000 docs`, q.cmp.interleavedRatio.median, QUERY_TARGET),
     );
+    console.log(verdict(`match.request, ${m.largeLabel} / ${MATCH_SMALL_PROVIDERS}`, m.ratio, MATCH_TARGET));
   } finally {
     cleanup();
   }

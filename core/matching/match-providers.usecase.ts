@@ -5,7 +5,10 @@
  *
  * Reads per request, whatever the number of providers: one read of the ticked items; ONE query per item on
  * `offerings` (index `itemId_1_servedPaths_1_providerStatus_1_active_1_reputation_-1`: itemId equal,
- * servedPaths in the resident's unit and its ancestors, active, by the reputation copied onto the offering);
+ * servedPaths in the resident's unit and its ancestors, active, by the reputation copied onto the offering),
+ * plus, only where more offerings cover the resident than the pool holds (`candidatePoolSize`), one per level
+ * searched, nearest first (at most four more), so a nearby provider is never cut off by better-scored ones
+ * further away;
  * one read of the chosen providers (contact phone and the aggregates behind the score parts; one more only
  * when a chosen provider's copy on its offering was stale and the next one is needed in its place). Writes,
  * in one transaction: the match (orders are made from it) and a gap record per item short of the minimum.
@@ -17,11 +20,11 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { Offering } from '../model/offering.model';
 import type { Match, MatchCandidate, MatchGap, MatchItemResult } from '../model/platform.model';
 import type { Provider } from '../model/provider.model';
-import { ancestorPaths, isOrgPath, isWithin, unitIdOfPath } from '../org/org-path';
+import { ancestorPaths, isOrgPath, isWithin, levelOfPath, pathDepth, unitIdOfPath } from '../org/org-path';
 import type { ReputationComponent } from '../reputation/reputation.formula';
 import { matchRequestSchema } from '../schemas/match.schema';
 import { parseCommand } from '../schemas/command.parser';
-import type { OrgLevel } from '../shared/org-levels';
+import { ORG_LEVELS, type OrgLevel } from '../shared/org-levels';
 import { shanghaiDayNumber } from '../shared/shanghai-time';
 import { DEFAULT_ORDER_LOOP_CONFIG } from '../orders/order-loop.config';
 import { orderLoopError } from '../orders/order-loop.errors';
@@ -96,6 +99,30 @@ type ProviderRow = Pick<
   | 'upheldComplaints'
 >;
 
+/**
+ * The resident's coverage paths grouped as matching widens: the base level and below together (the grid and
+ * its community), then one path per level above (street, county, city).
+ */
+export function coverageTiers(residentPath: string, baseLevel: OrgLevel): string[][] {
+  const paths = ancestorPaths(residentPath, { includeSelf: true }); // city first
+  const baseDepth = ORG_LEVELS.indexOf(baseLevel) + 1;
+  const base = paths.filter((p) => pathDepth(p) >= baseDepth);
+  const above = paths.filter((p) => pathDepth(p) < baseDepth).reverse();
+  return [...(base.length > 0 ? [base] : []), ...above.map((p) => [p])];
+}
+
+/** Which of the tiers holds the resident's ancestor at `level` (0 when none does). */
+function tierOfLevel(tiers: readonly (readonly string[])[], level: OrgLevel): number {
+  return Math.max(
+    0,
+    tiers.findIndex((paths) => paths.some((p) => levelOfPath(p) === level)),
+  );
+}
+
+function uniqueById<T extends { readonly _id: string }>(rows: readonly T[]): T[] {
+  return [...new Map(rows.map((r) => [r._id, r])).values()];
+}
+
 /** The unit the resident bound (their resident grant), or PROFILE_UNIT_REQUIRED. */
 export function residentUnitPath(actor: Actor): string {
   const path = actor.grants.find((g) => g.role === 'resident' && g.orgPath !== undefined)?.orgPath;
@@ -131,41 +158,54 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   const { matching } = config;
   const coverage = ancestorPaths(residentPath, { includeSelf: true });
   const seed = rotationSeed(shanghaiDayNumber(now), actor.openid);
-  const pools: PoolRow[][] = [];
+  const poolOf = (itemId: string, paths: readonly string[]): Promise<PoolRow[]> =>
+    db.find<PoolRow>(COLLECTIONS.offerings, matchableOfferingsWhere(db, itemId, paths), {
+      orderBy: [
+        ['reputation', 'desc'],
+        ['_id', 'asc'],
+      ],
+      limit: matching.candidatePoolSize,
+      fields: ['providerId', 'providerName', 'itemId', 'pricing', 'servedPaths', 'reputation', 'starLevel'],
+    });
+  const selectionOptions = {
+    residentPath,
+    baseLevel: matching.baseLevel,
+    minProviders: matching.minProviders,
+    maxProviders: matching.maxProviders,
+    rotationSeed: seed,
+  };
+  const tiers = coverageTiers(residentPath, matching.baseLevel);
+  const lastTier = tiers.length - 1;
+  // Per item: the pool, and up to which tier it holds every offering the selection could want. One query
+  // covers all tiers unless it comes back full (a dense area: the pool keeps the best scores at any distance,
+  // so nearer providers with lower scores may have been cut off); then the tiers are read on their own,
+  // nearest first, as far as the selection searches.
+  const pools: { rows: PoolRow[]; readTo: number }[] = [];
   for (const itemId of itemIds) {
-    const pool = await db.find<PoolRow>(
-      COLLECTIONS.offerings,
-      matchableOfferingsWhere(db, itemId, coverage),
-      {
-        orderBy: [
-          ['reputation', 'desc'],
-          ['_id', 'asc'],
-        ],
-        limit: matching.candidatePoolSize,
-        fields: ['providerId', 'providerName', 'itemId', 'pricing', 'servedPaths', 'reputation', 'starLevel'],
-      },
-    );
-    pools.push(pool);
+    const rows = await poolOf(itemId, coverage);
+    pools.push({ rows, readTo: rows.length < matching.candidatePoolSize ? lastTier : -1 });
   }
 
   // The provider record is the authority: a stale copy on an offering must not show a suspended provider,
   // nor take the place of one who may be shown. Select, read the chosen providers, and select again without
   // the ones that turned out unavailable (only when a copy was stale: normally one read).
   const known = new Map<string, ProviderRow | null>();
-  const select = (): Selection<PoolRow>[] =>
-    pools.map((pool) =>
-      selectOfferings(
-        pool.filter((o) => known.get(o.providerId) !== null),
-        {
-          residentPath,
-          baseLevel: matching.baseLevel,
-          minProviders: matching.minProviders,
-          maxProviders: matching.maxProviders,
-          rotationSeed: seed,
-        },
-      ),
-    );
-  let selections = select();
+  const select = async (): Promise<Selection<PoolRow>[]> => {
+    const out: Selection<PoolRow>[] = [];
+    for (const [i, pool] of pools.entries()) {
+      let selection: Selection<PoolRow>;
+      for (;;) {
+        const usable = pool.rows.filter((o) => known.get(o.providerId) !== null);
+        selection = selectOfferings(usable, selectionOptions);
+        if (pool.readTo >= lastTier || tierOfLevel(tiers, selection.searchedLevel) <= pool.readTo) break;
+        pool.readTo += 1;
+        pool.rows = uniqueById([...pool.rows, ...(await poolOf(itemIds[i]!, tiers[pool.readTo]!))]);
+      }
+      out.push(selection);
+    }
+    return out;
+  };
+  let selections = await select();
   for (;;) {
     const unread = [
       ...new Set(selections.flatMap((s) => s.selected.map((x) => x.offering.providerId))),
@@ -188,7 +228,7 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
       if (!matchable) excluded = true;
     }
     if (!excluded) break;
-    selections = select();
+    selections = await select();
   }
 
   const matchId = ports.ids.next();

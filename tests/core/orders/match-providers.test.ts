@@ -454,6 +454,54 @@ describe('matchProviders: index-backed reads', () => {
     expect(world.db.log.filter((l) => l.op === 'find' || l.op === 'get' || l.op === 'count')).toHaveLength(5);
   });
 
+  test('in a dense area, nearby providers are not cut off by better-scored ones further away', async () => {
+    // A pool of 10: twelve county-wide providers all score better than the three of the resident's community.
+    const world = createWorld(orderLoopConfig({ matching: { candidatePoolSize: 10 } }));
+    for (let n = 0; n < 12; n += 1)
+      seedProvider(world, { id: `k${n}`, serves: [COUNTY], ratings: fiveStars(40) });
+    for (const n of [1, 2, 3]) seedProvider(world, { id: `c${n}`, ratings: fiveStars(n) });
+    world.db.log.length = 0;
+    const item = (await match(world)).items[0]!;
+    expect(item.providers.map((p) => [p.providerId, p.foundAt])).toEqual([
+      ['c3', 'community'],
+      ['c2', 'community'],
+      ['c1', 'community'],
+    ]);
+    expect(item.widened).toBe(false);
+    // The full pool, then the nearest level on its own (grid and community together), which was enough.
+    expect(world.db.countOf('find', COLLECTIONS.offerings)).toBe(2);
+  });
+
+  test('in a dense area with too few nearby, the levels are read one by one as the search widens', async () => {
+    const world = createWorld(orderLoopConfig({ matching: { candidatePoolSize: 10 } }));
+    for (let n = 0; n < 12; n += 1)
+      seedProvider(world, { id: `k${n}`, serves: [COUNTY], ratings: fiveStars(40) });
+    seedProvider(world, { id: 'c1', ratings: fiveStars(2) });
+    seedProvider(world, { id: 's1', serves: [STREET], ratings: fiveStars(1) });
+    world.db.log.length = 0;
+    const item = (await match(world)).items[0]!;
+    // One nearby, then the street's one, then the county's best filling up to five, marked widened.
+    expect(item.providers.map((p) => [p.providerId.slice(0, 1), p.foundAt, p.widened])).toEqual([
+      ['c', 'community', false],
+      ['s', 'street', true],
+      ['k', 'county', true],
+      ['k', 'county', true],
+      ['k', 'county', true],
+    ]);
+    expect(world.db.countOf('find', COLLECTIONS.offerings)).toBe(4);
+  });
+
+  test('a pool that is not full is read once', async () => {
+    const world = createWorld(orderLoopConfig({ matching: { candidatePoolSize: 10 } }));
+    for (let n = 0; n < 6; n += 1)
+      seedProvider(world, { id: `k${n}`, serves: [COUNTY], ratings: fiveStars(40) });
+    for (const n of [1, 2, 3]) seedProvider(world, { id: `c${n}`, ratings: fiveStars(n) });
+    world.db.log.length = 0;
+    const item = (await match(world)).items[0]!;
+    expect(item.providers.map((p) => p.providerId)).toEqual(['c3', 'c2', 'c1']);
+    expect(world.db.countOf('find', COLLECTIONS.offerings)).toBe(1);
+  });
+
   test('the selection is the same whether the pool comes sorted or not', () => {
     const pool = [
       { _id: 'o1', providerId: 'p1', reputation: 70, servedPaths: [COMMUNITY] },
