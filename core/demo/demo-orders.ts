@@ -18,7 +18,7 @@ import type { FollowUpChannel } from '../schemas/order.schema';
 import { DAY_MS, DEMO_GRID_ID, DEMO_RESIDENT_OPENID, HOUR_MS } from './demo.constants';
 import { DEMO_CORE_PROVIDER_COUNT, type ProviderPlan, type ProviderStats } from './demo-providers';
 import { residentNickname } from './names.data';
-import { Rng, WeightedPicker } from './prng';
+import { Rng, WeightedPicker, hash32 } from './prng';
 import {
   FOLLOW_UP_PROBLEMS,
   FOLLOW_UP_SUGGESTIONS,
@@ -285,6 +285,7 @@ export class OrderSimulator {
       pricing: offering.pricing,
       matchId: null,
       matchRank: null,
+      serviceAddress: demoServiceAddress(grid.name, id),
       note: '',
       status,
       statusChangedAt,
@@ -392,4 +393,17 @@ export class OrderSimulator {
       }
     }
   }
+}
+
+/**
+ * A house number in the order's grid, derived from the order id (not drawn from the generator, so adding it
+ * changed no other demo value): e.g. 金港花园小区 3 栋 2 单元 502.
+ */
+export function demoServiceAddress(gridName: string, orderId: string): string {
+  const h = hash32(`address|${orderId}`);
+  const building = 1 + (h % 18);
+  const unit = 1 + ((h >>> 5) % 4);
+  const floor = 1 + ((h >>> 8) % 11);
+  const door = 1 + ((h >>> 12) % 3);
+  return `${gridName} ${building} 栋 ${unit} 单元 ${floor}0${door}`;
 }
