@@ -15,7 +15,6 @@
  *   node --import tsx bench/match.ts [--providers 50000 --keep]     (alone; `npm run bench` runs it too)
  */
 import '../tests/helpers/sdk-env';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,18 +26,9 @@ import { OPENID_CREDENTIAL_PREFIX } from '../localcloud/functions/functions.acti
 import { buildFunctions, FUNCTIONS_SRC } from '../scripts/build-functions';
 import { REPO_ROOT, spawnServer, type ServerProcess } from '../tests/helpers/server-process';
 import type { DemoBuildResult } from './build-demo-data';
-import {
-  fmtMs,
-  fmtX,
-  ratio,
-  ratioRow,
-  summarize,
-  summaryRow,
-  table,
-  timeUs,
-  type Ratio,
-  type Summary,
-} from './stats';
+import { compare, comparisonTable, type ComparePlan } from './compare';
+import { runJsonChild, stopGracefully } from './processes';
+import { fmtMs, fmtX, timeUs } from './stats';
 
 export const MATCH_ITEM = 'item-appliance-repair';
 const MATCH_ITEM_NAME = '家电维修';
@@ -49,10 +39,8 @@ export const MATCH_TARGET = 2;
 const POOL = DEFAULT_ORDER_LOOP_CONFIG.matching.candidatePoolSize;
 
 /** A call is some milliseconds (an HTTP call to the function, which makes five to the database). */
-const WARMUP_OPS = 100;
-const SEQUENTIAL_OPS = 400;
-const ROUNDS = 20;
-const ROUND_OPS = 20;
+/** Warm-up, sequential and interleaved calls of each side. */
+const PLAN: ComparePlan = { warmup: 100, sequential: 400, rounds: 20, roundOps: 20 };
 
 interface MatchReply {
   code: string;
@@ -76,13 +64,6 @@ interface Side {
   first?: MatchReply;
 }
 
-export interface MatchComparison {
-  sequential: [Summary, Summary];
-  interleaved: [Summary, Summary];
-  sequentialRatio: Ratio;
-  interleavedRatio: Ratio;
-}
-
 export interface MatchBenchResult {
   /** Interleaved median latency ratio, large / small. */
   ratio: number;
@@ -90,39 +71,13 @@ export interface MatchBenchResult {
 }
 
 function buildDemoData(dataDir: string, providers: number, orders: number): Promise<DemoBuildResult> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join('bench', 'build-demo-data.ts'),
-      dataDir,
-      String(providers),
-      String(orders),
-      MATCH_ITEM,
-      DEMO_PATHS.grid,
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) {
-        reject(new Error(`build-demo-data exited with ${code}: ${out}`));
-        return;
-      }
-      resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as DemoBuildResult);
-    });
-  });
-}
-
-async function stopGracefully(p: ServerProcess): Promise<void> {
-  p.kill('SIGTERM');
-  const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
-  await p.exited;
-  clearTimeout(timer);
+  return runJsonChild<DemoBuildResult>(join('bench', 'build-demo-data.ts'), [
+    dataDir,
+    String(providers),
+    String(orders),
+    MATCH_ITEM,
+    DEMO_PATHS.grid,
+  ]);
 }
 
 function residentSdk(serviceUrl: string) {
@@ -181,35 +136,6 @@ async function runOps(side: Side, n: number, samples?: number[]): Promise<void> 
   }
 }
 
-/** Warm up both, measure b then a sequentially, then in alternating rounds (ABBA); ratios are a/b. */
-async function compare(a: Side, b: Side): Promise<MatchComparison> {
-  await runOps(a, WARMUP_OPS);
-  await runOps(b, WARMUP_OPS);
-  const seqA: number[] = [];
-  const seqB: number[] = [];
-  await runOps(b, SEQUENTIAL_OPS, seqB);
-  await runOps(a, SEQUENTIAL_OPS, seqA);
-  const intA: number[] = [];
-  const intB: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    if (r % 2 === 0) {
-      await runOps(a, ROUND_OPS, intA);
-      await runOps(b, ROUND_OPS, intB);
-    } else {
-      await runOps(b, ROUND_OPS, intB);
-      await runOps(a, ROUND_OPS, intA);
-    }
-  }
-  const sequential: [Summary, Summary] = [summarize(seqA), summarize(seqB)];
-  const interleaved: [Summary, Summary] = [summarize(intA), summarize(intB)];
-  return {
-    sequential,
-    interleaved,
-    sequentialRatio: ratio(sequential[0], sequential[1]),
-    interleavedRatio: ratio(interleaved[0], interleaved[1]),
-  };
-}
-
 const n = (x: number) => x.toLocaleString('en-US');
 
 function describeSide(side: Side): string[] {
@@ -225,20 +151,6 @@ function describeSide(side: Side): string[] {
     `      reply: ${item.providers.length} providers, searched to ${item.searchedLevel}, found at ` +
       `${item.providers.map((p) => p.foundAt).join('/')}${item.gap ? ', gap' : ''}`,
   ];
-}
-
-function comparisonTable(c: MatchComparison, labelA: string, labelB: string, ratioLabel: string): string {
-  return table(
-    ['', 'ops', 'mean', 'median', 'p95'],
-    [
-      summaryRow(`${labelB}, sequential`, c.sequential[1]),
-      summaryRow(`${labelA}, sequential`, c.sequential[0]),
-      ratioRow(`  ${ratioLabel}, sequential`, c.sequentialRatio),
-      summaryRow(`${labelB}, interleaved ${ROUNDS}x${ROUND_OPS}`, c.interleaved[1]),
-      summaryRow(`${labelA}, interleaved ${ROUNDS}x${ROUND_OPS}`, c.interleaved[0]),
-      ratioRow(`  ${ratioLabel}, interleaved`, c.interleavedRatio),
-    ],
-  );
 }
 
 /**
@@ -275,10 +187,14 @@ export async function matchBench(tmp: string, largeProviders: number): Promise<M
       await startSide(largeLabel, join(tmp, 'match-large'), functionsDir, largeProviders, largeProviders),
     );
     const [small, large] = sides as [Side, Side];
-    const cmp = await compare(large, small);
+    const cmp = await compare(
+      (count, samples) => runOps(large, count, samples),
+      (count, samples) => runOps(small, count, samples),
+      PLAN,
+    );
     for (const side of [small, large]) for (const line of describeSide(side)) console.log(line);
     console.log(
-      comparisonTable(cmp, largeLabel, smallLabel, `${n(largeProviders)} / ${MATCH_SMALL_PROVIDERS}`),
+      comparisonTable(cmp, PLAN, largeLabel, smallLabel, `${n(largeProviders)} / ${MATCH_SMALL_PROVIDERS}`),
     );
     return { ratio: cmp.interleavedRatio.median, largeLabel };
   } finally {

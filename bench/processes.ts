@@ -13,7 +13,7 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-async function stopGracefully(p: ServerProcess): Promise<void> {
+export async function stopGracefully(p: ServerProcess): Promise<void> {
   p.kill('SIGTERM');
   const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
   await p.exited;
@@ -43,37 +43,37 @@ export interface BuildResult {
   wallMs: number;
 }
 
-/** Build a data dir with the store in a child process (see build-data.ts). */
-export function buildData(
-  dataDir: string,
-  indexFile: string,
-  sizes: Record<string, number>,
-): Promise<BuildResult> {
-  const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join('bench', 'build-data.ts'),
-      dataDir,
-      indexFile,
-      ...Object.entries(sizes).map(([name, n]) => `${name}=${n}`),
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+/** Run `node --import tsx <script> <args>` from the repository root; resolve the JSON of its last stdout line. */
+export function runJsonChild<T>(script: string, args: readonly string[]): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code !== 0) {
-        reject(new Error(`build-data exited with ${code}: ${out}`));
+        reject(new Error(`${script} exited with ${code}: ${out}`));
         return;
       }
-      const last = out.trim().split('\n').pop() ?? '';
-      const parsed = JSON.parse(last) as Omit<BuildResult, 'wallMs'>;
-      resolve({ ...parsed, wallMs: performance.now() - t0 });
+      resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as T);
     });
   });
+}
+
+/** Build a data dir with the store in a child process (see build-data.ts). */
+export async function buildData(
+  dataDir: string,
+  indexFile: string,
+  sizes: Record<string, number>,
+): Promise<BuildResult> {
+  const t0 = performance.now();
+  const parsed = await runJsonChild<Omit<BuildResult, 'wallMs'>>(join('bench', 'build-data.ts'), [
+    dataDir,
+    indexFile,
+    ...Object.entries(sizes).map(([name, n]) => `${name}=${n}`),
+  ]);
+  return { ...parsed, wallMs: performance.now() - t0 };
 }

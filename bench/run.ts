@@ -26,26 +26,14 @@ import tcb from '@cloudbase/node-sdk';
 import { encodeDoc } from '../localcloud/protocol/ejson.codec';
 import { GROUP_SIZE, keyOf, pointDoc } from './fixtures';
 import { MATCH_LARGE_PROVIDERS, MATCH_SMALL_PROVIDERS, MATCH_TARGET, matchBench } from './match';
+import { compare, comparisonTable, type ComparePlan, type Comparison } from './compare';
 import { buildData, startCannedServer, startLocalCloud, type BuildResult } from './processes';
-import {
-  fmtMs,
-  fmtX,
-  ratio,
-  ratioRow,
-  summarize,
-  summaryRow,
-  table,
-  timeUs,
-  type Ratio,
-  type Summary,
-} from './stats';
+import { fmtMs, fmtX, timeUs } from './stats';
 
 const POINT_DOCS = 1000;
 const SMALL_DOCS = 1000;
-const WARMUP_OPS = 1000;
-const SEQUENTIAL_OPS = 3000;
-const ROUNDS = 30;
-const ROUND_OPS = 100;
+/** Warm-up, sequential and interleaved operations of the local cloud's two comparisons. */
+const PLAN: ComparePlan = { warmup: 1000, sequential: 3000, rounds: 30, roundOps: 100 };
 const POINT_TARGET = 1.5;
 const QUERY_TARGET = 2;
 
@@ -86,62 +74,11 @@ async function runOps(op: Op, n: number, samples?: number[]): Promise<void> {
   }
 }
 
-interface Comparison {
-  sequential: [Summary, Summary];
-  interleaved: [Summary, Summary];
-  sequentialRatio: Ratio;
-  interleavedRatio: Ratio;
-}
-
-/** Warm up both, measure a then b sequentially, then in alternating rounds; ratios are a/b. */
-async function compare(a: Op, b: Op): Promise<Comparison> {
-  await runOps(a, WARMUP_OPS);
-  await runOps(b, WARMUP_OPS);
-  const seqA: number[] = [];
-  const seqB: number[] = [];
-  await runOps(b, SEQUENTIAL_OPS, seqB);
-  await runOps(a, SEQUENTIAL_OPS, seqA);
-  const intA: number[] = [];
-  const intB: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    // ABBA: the op measured first alternates, so drift within a pair of rounds cancels out.
-    if (r % 2 === 0) {
-      await runOps(a, ROUND_OPS, intA);
-      await runOps(b, ROUND_OPS, intB);
-    } else {
-      await runOps(b, ROUND_OPS, intB);
-      await runOps(a, ROUND_OPS, intA);
-    }
-  }
-  const sequential: [Summary, Summary] = [summarize(seqA), summarize(seqB)];
-  const interleaved: [Summary, Summary] = [summarize(intA), summarize(intB)];
-  return {
-    sequential,
-    interleaved,
-    sequentialRatio: ratio(sequential[0], sequential[1]),
-    interleavedRatio: ratio(interleaved[0], interleaved[1]),
-  };
-}
-
 function expectList(label: string, result: { data: unknown }, n: number, id?: string): void {
   const list = result.data as Array<{ _id?: string }>;
   if (!Array.isArray(list) || list.length !== n || (id !== undefined && list[0]?._id !== id)) {
     throw new Error(`${label}: unexpected result ${JSON.stringify(result).slice(0, 300)}`);
   }
-}
-
-function comparisonTable(c: Comparison, labelA: string, labelB: string, ratioLabel: string): string {
-  return table(
-    ['', 'ops', 'mean', 'median', 'p95'],
-    [
-      summaryRow(`${labelB}, sequential`, c.sequential[1]),
-      summaryRow(`${labelA}, sequential`, c.sequential[0]),
-      ratioRow(`  ${ratioLabel}, sequential`, c.sequentialRatio),
-      summaryRow(`${labelB}, interleaved ${ROUNDS}x${ROUND_OPS}`, c.interleaved[1]),
-      summaryRow(`${labelA}, interleaved ${ROUNDS}x${ROUND_OPS}`, c.interleaved[0]),
-      ratioRow(`  ${ratioLabel}, interleaved`, c.interleavedRatio),
-    ],
-  );
 }
 
 function catalogFile(dir: string, collections: Record<string, string[]>): string {
@@ -190,7 +127,11 @@ async function pointRead(tmp: string): Promise<Comparison> {
       call: () => floorColl.doc(pointDoc(nextFloor())['_id'] as string).get(),
       check: (r) => expectList('floor point read', r, 1),
     };
-    return await compare(localOp, floorOp);
+    return await compare(
+      (n, samples) => runOps(localOp, n, samples),
+      (n, samples) => runOps(floorOp, n, samples),
+      PLAN,
+    );
   } finally {
     await Promise.all([local.stop(), canned.stop()]);
   }
@@ -218,7 +159,13 @@ async function indexedQuery(
         check: (r) => expectList(`query on ${name}`, r, GROUP_SIZE),
       };
     };
-    const cmp = await compare(op('q_large', largeDocs, 7), op('q_small', SMALL_DOCS, 7));
+    const large = op('q_large', largeDocs, 7);
+    const small = op('q_small', SMALL_DOCS, 7);
+    const cmp = await compare(
+      (n, samples) => runOps(large, n, samples),
+      (n, samples) => runOps(small, n, samples),
+      PLAN,
+    );
     return { cmp, build, startMs };
   } finally {
     await local.stop();
@@ -260,7 +207,7 @@ async function main(): Promise<void> {
   try {
     console.log('(a) point read by _id: node-sdk collection(c).doc(id).get(), µs per op');
     const point = await pointRead(tmp);
-    console.log(comparisonTable(point, 'local cloud', 'floor (canned reply)', 'local / floor'));
+    console.log(comparisonTable(point, PLAN, 'local cloud', 'floor (canned reply)', 'local / floor'));
     console.log('');
 
     console.log(
@@ -276,7 +223,7 @@ async function main(): Promise<void> {
     console.log(
       `    data dir ${(q.build.bytes / 1024 / 1024).toFixed(0)} MB; server process ready ${fmtMs(q.startMs)} after spawn`,
     );
-    console.log(comparisonTable(q.cmp, `${largeLabel} docs`, '1,000 docs', `${largeLabel} / 1,000`));
+    console.log(comparisonTable(q.cmp, PLAN, `${largeLabel} docs`, '1,000 docs', `${largeLabel} / 1,000`));
     console.log('');
 
     // (c) bench/match.ts prints its own section.
