@@ -182,10 +182,17 @@ export class LocalDatabase {
     return this.store.scan(collection);
   }
 
+  /** The rows of these ids, in the order of `ids` (read in one statement when there are several). */
   private rowsByIds(collection: string, ids: string[]): Array<{ id: string; doc: string; rev: number }> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 1) {
+      const row = this.store.get(collection, unique[0]!);
+      return row ? [row] : [];
+    }
+    const byId = new Map(this.store.getMany(collection, unique).map((row) => [row.id, row]));
     const out = [];
-    for (const id of new Set(ids)) {
-      const row = this.store.get(collection, id);
+    for (const id of unique) {
+      const row = byId.get(id);
       if (row) out.push(row);
     }
     return out;

@@ -31,6 +31,8 @@ interface CollectionTable {
   table: string;
   indexes: IndexTable[];
   getById: Database.Statement;
+  /** Many rows by id in one statement: `?` is a JSON array of ids. */
+  getByIds: Database.Statement;
   insert: Database.Statement;
   update: Database.Statement;
   deleteById: Database.Statement;
@@ -212,6 +214,9 @@ export class SqliteStore {
       table: tbl,
       indexes,
       getById: this.db.prepare(`SELECT id, doc, rev FROM "${tbl}" WHERE id = ?`),
+      getByIds: this.db.prepare(
+        `SELECT id, doc, rev FROM "${tbl}" WHERE id IN (SELECT value FROM json_each(?))`,
+      ),
       insert: this.db.prepare(`INSERT INTO "${tbl}" (id, doc, rev) VALUES (?, ?, ?)`),
       update: this.db.prepare(`UPDATE "${tbl}" SET doc = ?, rev = ? WHERE id = ?`),
       deleteById: this.db.prepare(`DELETE FROM "${tbl}" WHERE id = ?`),
@@ -232,6 +237,12 @@ export class SqliteStore {
 
   get(name: string, id: string): StoredRow | undefined {
     return this.collection(name).getById.get(id) as StoredRow | undefined;
+  }
+
+  /** The rows of these ids that exist, in no particular order (one statement, however many ids). */
+  getMany(name: string, ids: readonly string[]): StoredRow[] {
+    if (ids.length === 0) return [];
+    return this.collection(name).getByIds.all(JSON.stringify(ids)) as StoredRow[];
   }
 
   *scan(name: string): IterableIterator<StoredRow> {
