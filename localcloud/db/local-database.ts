@@ -15,7 +15,7 @@ import { Aggregator, Query } from 'mingo';
 import { update as applyUpdate } from 'mingo/updater';
 import { CloudError, CloudErrorCode, invalidParam } from '../protocol/cloud-error';
 import { decodeStored, encodeDoc, isPlainObject, type Doc } from '../protocol/ejson.codec';
-import { extractConstraints, planIndex } from './index-keys';
+import { extractConstraints, planIndex, valuesAtPath } from './index-keys';
 import type { SqliteStore } from './sqlite.store';
 
 export interface FindOptions {
@@ -101,6 +101,10 @@ export class LocalDatabase {
   }
 
   find(collection: string, filter: Doc, opts: FindOptions, txId?: string): string[] {
+    if (!txId) {
+      const ordered = this.orderedFromIndex(collection, filter, opts);
+      if (ordered) return ordered.map(encodeDoc);
+    }
     const tx = txId ? this.tx(txId) : undefined;
     const matches = tx ? this.txMatches(tx, collection, filter) : this.committedMatches(collection, filter);
     const docs = matches.map((m) => m.doc);
@@ -120,6 +124,61 @@ export class LocalDatabase {
           this.markSeen(tx, collection, id, this.store.get(collection, id)?.rev ?? 0);
       }
       return out.map(encodeDoc);
+    } catch (e) {
+      throw asOperatorError(e);
+    }
+  }
+
+  /**
+   * A page of a query sorted by an indexed number field and then `_id`, read in that order from the index so
+   * that only the documents up to the page's end are fetched and decoded (a city-wide query for the best 100
+   * of thousands). Only where that order is certainly the query's order: every candidate has one key in the
+   * column, a number, and no boolean or date was ever stored there (the index keeps those as numbers too,
+   * but they sort after all numbers). Otherwise undefined, and `find` takes the general path.
+   */
+  private orderedFromIndex(collection: string, filter: Doc, opts: FindOptions): Doc[] | undefined {
+    const order = Object.entries(opts.order ?? {});
+    if (opts.limit === undefined || order.length !== 2) return undefined;
+    const [[field, direction], [second, idDirection]] = order as [[string, 1 | -1], [string, 1 | -1]];
+    if (field === '_id' || second !== '_id' || filter['_id'] !== undefined) return undefined;
+    this.store.collection(collection);
+    const plan = planIndex(this.store.indexesOf(collection), extractConstraints(filter), (index) =>
+      this.store.isMultikey(collection, index.name),
+    );
+    if (!plan) return undefined;
+    const col = plan.index.fields.findIndex(([name]) => name === field);
+    if (col < 0 || !this.store.keysAreNumbers(collection, plan.index.name, col)) return undefined;
+
+    const keys = new Map<string, number>();
+    for (const { id, key } of this.store.candidateKeys(collection, plan, col)) {
+      if (typeof key !== 'number') return undefined;
+      const seen = keys.get(id);
+      if (seen !== undefined && seen !== key) return undefined; // an array: MongoDB sorts by its min / max
+      keys.set(id, key);
+    }
+    const ids = [...keys.keys()].sort(
+      (a, b) => direction * (keys.get(a)! - keys.get(b)!) || idDirection * (a < b ? -1 : a > b ? 1 : 0),
+    );
+
+    const wanted = (opts.offset ?? 0) + opts.limit;
+    const query = compileQuery(filter, this.mingoOptions);
+    const path = field.split('.');
+    const matched: Doc[] = [];
+    try {
+      for (let start = 0; start < ids.length && matched.length < wanted;) {
+        const batch = ids.slice(start, start + Math.max(64, 2 * (wanted - matched.length)));
+        start += batch.length;
+        for (const row of this.rowsByIds(collection, batch)) {
+          const doc = decodeStored(row.doc);
+          if (!query.test(doc)) continue;
+          // The index said a number; the document must agree, or the order is not certain.
+          if (valuesAtPath(doc, path).some((v) => typeof v !== 'number')) return undefined;
+          matched.push(doc);
+          if (matched.length === wanted) break;
+        }
+      }
+      const page = matched.slice(opts.offset ?? 0, wanted);
+      return new Query({}, this.mingoOptions).find<Doc>(page, opts.projection as never).all();
     } catch (e) {
       throw asOperatorError(e);
     }

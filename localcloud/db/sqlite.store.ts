@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { CloudError, CloudErrorCode } from '../protocol/cloud-error';
 import { decodeStored, encodeDoc, type Doc } from '../protocol/ejson.codec';
 import type { IndexCatalog, IndexSpec } from './index-catalog';
-import { indexTuples, type IndexPlan, type KeyValue } from './index-keys';
+import { indexTuples, valuesAtPath, type IndexPlan, type KeyValue } from './index-keys';
 
 export const COLLECTION_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
@@ -24,6 +24,12 @@ interface IndexTable {
   findDuplicate: Database.Statement | undefined;
   /** Whether some document has several keys here (an array field); computed when first asked. */
   multikey: boolean | undefined;
+  /**
+   * Key columns that have held a boolean or a date (stored as numbers, so their numbers do not sort as the
+   * values do); null when this index was built before that was recorded (then nothing is known).
+   */
+  numericAliases: Set<number> | null;
+  recordAlias: Database.Statement;
 }
 
 interface CollectionTable {
@@ -70,6 +76,8 @@ export class SqliteStore {
       CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS indexes (collection TEXT NOT NULL, name TEXT NOT NULL, spec TEXT NOT NULL, tbl TEXT NOT NULL UNIQUE,
         PRIMARY KEY (collection, name));
+      CREATE TABLE IF NOT EXISTS index_alias_tracking (tbl TEXT PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS index_numeric_aliases (tbl TEXT NOT NULL, col INTEGER NOT NULL, PRIMARY KEY (tbl, col));
     `);
     // Revisions only need to be unique across this data dir's lifetime: a new epoch per start.
     const epoch = Number(this.metaGet('epoch') ?? '0') + 1;
@@ -167,6 +175,8 @@ export class SqliteStore {
         this.db
           .prepare('INSERT INTO indexes (collection, name, spec, tbl) VALUES (?, ?, ?, ?)')
           .run(name, spec.name, specText, itbl);
+        this.db.prepare('DELETE FROM index_numeric_aliases WHERE tbl = ?').run(itbl);
+        this.db.prepare('INSERT OR IGNORE INTO index_alias_tracking (tbl) VALUES (?)').run(itbl);
         row = { tbl: itbl };
         // Backfill from existing documents.
         const insert = this.db.prepare(
@@ -177,7 +187,13 @@ export class SqliteStore {
           id: string;
           doc: string;
         }>) {
-          for (const tuple of indexTuples(decodeStored(r.doc), spec)) {
+          const decoded = decodeStored(r.doc);
+          for (const col of numericAliasColumns(decoded, spec)) {
+            this.db
+              .prepare('INSERT OR IGNORE INTO index_numeric_aliases (tbl, col) VALUES (?, ?)')
+              .run(itbl, col);
+          }
+          for (const tuple of indexTuples(decoded, spec)) {
             if (seen) {
               const key = JSON.stringify(tuple);
               if (seen.has(key))
@@ -202,6 +218,16 @@ export class SqliteStore {
             )
           : undefined,
         multikey: undefined,
+        numericAliases: this.db.prepare('SELECT 1 FROM index_alias_tracking WHERE tbl = ?').get(itbl)
+          ? new Set(
+              (
+                this.db.prepare('SELECT col FROM index_numeric_aliases WHERE tbl = ?').all(itbl) as Array<{
+                  col: number;
+                }>
+              ).map((r) => r.col),
+            )
+          : null,
+        recordAlias: this.db.prepare('INSERT OR IGNORE INTO index_numeric_aliases (tbl, col) VALUES (?, ?)'),
       });
     }
     return out;
@@ -259,6 +285,29 @@ export class SqliteStore {
     return idx.multikey;
   }
 
+  /**
+   * Whether the numbers in key column `col` of the index are all numbers in the documents too (no boolean or
+   * date ever stored there), so ordering by that column orders as the values do. False when unknown.
+   */
+  keysAreNumbers(name: string, indexName: string, col: number): boolean {
+    const idx = this.collection(name).indexes.find((i) => i.spec.name === indexName);
+    return idx?.numericAliases !== null && idx?.numericAliases !== undefined && !idx.numericAliases.has(col);
+  }
+
+  /** The candidate rows of a plan with the key of column `col`: one row per key (several for an array). */
+  candidateKeys(name: string, plan: IndexPlan, col: number): Array<{ id: string; key: KeyValue }> {
+    const c = this.collection(name);
+    const idx = c.indexes.find((i) => i.spec.name === plan.index.name);
+    if (!idx) return [];
+    const sql = `SELECT id, k${col} AS key FROM "${idx.table}" WHERE ${plan.where}`;
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt.all(...plan.params) as Array<{ id: string; key: KeyValue }>;
+  }
+
   /** Ids of documents that may match, read from an index (a superset of the matches). */
   candidateIds(name: string, plan: IndexPlan): string[] {
     const c = this.collection(name);
@@ -291,6 +340,13 @@ export class SqliteStore {
       }
     }
     for (const idx of c.indexes) {
+      if (idx.numericAliases !== null) {
+        for (const col of numericAliasColumns(doc, idx.spec)) {
+          if (idx.numericAliases.has(col)) continue;
+          idx.recordAlias.run(idx.table, col);
+          idx.numericAliases.add(col);
+        }
+      }
       const seen = new Set<string>();
       for (const tuple of indexTuples(doc, idx.spec)) {
         const key = JSON.stringify(tuple);
@@ -331,4 +387,14 @@ function duplicate(collection: string, index: string, key: KeyValue[] | string):
     CloudErrorCode.DuplicateKey,
     `写入重复键(duplicate key):集合 ${collection} 的索引 ${index} 已存在 ${JSON.stringify(key)}`,
   );
+}
+
+/** The key columns of `spec` where the document holds a boolean or a date (kept as numbers in the index). */
+function numericAliasColumns(doc: Doc, spec: IndexSpec): number[] {
+  const out: number[] = [];
+  spec.fields.forEach(([field], col) => {
+    if (valuesAtPath(doc, field.split('.')).some((v) => typeof v === 'boolean' || v instanceof Date))
+      out.push(col);
+  });
+  return out;
 }
