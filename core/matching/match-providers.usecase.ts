@@ -8,7 +8,7 @@
  * servedPaths in the resident's unit and its ancestors, active, by the reputation copied onto the offering),
  * plus, only where more offerings cover the resident than the pool holds (`candidatePoolSize`), one per level
  * searched, nearest first (at most four more), so a nearby provider is never cut off by better-scored ones
- * further away;
+ * further away, and one per level whose full query cut through a chosen score, so ties take their turn too;
  * one read of the chosen providers (contact phone and the aggregates behind the score parts; one more only
  * when a chosen provider's copy on its offering was stale and the next one is needed in its place). Writes,
  * in one transaction: the match (orders are made from it) and a gap record per item short of the minimum.
@@ -32,6 +32,7 @@ import type { UseCaseInput } from '../orders/order-loop.ports';
 import { requireIdentity } from '../orders/order-command.runner';
 import { PROVIDER_AGGREGATE_FIELDS, providerReputation } from '../orders/provider-reputation';
 import { priceView, type PriceView } from '../orders/price.view';
+import { MAX_QUERY_LIMIT } from '../shared/database.port';
 import { matchableOfferingsWhere } from './matchable-offerings';
 import { rotationSeed, selectOfferings, type Selection } from './match-selection.policy';
 
@@ -180,10 +181,33 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   // covers all tiers unless it comes back full (a dense area: the pool keeps the best scores at any distance,
   // so nearer providers with lower scores may have been cut off); then the tiers are read on their own,
   // nearest first, as far as the selection searches.
-  const pools: { rows: PoolRow[]; readTo: number }[] = [];
+  // A full level query also cuts through the scores equal to its last one, always at the same `_id`s; when
+  // such a score is among the chosen, its ties on that level are read in full (once), so the day's rotation
+  // runs over every tied provider, not the same few.
+  const tiesOf = (itemId: string, paths: readonly string[], score: number): Promise<PoolRow[]> =>
+    db.find<PoolRow>(
+      COLLECTIONS.offerings,
+      { ...matchableOfferingsWhere(db, itemId, paths), reputation: score },
+      {
+        orderBy: [['_id', 'asc']],
+        limit: MAX_QUERY_LIMIT,
+        fields: ['providerId', 'providerName', 'itemId', 'pricing', 'servedPaths', 'reputation', 'starLevel'],
+      },
+    );
+  interface ItemPool {
+    rows: PoolRow[];
+    /** Up to which tier every offering the selection could want is in `rows`. */
+    readTo: number;
+    /** Per tier read on its own: the last score of its query when the query came back full, else null. */
+    cutAt: Map<number, number | null>;
+    /** Tiers whose cut-off ties have been read. */
+    tiesRead: Set<number>;
+  }
+  const pools: ItemPool[] = [];
   for (const itemId of itemIds) {
     const rows = await poolOf(itemId, coverage);
-    pools.push({ rows, readTo: rows.length < matching.candidatePoolSize ? lastTier : -1 });
+    const dense = rows.length === matching.candidatePoolSize;
+    pools.push({ rows, readTo: dense ? -1 : lastTier, cutAt: new Map(), tiesRead: new Set() });
   }
 
   // The provider record is the authority: a stale copy on an offering must not show a suspended provider,
@@ -197,9 +221,20 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
       for (;;) {
         const usable = pool.rows.filter((o) => known.get(o.providerId) !== null);
         selection = selectOfferings(usable, selectionOptions);
-        if (pool.readTo >= lastTier || tierOfLevel(tiers, selection.searchedLevel) <= pool.readTo) break;
-        pool.readTo += 1;
-        pool.rows = uniqueById([...pool.rows, ...(await poolOf(itemIds[i]!, tiers[pool.readTo]!))]);
+        if (pool.readTo < lastTier && tierOfLevel(tiers, selection.searchedLevel) > pool.readTo) {
+          pool.readTo += 1;
+          const level = await poolOf(itemIds[i]!, tiers[pool.readTo]!);
+          const full = level.length === matching.candidatePoolSize;
+          pool.cutAt.set(pool.readTo, full ? level[level.length - 1]!.reputation : null);
+          pool.rows = uniqueById([...pool.rows, ...level]);
+          continue;
+        }
+        const cut = selection.selected
+          .map((s) => ({ tier: tierOfLevel(tiers, s.foundAt), score: s.offering.reputation }))
+          .find(({ tier, score }) => pool.cutAt.get(tier) === score && !pool.tiesRead.has(tier));
+        if (cut === undefined) break;
+        pool.tiesRead.add(cut.tier);
+        pool.rows = uniqueById([...pool.rows, ...(await tiesOf(itemIds[i]!, tiers[cut.tier]!, cut.score))]);
       }
       out.push(selection);
     }

@@ -433,6 +433,18 @@ describe('matchProviders: ties are rotated fairly', () => {
     }
     expect(seen.size).toBe(8);
   });
+
+  test('when more providers tie than the candidate pool holds, every one of them still gets shown', async () => {
+    // A pool of 10 would always keep the same 10 of 30 tied providers (the query breaks ties by _id).
+    const world = createWorld(orderLoopConfig({ matching: { candidatePoolSize: 10 } }));
+    for (let n = 10; n < 40; n += 1) seedProvider(world, { id: `t${n}` });
+    const seen = new Set<string>();
+    for (let i = 0; i < 60; i += 1) {
+      for (const p of (await match(world, [REPAIR], residentActor(`o-r-${i}`, GRID))).items[0]!.providers)
+        seen.add(p.providerId);
+    }
+    expect(seen.size).toBe(30);
+  });
 });
 
 describe('matchProviders: index-backed reads', () => {
@@ -488,7 +500,9 @@ describe('matchProviders: index-backed reads', () => {
       ['k', 'county', true],
       ['k', 'county', true],
     ]);
-    expect(world.db.countOf('find', COLLECTIONS.offerings)).toBe(4);
+    // The pool, the three levels searched, and the county's ties: its query was full and cut through the
+    // score the twelve county providers share, so all twelve take turns.
+    expect(world.db.countOf('find', COLLECTIONS.offerings)).toBe(5);
   });
 
   test('a pool that is not full is read once', async () => {
