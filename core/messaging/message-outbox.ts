@@ -165,7 +165,14 @@ export async function redeliverMessages(
   const stale = await db.find<Pick<OutboxMessage, '_id' | 'claimedAt'>>(
     COLLECTIONS.messageOutbox,
     { status: 'sending', claimedAt: _.lte(now - OUTBOX_POLICY.staleClaimMs) },
-    { orderBy: [['claimedAt', 'asc']], limit: OUTBOX_POLICY.batchSize, fields: ['claimedAt'] },
+    {
+      orderBy: [
+        ['claimedAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      limit: OUTBOX_POLICY.batchSize,
+      fields: ['claimedAt'],
+    },
   );
   let reclaimed = 0;
   for (const doc of stale) {
