@@ -12,7 +12,7 @@
  */
 import { COLLECTIONS } from '../model/collections.model';
 import type { OutboxMessage } from '../model/platform.model';
-import type { DatabasePort, TransactionPort } from '../shared/database.port';
+import type { DatabasePort, Patch, TransactionPort } from '../shared/database.port';
 import type { Notifier, SubscribeMessage } from '../shared/notifier.port';
 import type { IdGenerator } from '../shared/ports';
 
@@ -67,17 +67,7 @@ export interface DeliveryReport {
   readonly skipped: number;
 }
 
-const NO_DELIVERIES: DeliveryReport = { sent: 0, refused: 0, retrying: 0, failed: 0, skipped: 0 };
-
-function add(a: DeliveryReport, b: DeliveryReport): DeliveryReport {
-  return {
-    sent: a.sent + b.sent,
-    refused: a.refused + b.refused,
-    retrying: a.retrying + b.retrying,
-    failed: a.failed + b.failed,
-    skipped: a.skipped + b.skipped,
-  };
-}
+type Delivery = keyof DeliveryReport;
 
 /** Claim and send each pending message; one message's failure never stops the others. */
 export async function deliverMessages(
@@ -86,8 +76,8 @@ export async function deliverMessages(
   messages: readonly OutboxMessage[],
   now: number,
 ): Promise<DeliveryReport> {
-  let report = NO_DELIVERIES;
-  for (const doc of messages) report = add(report, await deliverOne(db, notifier, doc, now));
+  const report: Record<Delivery, number> = { sent: 0, refused: 0, retrying: 0, failed: 0, skipped: 0 };
+  for (const doc of messages) report[await deliverOne(db, notifier, doc, now)] += 1;
   return report;
 }
 
@@ -96,60 +86,47 @@ async function deliverOne(
   notifier: Notifier,
   doc: OutboxMessage,
   now: number,
-): Promise<DeliveryReport> {
+): Promise<Delivery> {
   const claimed = await db.update(
     COLLECTIONS.messageOutbox,
     doc._id,
     { status: 'sending', claimedAt: now, attempts: db.command.inc(1) },
     { ifMatch: { status: 'pending' } },
   );
-  if (!claimed) return { ...NO_DELIVERIES, skipped: 1 };
+  if (!claimed) return 'skipped';
+  const [delivery, patch] = await sendClaimed(notifier, doc, now);
+  await db.update(COLLECTIONS.messageOutbox, doc._id, patch, {
+    ifMatch: { status: 'sending', claimedAt: now },
+  });
+  return delivery;
+}
+
+/** Send a claimed message; what it came to, and how its record changes. */
+async function sendClaimed(
+  notifier: Notifier,
+  doc: OutboxMessage,
+  now: number,
+): Promise<[Exclude<Delivery, 'skipped'>, Patch]> {
   const attempts = doc.attempts + 1;
-  let outcome: { ok: true } | { ok: false; code: string; retryable: boolean };
+  let code: string;
+  let retryable: boolean;
   try {
     const result = await notifier.send(doc.message);
-    outcome = result.ok ? result : { ok: false, code: result.code, retryable: result.retryable === true };
+    if (result.ok) return ['sent', { status: 'sent', finishedAt: now, lastError: null }];
+    code = result.code;
+    retryable = result.retryable === true;
   } catch (e) {
     // A notifier that throws has not reached WeChat's verdict: treat it as transient.
-    outcome = { ok: false, code: e instanceof Error ? e.name : 'SEND_ERROR', retryable: true };
+    code = e instanceof Error ? e.name : 'SEND_ERROR';
+    retryable = true;
   }
-  const mine = { ifMatch: { status: 'sending', claimedAt: now } };
-  if (outcome.ok) {
-    await db.update(
-      COLLECTIONS.messageOutbox,
-      doc._id,
-      { status: 'sent', finishedAt: now, lastError: null },
-      mine,
-    );
-    return { ...NO_DELIVERIES, sent: 1 };
-  }
-  if (!outcome.retryable) {
-    await db.update(
-      COLLECTIONS.messageOutbox,
-      doc._id,
-      { status: 'refused', finishedAt: now, lastError: outcome.code },
-      mine,
-    );
-    return { ...NO_DELIVERIES, refused: 1 };
-  }
+  if (!retryable) return ['refused', { status: 'refused', finishedAt: now, lastError: code }];
   if (attempts >= OUTBOX_POLICY.maxAttempts) {
-    await db.update(
-      COLLECTIONS.messageOutbox,
-      doc._id,
-      { status: 'failed', finishedAt: now, lastError: outcome.code },
-      mine,
-    );
-    return { ...NO_DELIVERIES, failed: 1 };
+    return ['failed', { status: 'failed', finishedAt: now, lastError: code }];
   }
   const delays = OUTBOX_POLICY.retryDelaysMs;
   const delay = delays[Math.min(attempts, delays.length) - 1]!;
-  await db.update(
-    COLLECTIONS.messageOutbox,
-    doc._id,
-    { status: 'pending', claimedAt: null, nextAttemptAt: now + delay, lastError: outcome.code },
-    mine,
-  );
-  return { ...NO_DELIVERIES, retrying: 1 };
+  return ['retrying', { status: 'pending', claimedAt: null, nextAttemptAt: now + delay, lastError: code }];
 }
 
 /**

@@ -49,14 +49,28 @@ export function valuesAtPath(value: unknown, parts: readonly string[], i = 0): u
 
 /** Every key tuple a document contributes to an index (several when a field is an array). */
 export function indexTuples(doc: Record<string, unknown>, spec: IndexSpec): KeyValue[][] {
+  return indexEntries(doc, spec).tuples;
+}
+
+/**
+ * The key tuples, and the key columns where the document holds a boolean or a date: kept as numbers in the
+ * index, they do not sort as numbers do (the store records those columns).
+ */
+export function indexEntries(
+  doc: Record<string, unknown>,
+  spec: IndexSpec,
+): { tuples: KeyValue[][]; aliasColumns: number[] } {
   let tuples: KeyValue[][] = [[]];
-  for (const [field] of spec.fields) {
-    const values = [...new Set(valuesAtPath(doc, field.split('.')).map(encodeKey))];
+  const aliasColumns: number[] = [];
+  for (const [col, [field]] of spec.fields.entries()) {
+    const raw = valuesAtPath(doc, field.split('.'));
+    if (raw.some((v) => typeof v === 'boolean' || v instanceof Date)) aliasColumns.push(col);
+    const values = [...new Set(raw.map(encodeKey))];
     const next: KeyValue[][] = [];
     for (const t of tuples) for (const v of values) next.push([...t, v]);
     tuples = next;
   }
-  return tuples;
+  return { tuples, aliasColumns };
 }
 
 /**

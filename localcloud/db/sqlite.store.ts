@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { CloudError, CloudErrorCode } from '../protocol/cloud-error';
 import { decodeStored, encodeDoc, type Doc } from '../protocol/ejson.codec';
 import type { IndexCatalog, IndexSpec } from './index-catalog';
-import { indexTuples, valuesAtPath, type IndexPlan, type KeyValue } from './index-keys';
+import { indexEntries, type IndexPlan, type KeyValue } from './index-keys';
 
 export const COLLECTION_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
@@ -29,7 +29,6 @@ interface IndexTable {
    * values do); null when this index was built before that was recorded (then nothing is known).
    */
   numericAliases: Set<number> | null;
-  recordAlias: Database.Statement;
 }
 
 interface CollectionTable {
@@ -64,6 +63,8 @@ export class SqliteStore {
   private revBase: number;
   private revCounter = 0;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Records that a key column of an index table has held a boolean or a date. */
+  private readonly recordAlias: Database.Statement;
 
   constructor(private readonly options: StoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -79,6 +80,9 @@ export class SqliteStore {
       CREATE TABLE IF NOT EXISTS index_alias_tracking (tbl TEXT PRIMARY KEY);
       CREATE TABLE IF NOT EXISTS index_numeric_aliases (tbl TEXT NOT NULL, col INTEGER NOT NULL, PRIMARY KEY (tbl, col));
     `);
+    this.recordAlias = this.db.prepare(
+      'INSERT OR IGNORE INTO index_numeric_aliases (tbl, col) VALUES (?, ?)',
+    );
     // Revisions only need to be unique across this data dir's lifetime: a new epoch per start.
     const epoch = Number(this.metaGet('epoch') ?? '0') + 1;
     this.metaSet('epoch', String(epoch));
@@ -187,13 +191,9 @@ export class SqliteStore {
           id: string;
           doc: string;
         }>) {
-          const decoded = decodeStored(r.doc);
-          for (const col of numericAliasColumns(decoded, spec)) {
-            this.db
-              .prepare('INSERT OR IGNORE INTO index_numeric_aliases (tbl, col) VALUES (?, ?)')
-              .run(itbl, col);
-          }
-          for (const tuple of indexTuples(decoded, spec)) {
+          const { tuples, aliasColumns } = indexEntries(decodeStored(r.doc), spec);
+          for (const col of aliasColumns) this.recordAlias.run(itbl, col);
+          for (const tuple of tuples) {
             if (seen) {
               const key = JSON.stringify(tuple);
               if (seen.has(key))
@@ -227,7 +227,6 @@ export class SqliteStore {
               ).map((r) => r.col),
             )
           : null,
-        recordAlias: this.db.prepare('INSERT OR IGNORE INTO index_numeric_aliases (tbl, col) VALUES (?, ?)'),
       });
     }
     return out;
@@ -340,15 +339,14 @@ export class SqliteStore {
       }
     }
     for (const idx of c.indexes) {
-      if (idx.numericAliases !== null) {
-        for (const col of numericAliasColumns(doc, idx.spec)) {
-          if (idx.numericAliases.has(col)) continue;
-          idx.recordAlias.run(idx.table, col);
-          idx.numericAliases.add(col);
-        }
+      const { tuples, aliasColumns } = indexEntries(doc, idx.spec);
+      for (const col of aliasColumns) {
+        if (idx.numericAliases === null || idx.numericAliases.has(col)) continue;
+        this.recordAlias.run(idx.table, col);
+        idx.numericAliases.add(col);
       }
       const seen = new Set<string>();
-      for (const tuple of indexTuples(doc, idx.spec)) {
+      for (const tuple of tuples) {
         const key = JSON.stringify(tuple);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -387,14 +385,4 @@ function duplicate(collection: string, index: string, key: KeyValue[] | string):
     CloudErrorCode.DuplicateKey,
     `写入重复键(duplicate key):集合 ${collection} 的索引 ${index} 已存在 ${JSON.stringify(key)}`,
   );
-}
-
-/** The key columns of `spec` where the document holds a boolean or a date (kept as numbers in the index). */
-function numericAliasColumns(doc: Doc, spec: IndexSpec): number[] {
-  const out: number[] = [];
-  spec.fields.forEach(([field], col) => {
-    if (valuesAtPath(doc, field.split('.')).some((v) => typeof v === 'boolean' || v instanceof Date))
-      out.push(col);
-  });
-  return out;
 }

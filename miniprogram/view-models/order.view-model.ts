@@ -118,6 +118,8 @@ export function toOrderDetail(reply: OrderDetailReply): OrderDetailView {
   const price = formatPrice(order.price);
   const timeline = toTimeline(reply.timeline);
   const phone = order.residentPhone ?? '';
+  // Contact details are withheld from provider staff before acceptance and again once the job has ended.
+  const hiddenWhy = order.status === 'created' ? '接单后可见' : '服务结束后不再显示';
   return {
     ...toOrderHeading(order),
     price: price.price,
@@ -126,16 +128,8 @@ export function toOrderDetail(reply: OrderDetailReply): OrderDetailView {
     residentName: order.residentName,
     residentPhone: phone === '' ? '未留电话' : phone,
     canCall: phone !== '' && !isMasked(phone),
-    phoneHint: isMasked(phone)
-      ? order.status === 'created'
-        ? '接单后可见完整号码'
-        : '服务结束后不再显示完整号码'
-      : '',
-    serviceAddress: order.serviceAddressHidden
-      ? order.status === 'created'
-        ? '接单后可见'
-        : '服务结束后不再显示'
-      : (order.serviceAddress ?? ''),
+    phoneHint: isMasked(phone) ? `${hiddenWhy}完整号码` : '',
+    serviceAddress: order.serviceAddressHidden ? hiddenWhy : (order.serviceAddress ?? ''),
     note: order.note,
     createdAt: formatShanghaiMinute(order.createdAt),
     deadline: deadlineOf(reply),

@@ -5,7 +5,7 @@
  * mode there is no switch at all.
  */
 import { appConfig } from '../../../miniprogram/config';
-import { find, loadPage, openPage, tapCell, textOf, toastMessage } from './support/page-harness';
+import { fakeStorage, find, loadPage, openPage, tapCell, textOf, toastMessage } from './support/page-harness';
 
 interface Sent {
   method: string;
@@ -34,7 +34,7 @@ type RequestOptions = WechatMiniprogram.RequestOption;
 
 describe('我的 - 切换演示身份', () => {
   let pageId: string;
-  const storage = new Map<string, unknown>();
+  let storage = new Map<string, unknown>();
   const sent: Sent[] = [];
   let identitiesRoute = true;
 
@@ -54,11 +54,9 @@ describe('我的 - 切换演示身份', () => {
   });
 
   beforeEach(() => {
-    storage.clear();
     sent.length = 0;
     identitiesRoute = true;
-    jest.spyOn(wx, 'getStorageSync').mockImplementation((k: string) => storage.get(k) ?? '');
-    jest.spyOn(wx, 'setStorageSync').mockImplementation((k: string, v: unknown) => void storage.set(k, v));
+    storage = fakeStorage();
     jest.spyOn(wx, 'request').mockImplementation((o: RequestOptions) => {
       const header = (o.header ?? {}) as Record<string, string>;
       sent.push({ method: o.method ?? 'GET', url: o.url, openid: header['X-WX-OPENID'], data: o.data });
