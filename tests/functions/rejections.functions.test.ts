@@ -125,6 +125,19 @@ const BAD_INPUT: readonly Case[] = [
     code: 'INVALID_INPUT',
   },
   {
+    name: 'an order with a service address over 100 characters',
+    as: () => RESIDENT,
+    fn: 'orders',
+    event: cmd('order.create', () => ({
+      matchId: created.matchId,
+      itemId: APPLIANCE_REPAIR,
+      providerId: created.providerId,
+      serviceAddress: '金港花园'.repeat(26),
+      clientRequestId: rid('long-address'),
+    })),
+    code: 'INVALID_INPUT',
+  },
+  {
     name: 'an order from an unknown match',
     as: () => RESIDENT,
     fn: 'orders',
