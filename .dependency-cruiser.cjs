@@ -1,6 +1,33 @@
 /** Architecture rules checked by `npm run depcheck` (part of `npm test`). */
+
+/** The core's kernel and rule folders: what every capability folder may import. */
+const SHARED_CORE_FOLDERS = [
+  'kernel',
+  'model',
+  'schemas',
+  'auth',
+  'lifecycle',
+  'org',
+  'reputation',
+  'idempotency',
+  'messaging',
+  'offerings',
+  'privacy',
+];
+
 module.exports = {
   forbidden: [
+    {
+      name: 'capabilities-share-only-the-kernel',
+      severity: 'error',
+      comment:
+        'A capability folder of the core (catalog, matching, orders, profile, providers...) may import its own files, the kernel and the shared rule folders, never another capability: what two capabilities both need moves to the kernel or a rule folder (core/README.md). The kernel and the rule folders import no capability either. core/client, what the mini-program takes, may reach everything.',
+      from: { path: '^core/([^/]+)/', pathNot: '^core/client/' },
+      to: {
+        path: '^core/',
+        pathNot: ['^core/$1/', `^core/(${SHARED_CORE_FOLDERS.join('|')})/`],
+      },
+    },
     {
       name: 'core-is-pure',
       severity: 'error',
@@ -11,7 +38,7 @@ module.exports = {
         pathNot: '^core/',
         path: [
           '^node_modules/(wx-server-sdk|@cloudbase|better-sqlite3|mingo|miniprogram-|tdesign)',
-          '^(miniprogram|cloudfunctions|function-kit|localcloud|admin|scripts|bench|tests)/',
+          '^(miniprogram|cloudfunctions|function-kit|localcloud|admin|scripts|bench|tests|demo)/',
         ],
       },
     },
@@ -38,7 +65,7 @@ module.exports = {
       severity: 'error',
       comment: 'Cloud functions run unchanged in production: they must not import the local cloud emulator.',
       from: { path: '^(cloudfunctions|function-kit)/' },
-      to: { path: '^(localcloud|tests|admin|scripts|bench)/' },
+      to: { path: '^(localcloud|tests|admin|scripts|bench|demo)/' },
     },
     {
       name: 'local-cloud-does-not-import-functions',

@@ -35,7 +35,7 @@ module.exports = {
     {
       displayName: 'core',
       testEnvironment: 'node',
-      roots: ['<rootDir>/tests/core'],
+      roots: ['<rootDir>/tests/core', '<rootDir>/tests/demo'],
       transform: tsTransform,
     },
     {

@@ -1,5 +1,5 @@
 /**
- * Builds a data dir holding the Yulin demo data (core/demo `iterateDemoData`, as `npm start` seeds it) at a
+ * Builds a data dir holding the Yulin demo data (demo/ `iterateDemoData`, as `npm start` seeds it) at a
  * chosen size, directly with the local cloud's own store and the platform's declared indexes
  * (database/indexes.json), with no SDK and no HTTP. Runs as its own process so the measuring process stays
  * small; prints one JSON line: documents per collection, how long it took, and how many offerings of the
@@ -10,7 +10,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { iterateDemoData } from '../core/demo';
+import { iterateDemoData } from '../demo/demo-dataset';
 import { MATCHABLE_PROVIDER_STATUSES } from '../core/lifecycle/provider.lifecycle';
 import { ancestorPaths } from '../core/org/org-path';
 import { loadIndexCatalog } from '../localcloud/db/index-catalog';

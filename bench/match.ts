@@ -20,8 +20,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import tcb from '@cloudbase/node-sdk';
-import { DEMO_PATHS, DEMO_RESIDENT_OPENID } from '../core/demo';
-import { DEFAULT_ORDER_LOOP_CONFIG } from '../core/orders/order-loop.config';
+import { DEMO_PATHS } from '../demo/demo-identities';
+import { DEMO_RESIDENT_OPENID } from '../demo/demo.constants';
+import { DEFAULT_PLATFORM_CONFIG } from '../core/kernel/platform.config';
 import { OPENID_CREDENTIAL_PREFIX } from '../localcloud/functions/functions.actions';
 import { buildFunctions, FUNCTIONS_SRC } from '../scripts/build-functions';
 import { REPO_ROOT, spawnServer, type ServerProcess } from '../tests/helpers/server-process';
@@ -36,7 +37,7 @@ export const MATCH_SMALL_PROVIDERS = 60;
 const SMALL_ORDERS = 1500;
 export const MATCH_LARGE_PROVIDERS = 50_000;
 export const MATCH_TARGET = 2;
-const POOL = DEFAULT_ORDER_LOOP_CONFIG.matching.candidatePoolSize;
+const POOL = DEFAULT_PLATFORM_CONFIG.matching.candidatePoolSize;
 
 /** A call is some milliseconds (an HTTP call to the function, which makes five to the database). */
 /** Warm-up, sequential and interleaved calls of each side. */

@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto';
 import cloud from 'wx-server-sdk';
 import { loadActor } from '../core/auth/actor.loader';
 import { SYSTEM_ACTOR, type Actor } from '../core/auth/roles';
-import { DEFAULT_ORDER_LOOP_CONFIG, type OrderLoopConfig, type OrderLoopPorts } from '../core/orders';
+import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../core/kernel/platform.config';
+import { type PlatformPorts } from '../core/kernel/use-case';
 import type { PhoneNumberResolver } from '../core/profile/phone-number.port';
-import { isDomainError } from '../core/shared/errors';
+import { isDomainError } from '../core/kernel/errors';
 import { createWxContentSecurity, createWxNotifier, templateIdMap } from './wx-messaging.adapters';
 import { createWxDatabasePort, type WxCloud } from './wx-database.adapter';
 import { createWxPhoneNumberResolver } from './wx-phone-number.adapter';
@@ -21,19 +22,19 @@ export interface FunctionReply {
   data?: unknown;
 }
 
-export interface CommandContext {
-  readonly ports: OrderLoopPorts;
+export interface FunctionContext {
+  readonly ports: PlatformPorts;
   readonly actor: Actor;
-  readonly config: OrderLoopConfig;
+  readonly config: PlatformConfig;
   /** WeChat's phone-number exchange (profile.phone.set); the order loop's ports do not need it. */
   readonly phoneNumbers: PhoneNumberResolver;
 }
 
-export type CommandRoute = (ctx: CommandContext, input: unknown) => Promise<unknown>;
+export type CommandRoute = (ctx: FunctionContext, input: unknown) => Promise<unknown>;
 
 export interface CommandFunctionOptions {
   /** What a timer trigger runs (only when the runtime says SOURCE is wx_trigger; never on the event's word). */
-  timer?: (ctx: CommandContext, event: { TriggerName?: string; Time?: string }) => Promise<unknown>;
+  timer?: (ctx: FunctionContext, event: { TriggerName?: string; Time?: string }) => Promise<unknown>;
 }
 
 let initialised = false;
@@ -45,7 +46,7 @@ function sdk(): typeof cloud {
   return cloud;
 }
 
-function ports(): OrderLoopPorts {
+function ports(): PlatformPorts {
   const c = sdk();
   return {
     db: createWxDatabasePort(c as unknown as WxCloud),
@@ -70,7 +71,7 @@ export function commandFunction(routes: Record<string, CommandRoute>, options: C
     try {
       const wxContext = sdk().getWXContext() as { OPENID?: string; SOURCE?: string };
       const p = ports();
-      const config = DEFAULT_ORDER_LOOP_CONFIG;
+      const config = DEFAULT_PLATFORM_CONFIG;
       const phoneNumbers = createWxPhoneNumberResolver(sdk());
       const e = (event ?? {}) as Record<string, unknown>;
       if (wxContext.SOURCE === 'wx_trigger') {

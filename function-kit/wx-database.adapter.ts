@@ -13,8 +13,8 @@ import type {
   UpdateOperand,
   UpdateOptions,
   Where,
-} from '../core/shared/database.port';
-import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from '../core/shared/database.port';
+} from '../core/kernel/database.port';
+import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from '../core/kernel/database.port';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- wx-server-sdk ships loose typings; this adapter is their boundary */
 type WxDb = any;

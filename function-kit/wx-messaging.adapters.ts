@@ -3,8 +3,8 @@
  * msgSecCheck v2). Logical template ids (database/message-templates.json) are mapped to the real WeChat ids
  * through the TEMPLATE_IDS environment variable on deployment; locally they are used as they are.
  */
-import type { ContentScene, ContentSecurity, ContentVerdict } from '../core/shared/content-security.port';
-import type { Notifier, NotifyOutcome, SubscribeMessage } from '../core/shared/notifier.port';
+import type { ContentScene, ContentSecurity, ContentVerdict } from '../core/kernel/content-security.port';
+import type { Notifier, NotifyOutcome, SubscribeMessage } from '../core/kernel/notifier.port';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- wx-server-sdk's openapi typings are loose */
 export interface WxOpenApiCloud {

@@ -3,7 +3,7 @@
  * with what each demonstrates, for the mini-program's 切换演示身份 (我的, local mode only). The gateway
  * accepts exactly these openids in `X-WX-OPENID`.
  */
-import type { DemoIdentity } from '../core/demo';
+import type { DemoIdentity } from '../demo/demo-identities';
 import type { LocalCloud } from '../localcloud/local-cloud';
 import { sendJson } from '../localcloud/http/local-cloud.server';
 

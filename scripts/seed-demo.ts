@@ -1,9 +1,11 @@
 /**
- * Seeds the Yulin demo data (core/demo, deterministic) into a local cloud once. All of it is written in one
+ * Seeds the Yulin demo data (demo/, deterministic) into a local cloud once. All of it is written in one
  * SQLite transaction together with a marker document, so a crash mid-seed leaves nothing and a restart seeds
  * nothing twice.
  */
-import { DEFAULT_DEMO_SEED, DEMO_IDENTITIES, iterateDemoData, type DemoIdentity } from '../core/demo';
+import { DEFAULT_DEMO_SEED } from '../demo/demo.constants';
+import { DEMO_IDENTITIES, type DemoIdentity } from '../demo/demo-identities';
+import { iterateDemoData } from '../demo/demo-dataset';
 import type { LocalDatabase } from '../localcloud/db/local-database';
 
 export const SEED_META_COLLECTION = 'sys_meta';

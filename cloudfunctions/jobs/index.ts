@@ -3,16 +3,14 @@
  * cancel an accepted job (with a reason), mark done, record the follow-up (回访); and binding to a provider
  * with a manager's invite code (provider.staff.bind), which makes the caller staff in the first place.
  */
-import {
-  acceptOrder,
-  cancelOrder,
-  declineOrder,
-  listOrders,
-  markDone,
-  orderDetail,
-  recordFollowUp,
-} from '../../core/orders';
-import { bindStaff } from '../../core/providers';
+import { acceptOrder } from '../../core/orders/accept-order.usecase';
+import { cancelOrder } from '../../core/orders/cancel-order.usecase';
+import { declineOrder } from '../../core/orders/decline-order.usecase';
+import { listOrders } from '../../core/orders/list-orders.usecase';
+import { markDone } from '../../core/orders/mark-done.usecase';
+import { orderDetail } from '../../core/orders/order-detail.usecase';
+import { recordFollowUp } from '../../core/orders/record-follow-up.usecase';
+import { bindStaff } from '../../core/providers/staff-bind.usecase';
 import { commandFunction } from '../../function-kit/command-function';
 
 export const main = commandFunction({

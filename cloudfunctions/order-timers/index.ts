@@ -3,7 +3,10 @@
  * of follow-ups due and mark overdue ones, close orders left waiting, and send the subscribe messages still
  * pending in the outbox. Each job is idempotent (decision 0003).
  */
-import { closeStaleOrders, expireOrders, followUpTimer, resendMessages } from '../../core/orders';
+import { closeStaleOrders } from '../../core/orders/close-stale-orders.usecase';
+import { expireOrders } from '../../core/orders/expire-orders.usecase';
+import { followUpTimer } from '../../core/orders/follow-up-timer.usecase';
+import { resendMessages } from '../../core/orders/resend-messages.usecase';
 import { commandFunction } from '../../function-kit/command-function';
 
 export const main = commandFunction(

@@ -2,8 +2,12 @@
  * `orders`: the resident's side of the order loop (docs/functions.md): match providers for ticked items,
  * create, cancel, list, view and rate orders.
  */
-import { matchProviders } from '../../core/matching';
-import { cancelOrder, createOrder, listOrders, orderDetail, rateOrder } from '../../core/orders';
+import { matchProviders } from '../../core/matching/match-providers.usecase';
+import { cancelOrder } from '../../core/orders/cancel-order.usecase';
+import { createOrder } from '../../core/orders/create-order.usecase';
+import { listOrders } from '../../core/orders/list-orders.usecase';
+import { orderDetail } from '../../core/orders/order-detail.usecase';
+import { rateOrder } from '../../core/orders/rate-order.usecase';
 import { commandFunction } from '../../function-kit/command-function';
 
 export const main = commandFunction({

@@ -2,7 +2,9 @@
  * `profile`: the caller's own profile (docs/functions.md): read it, bind the grid or community they live in,
  * set their contact phone with consent (typed, or WeChat's phone-number button).
  */
-import { bindProfile, getProfile, setPhone } from '../../core/profile';
+import { bindProfile } from '../../core/profile/bind-profile.usecase';
+import { getProfile } from '../../core/profile/get-profile.usecase';
+import { setPhone } from '../../core/profile/set-phone.usecase';
 import { commandFunction } from '../../function-kit/command-function';
 
 export const main = commandFunction({

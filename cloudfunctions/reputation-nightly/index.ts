@@ -6,7 +6,7 @@
  * a night, so one run goes through every batch (otherwise only the first `timerBatchSize` providers, by `_id`,
  * would ever be recounted).
  */
-import { nightlyRecount } from '../../core/orders';
+import { nightlyRecount } from '../../core/orders/nightly-recount.usecase';
 import { commandFunction } from '../../function-kit/command-function';
 
 export const main = commandFunction(

@@ -3,7 +3,7 @@
  * stored on the user's record. Anyone without a record is a resident with no home unit yet.
  */
 import type { User } from '../model/user.model';
-import type { DatabasePort } from '../shared/database.port';
+import type { DatabasePort } from '../kernel/database.port';
 import { actorWithResidentGrant, type Actor } from './roles';
 
 export const USERS_COLLECTION = 'users';

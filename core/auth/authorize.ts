@@ -1,7 +1,7 @@
 /**
  * `authorize(actor, action, target)`: the one permission check of the platform, driven by PERMISSION_MATRIX.
  */
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../kernel/errors';
 import { isOnSameBranch, isWithin } from '../org/org-path';
 import { ACTION_LABELS, type Action } from './actions';
 import { PERMISSION_MATRIX, type PermissionRule, type Scope } from './permissions.matrix';

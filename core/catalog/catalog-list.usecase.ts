@@ -36,13 +36,14 @@ import type { ServiceCategory, ServiceItem } from '../model/catalog.model';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Offering } from '../model/offering.model';
 import { ancestorPaths, isOrgPath } from '../org/org-path';
-import type { UseCaseInput } from '../orders/order-loop.ports';
-import { catalogListSchema, type CatalogListReply } from '../schemas/catalog.schema';
+import type { UseCaseInput } from '../kernel/use-case';
+import { catalogListSchema } from '../schemas/catalog.schema';
 import { parseCommand } from '../schemas/command.parser';
-import type { DatabasePort, FindOptions, Where } from '../shared/database.port';
-import { matchableOfferingsWhere } from '../matching/matchable-offerings';
+import type { DatabasePort, FindOptions, Where } from '../kernel/database.port';
+import { matchableOfferingsWhere } from '../offerings/matchable-offerings';
 import { catalogError } from './catalog.errors';
-import { loadOrgUnit } from './org-unit.reader';
+import { loadOrgUnit } from '../org/org-unit.reader';
+import type { CatalogListReply } from './catalog.replies';
 
 /** How many availability look-ups run at once. */
 const AVAILABILITY_BATCH = 10;

@@ -12,11 +12,12 @@
 import { authorize } from '../auth/authorize';
 import { COLLECTIONS } from '../model/collections.model';
 import type { OrgUnit } from '../model/org-unit.model';
-import type { UseCaseInput } from '../orders/order-loop.ports';
-import { orgChildrenSchema, type OrgChildrenReply } from '../schemas/catalog.schema';
+import type { UseCaseInput } from '../kernel/use-case';
+import { orgChildrenSchema } from '../schemas/catalog.schema';
 import { parseCommand } from '../schemas/command.parser';
-import { MAX_QUERY_LIMIT, type Where } from '../shared/database.port';
-import { loadOrgUnit } from './org-unit.reader';
+import { MAX_QUERY_LIMIT, type Where } from '../kernel/database.port';
+import { loadOrgUnit } from '../org/org-unit.reader';
+import type { OrgChildrenReply } from './catalog.replies';
 
 type UnitRow = Pick<OrgUnit, '_id' | 'name' | 'level'>;
 

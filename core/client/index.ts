@@ -5,7 +5,7 @@
  */
 export { ORDER_STATUSES, ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.status';
 export { ROLE_LABELS, type Role } from '../auth/roles';
-export { maskPhone } from '../orders/phone-masking.policy';
+export { maskPhone } from '../privacy/phone-masking.policy';
 export {
   MOBILE_PHONE_PATTERN,
   checkInt,
@@ -41,3 +41,28 @@ export {
   type FollowUpFormInput,
   type RatingFields,
 } from './order.forms';
+
+// The functions' replies, as types only (nothing is bundled): pages and view models read these shapes.
+export type { MatchProvidersResult, MatchedItem, MatchedProvider } from '../matching/match.reply';
+export type {
+  CreateOrderResult,
+  FollowUpView,
+  MarkDoneResult,
+  OrderDetail,
+  OrderDetailResult,
+  OrderEndedResult,
+  OrderListItem,
+  OrderListResult,
+  OrderStepResult,
+  RateOrderResult,
+  RatingView,
+  RecordFollowUpResult,
+  TimelineEntry,
+} from '../orders/order.replies';
+export type { CatalogListReply, OrgChildrenReply } from '../catalog/catalog.replies';
+export type { ProfileGetReply } from '../profile/profile.reply';
+export type { StaffBindReply, StaffInviteReply } from '../providers/staff.replies';
+export type { PriceView } from '../offerings/price.view';
+export type { ReputationComponent } from '../reputation/reputation.formula';
+export type { MatchCandidate } from '../model/platform.model';
+export type { Action } from '../auth/actions';

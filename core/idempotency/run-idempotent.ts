@@ -4,7 +4,7 @@
  * calling `fn`; the same request id with another command or payload is refused. Failed attempts store
  * nothing, so the client may retry them with the same id.
  */
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../kernel/errors';
 import type { IdempotencyRecord, IdempotencyStore } from './idempotency.port';
 import { requestFingerprint } from './request.fingerprint';
 

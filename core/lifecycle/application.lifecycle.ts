@@ -3,7 +3,7 @@
  * to objections) -> agreement_signed, when the provider record is created in status `active` (see
  * provider.lifecycle.ts). Incomplete applications are returned for amendment rather than rejected.
  */
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../kernel/errors';
 import { Lifecycle, type TransitionRule } from './state-machine';
 
 export const APPLICATION_STATUSES = [

@@ -3,7 +3,7 @@
  * level up (the deadline restarts at each level); resolved but never confirmed it is closed; confirmed
  * it is closed. Decisions look only at the current status and times, so repeating them is harmless.
  */
-import { ORG_LEVEL_LABELS } from '../shared/org-levels';
+import { ORG_LEVEL_LABELS } from '../org/org-levels';
 import { nextConcernLevel, type ConcernLevel, type ConcernStatus } from './concern.lifecycle';
 
 const HOUR_MS = 3_600_000;

@@ -5,9 +5,9 @@
  * to the joint meeting of its level. See docs/life-cycles.md.
  */
 import type { ActingAs } from '../auth/roles';
-import type { OrgLevel } from '../shared/org-levels';
-import { ORG_LEVEL_LABELS } from '../shared/org-levels';
-import { DomainError } from '../shared/errors';
+import type { OrgLevel } from '../org/org-levels';
+import { ORG_LEVEL_LABELS } from '../org/org-levels';
+import { DomainError } from '../kernel/errors';
 import { Lifecycle, type StatefulEntity, type TransitionResult, type TransitionRule } from './state-machine';
 
 export const CONCERN_STATUSES = [

@@ -5,7 +5,7 @@
  * also leave the platform of its own accord while in good standing.
  */
 import type { ActingAs } from '../auth/roles';
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../kernel/errors';
 import { Lifecycle, type StatefulEntity, type TransitionResult, type TransitionRule } from './state-machine';
 
 export const PROVIDER_STATUSES = ['active', 'suspended', 'rectifying', 'removed', 'exited'] as const;

@@ -6,7 +6,7 @@
 import { AUTH_ERROR_CODES, authorize, type AccessTarget } from '../auth/authorize';
 import type { Action } from '../auth/actions';
 import { ROLE_LABELS, SYSTEM_OPENID, type ActingAs, type Actor, type Role } from '../auth/roles';
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../kernel/errors';
 
 export type LifecycleEntityType = 'order' | 'concern' | 'application' | 'provider';
 

@@ -14,70 +14,49 @@
  * in one transaction: the match (orders are made from it) and a gap record per item short of the minimum.
  */
 import { authorize } from '../auth/authorize';
+
 import type { Actor } from '../auth/roles';
+
 import type { ServiceItem } from '../model/catalog.model';
+
 import { COLLECTIONS } from '../model/collections.model';
+
 import type { Offering } from '../model/offering.model';
+
 import type { Match, MatchCandidate, MatchGap, MatchItemResult } from '../model/platform.model';
+
 import type { Provider } from '../model/provider.model';
+
 import { ancestorPaths, isOrgPath, isWithin, levelOfPath, pathDepth, unitIdOfPath } from '../org/org-path';
-import type { ReputationComponent } from '../reputation/reputation.formula';
+
 import { matchRequestSchema } from '../schemas/match.schema';
+
 import { parseCommand } from '../schemas/command.parser';
-import { ORG_LEVELS, type OrgLevel } from '../shared/org-levels';
-import { shanghaiDayNumber } from '../shared/shanghai-time';
-import { DEFAULT_ORDER_LOOP_CONFIG } from '../orders/order-loop.config';
-import { orderLoopError } from '../orders/order-loop.errors';
-import type { UseCaseInput } from '../orders/order-loop.ports';
-import { requireIdentity } from '../orders/order-command.runner';
-import { PROVIDER_AGGREGATE_FIELDS, providerReputation } from '../orders/provider-reputation';
-import { priceView, type PriceView } from '../orders/price.view';
-import { MAX_QUERY_LIMIT } from '../shared/database.port';
-import { matchableOfferingsWhere } from './matchable-offerings';
+
+import { ORG_LEVELS, type OrgLevel } from '../org/org-levels';
+
+import { shanghaiDayNumber } from '../kernel/shanghai-time';
+
+import { DEFAULT_PLATFORM_CONFIG } from '../kernel/platform.config';
+
+import { matchingError } from './matching.errors';
+
+import type { UseCaseInput } from '../kernel/use-case';
+
+import { requireIdentity } from '../kernel/identity';
+
+import { PROVIDER_AGGREGATE_FIELDS, providerReputation } from '../reputation/provider-reputation';
+
+import { priceView } from '../offerings/price.view';
+import { MAX_QUERY_LIMIT } from '../kernel/database.port';
+
+import { matchableOfferingsWhere } from '../offerings/matchable-offerings';
+
 import { rotationSeed, selectOfferings, type Selection } from './match-selection.policy';
 
+import type { MatchProvidersResult, MatchedItem, MatchedProvider } from './match.reply';
+
 const HOUR_MS = 3_600_000;
-
-export interface MatchedProvider {
-  /** 1-based position in the item's list. */
-  readonly rank: number;
-  readonly providerId: string;
-  readonly offeringId: string;
-  readonly name: string;
-  /** The provider's public business number. */
-  readonly contactPhone: string;
-  readonly price: PriceView;
-  /** 0-100, from the provider's aggregates; `scoreParts` add up to it. */
-  readonly reputation: number;
-  readonly starLevel: number;
-  readonly ratingCount: number;
-  /** Too few ratings for the red-star board yet: the mini-program shows “新入驻”. */
-  readonly newcomer: boolean;
-  /** Levels between the resident's unit and the provider's nearest service area covering it. */
-  readonly distance: number;
-  readonly foundAt: OrgLevel;
-  /** Found only by widening the search beyond the resident's community. */
-  readonly widened: boolean;
-  readonly scoreParts: readonly ReputationComponent[];
-}
-
-export interface MatchedItem {
-  readonly itemId: string;
-  readonly itemName: string;
-  readonly searchedLevel: OrgLevel;
-  /** The search went beyond the resident's community. */
-  readonly widened: boolean;
-  /** Fewer than the minimum even city-wide; recorded for the workers' dashboard. */
-  readonly gap: boolean;
-  readonly providers: readonly MatchedProvider[];
-}
-
-export interface MatchProvidersResult {
-  readonly matchId: string;
-  readonly orgPath: string;
-  readonly expiresAt: number;
-  readonly items: readonly MatchedItem[];
-}
 
 type PoolRow = Pick<
   Offering,
@@ -127,13 +106,13 @@ function uniqueById<T extends { readonly _id: string }>(rows: readonly T[]): T[]
 /** The unit the resident bound (their resident grant), or PROFILE_UNIT_REQUIRED. */
 export function residentUnitPath(actor: Actor): string {
   const path = actor.grants.find((g) => g.role === 'resident' && g.orgPath !== undefined)?.orgPath;
-  if (!isOrgPath(path)) throw orderLoopError('PROFILE_UNIT_REQUIRED');
+  if (!isOrgPath(path)) throw matchingError('PROFILE_UNIT_REQUIRED');
   return path;
 }
 
 export async function matchProviders(input: UseCaseInput): Promise<MatchProvidersResult> {
   const { ports, actor } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   const { db } = ports;
   const _ = db.command;
   requireIdentity(actor);
@@ -150,9 +129,9 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   const itemsById = new Map(items.map((item) => [item._id, item]));
   for (const itemId of itemIds) {
     const item = itemsById.get(itemId);
-    if (item === undefined || !item.active) throw orderLoopError('CATALOG_ITEM_NOT_FOUND', { itemId });
+    if (item === undefined || !item.active) throw matchingError('CATALOG_ITEM_NOT_FOUND', { itemId });
     if (!isWithin(residentPath, item.orgPath)) {
-      throw orderLoopError('CATALOG_ITEM_NOT_OFFERED_HERE', { itemId });
+      throw matchingError('CATALOG_ITEM_NOT_OFFERED_HERE', { itemId });
     }
   }
 

@@ -14,7 +14,7 @@
  *   providers in different orders, and the order changes every day: no provider always wins a tie.
  */
 import { ancestorPaths, pathDepth } from '../org/org-path';
-import { ORG_LEVELS, type OrgLevel } from '../shared/org-levels';
+import { ORG_LEVELS, type OrgLevel } from '../org/org-levels';
 
 export interface PoolOffering {
   readonly _id: string;

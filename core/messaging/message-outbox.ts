@@ -12,9 +12,9 @@
  */
 import { COLLECTIONS } from '../model/collections.model';
 import type { OutboxMessage } from '../model/platform.model';
-import type { DatabasePort, Patch, TransactionPort } from '../shared/database.port';
-import type { Notifier, SubscribeMessage } from '../shared/notifier.port';
-import type { IdGenerator } from '../shared/ports';
+import type { DatabasePort, Patch, TransactionPort } from '../kernel/database.port';
+import type { Notifier, SubscribeMessage } from '../kernel/notifier.port';
+import type { IdGenerator } from '../kernel/ports';
 
 const MINUTE_MS = 60_000;
 

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../lifecycle/order.lifecycle';
-import type { FollowUpChannel } from '../schemas/order.schema';
+import type { FollowUpChannel } from '../schemas/order.fields';
 import type { BaseDocument, Located, Millis, Timestamps } from './common.model';
 import type { OfferingPricing } from './offering.model';
 import type { MatchCandidate } from './platform.model';
@@ -25,7 +25,7 @@ export interface Order extends BaseDocument, Timestamps, Located {
   readonly matchRank: number | null;
   /**
    * Where the service happens (门牌号); '' when the service needs no visit. Personal data: provider staff see
-   * it only while serving the job (core/orders/phone-masking.policy.ts). Absent on orders made before it.
+   * it only while serving the job (core/privacy/phone-masking.policy.ts). Absent on orders made before it.
    */
   readonly serviceAddress?: string;
   readonly note: string;

@@ -1,4 +1,4 @@
-import type { OrgLevel } from '../shared/org-levels';
+import type { OrgLevel } from '../org/org-levels';
 import type { BaseDocument, Timestamps } from './common.model';
 
 /**

@@ -1,6 +1,6 @@
 import type { IdempotencyRecord } from '../idempotency/idempotency.port';
-import type { SubscribeMessage } from '../shared/notifier.port';
-import type { OrgLevel } from '../shared/org-levels';
+import type { SubscribeMessage } from '../kernel/notifier.port';
+import type { OrgLevel } from '../org/org-levels';
 import type { BaseDocument, Located, Millis } from './common.model';
 import type { OfferingPricing } from './offering.model';
 

@@ -19,7 +19,7 @@ export interface User extends BaseDocument, Timestamps {
   readonly homeUnitId: string | null;
   readonly homeOrgPath: string | null;
   readonly grants: readonly RoleGrant[];
-  /** A demo identity seeded by core/demo (never in production data). */
+  /** A demo identity seeded by demo/ (never in production data). */
   readonly demo: boolean;
 }
 

@@ -1,10 +1,11 @@
 /** order.accept: a staff member of the order's provider takes the job; the resident is told. */
 import { parseCommand } from '../schemas/command.parser';
 import { orderAcceptSchema } from '../schemas/order.schema';
-import type { UseCaseInput } from './order-loop.ports';
+import type { UseCaseInput } from '../kernel/use-case';
 import { ORDER_STATUS_PHRASES, orderStatusMessage } from './order-messages.builder';
-import type { OrderStepResult } from './order-step.result';
+
 import { runOrderStep } from './order-transition';
+import type { OrderStepResult } from './order.replies';
 
 export async function acceptOrder(input: UseCaseInput): Promise<OrderStepResult> {
   const command = parseCommand(orderAcceptSchema, input.command);

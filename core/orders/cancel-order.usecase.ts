@@ -5,10 +5,11 @@
  */
 import { parseCommand } from '../schemas/command.parser';
 import { orderCancelSchema } from '../schemas/order.schema';
-import type { UseCaseInput } from './order-loop.ports';
+import type { UseCaseInput } from '../kernel/use-case';
 import { ORDER_STATUS_PHRASES, orderStatusMessage } from './order-messages.builder';
-import type { OrderStepResult } from './order-step.result';
+
 import { runOrderStep } from './order-transition';
+import type { OrderStepResult } from './order.replies';
 
 export async function cancelOrder(input: UseCaseInput): Promise<OrderStepResult> {
   const command = parseCommand(orderCancelSchema, input.command);

@@ -7,8 +7,8 @@
 import { dueOrderTransition } from '../lifecycle/order.deadlines';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
-import { startTimerRun } from './order-command.runner';
-import type { TimerInput } from './order-loop.ports';
+import { startTimerRun } from '../kernel/timer-run';
+import type { TimerInput } from '../kernel/use-case';
 import { applyOrderStep } from './order-transition';
 
 const HOUR_MS = 3_600_000;

@@ -18,28 +18,22 @@ import { unitIdOfPath } from '../org/org-path';
 import { canonicalJson } from '../idempotency/request.fingerprint';
 import { parseCommand } from '../schemas/command.parser';
 import { orderCreateSchema } from '../schemas/order.schema';
-import { DEFAULT_ORDER_LOOP_CONFIG } from './order-loop.config';
+import { DEFAULT_PLATFORM_CONFIG } from '../kernel/platform.config';
 import { orderLoopError } from './order-loop.errors';
-import type { UseCaseInput } from './order-loop.ports';
-import { recordEvent, runOrderCommand } from './order-command.runner';
+import type { UseCaseInput } from '../kernel/use-case';
+import { recordEvent, runCommand } from '../kernel/command.runner';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 import { orderNewMessage, providerStaffOpenids } from './order-messages.builder';
-
-export interface CreateOrderResult {
-  readonly orderId: string;
-  readonly status: OrderStatus;
-  /** When the order expires if the provider has not answered. */
-  readonly acceptBy: number;
-}
+import type { CreateOrderResult } from './order.replies';
 
 const OPEN: readonly OrderStatus[] = ['created', 'accepted'];
 
 export async function createOrder(input: UseCaseInput): Promise<CreateOrderResult> {
   const { ports, actor } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   const command = parseCommand(orderCreateSchema, input.command);
 
-  return runOrderCommand(ports, actor, 'order.create', command, async ({ tx, now, afterCommit }) => {
+  return runCommand(ports, actor, 'order.create', command, async ({ tx, now, afterCommit }) => {
     const match = await tx.get<Match>(COLLECTIONS.matches, command.matchId);
     if (match === null) throw orderLoopError('MATCH_NOT_FOUND', { matchId: command.matchId });
     // Only the resident who was shown the match may order from it.

@@ -4,11 +4,12 @@
  */
 import { parseCommand } from '../schemas/command.parser';
 import { orderDeclineSchema } from '../schemas/order.schema';
-import type { UseCaseInput } from './order-loop.ports';
+import type { UseCaseInput } from '../kernel/use-case';
 import { ORDER_STATUS_PHRASES, orderStatusMessage } from './order-messages.builder';
 import { keepMatchOpenForReoffer, nextOfferFor } from './next-offer.policy';
-import type { OrderEndedResult } from './order-step.result';
+
 import { runOrderStep } from './order-transition';
+import type { OrderEndedResult } from './order.replies';
 
 export async function declineOrder(input: UseCaseInput): Promise<OrderEndedResult> {
   const command = parseCommand(orderDeclineSchema, input.command);

@@ -11,8 +11,8 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { FollowUp, Order } from '../model/order.model';
 import type { Provider } from '../model/provider.model';
 import { addFollowUpOutcome } from '../reputation/ratings.aggregate';
-import { startTimerRun } from './order-command.runner';
-import type { TimerInput } from './order-loop.ports';
+import { startTimerRun } from '../kernel/timer-run';
+import type { TimerInput } from '../kernel/use-case';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 import { followUpDueMessage, providerStaffOpenids } from './order-messages.builder';
 import {
@@ -20,7 +20,7 @@ import {
   providerReputation,
   providerReputationPatch,
   copyReputationToOfferings,
-} from './provider-reputation';
+} from '../reputation/provider-reputation';
 
 const HOUR_MS = 3_600_000;
 

@@ -5,43 +5,24 @@
  * `residentOpenid_1_status_1_createdAt_-1` / `providerId_1_status_1_createdAt_-1`.
  */
 import { authorize } from '../auth/authorize';
-import { ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.lifecycle';
+
+import { ORDER_STATUS_LABELS } from '../lifecycle/order.lifecycle';
 import { COLLECTIONS } from '../model/collections.model';
+
 import type { Order } from '../model/order.model';
+
 import { parseCommand } from '../schemas/command.parser';
+
 import { orderListSchema } from '../schemas/order.schema';
-import type { Where } from '../shared/database.port';
-import type { UseCaseInput } from './order-loop.ports';
-import { requireIdentity } from './order-command.runner';
-import { priceView, type PriceView } from './price.view';
 
-export interface OrderListItem {
-  readonly orderId: string;
-  readonly status: OrderStatus;
-  readonly statusLabel: string;
-  readonly itemName: string;
-  readonly providerName: string;
-  /** What the resident is called (shown to provider staff; the resident sees their own). */
-  readonly residentName: string;
-  readonly price: PriceView;
-  readonly createdAt: number;
-  /** While waiting for the provider: when the order expires. */
-  readonly acceptBy: number | null;
-  readonly stars: number | null;
-}
+import type { Where } from '../kernel/database.port';
 
-export interface OrderListResult {
-  readonly items: readonly OrderListItem[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
-  readonly hasMore: boolean;
-  /**
-   * Provider lists only: the caller's provider and position in it, so the workbench can offer managers the
-   * invite page (core/providers).
-   */
-  readonly staff?: { readonly providerId: string; readonly position: 'manager' | 'member' };
-}
+import type { UseCaseInput } from '../kernel/use-case';
+
+import { requireIdentity } from '../kernel/identity';
+
+import { priceView } from '../offerings/price.view';
+import type { OrderListResult } from './order.replies';
 
 const LIST_FIELDS = [
   'status',

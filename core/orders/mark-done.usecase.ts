@@ -4,19 +4,24 @@
  * The resident is asked to rate the job.
  */
 import { followUpDueAt } from '../lifecycle/order.deadlines';
+
 import { COLLECTIONS } from '../model/collections.model';
+
 import type { FollowUp, Order } from '../model/order.model';
+
 import { parseCommand } from '../schemas/command.parser';
+
 import { orderDoneSchema } from '../schemas/order.schema';
-import type { UseCaseInput } from './order-loop.ports';
+
+import type { UseCaseInput } from '../kernel/use-case';
+
 import { reviewReminderMessage } from './order-messages.builder';
+
 import { followUpIdOf } from './order-ids';
-import type { OrderStepResult } from './order-step.result';
+
 import { runOrderStep } from './order-transition';
 
-export interface MarkDoneResult extends OrderStepResult {
-  readonly followUpDueAt: number;
-}
+import type { MarkDoneResult } from './order.replies';
 
 export function pendingFollowUp(order: Order, doneAt: number, dueAt: number): FollowUp {
   return {

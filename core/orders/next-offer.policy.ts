@@ -7,8 +7,8 @@
 import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
 import type { Match, MatchCandidate } from '../model/platform.model';
-import type { DatabasePort, TransactionPort } from '../shared/database.port';
-import type { OrderLoopConfig } from './order-loop.config';
+import type { DatabasePort, TransactionPort } from '../kernel/database.port';
+import type { PlatformConfig } from '../kernel/platform.config';
 
 /** The first candidate in rank order whose provider is not in `tried`, or null. */
 export function nextCandidate(
@@ -50,7 +50,7 @@ export async function keepMatchOpenForReoffer(
   tx: TransactionPort,
   order: Pick<Order, 'matchId'>,
   now: number,
-  config: OrderLoopConfig,
+  config: PlatformConfig,
 ): Promise<void> {
   if (order.matchId === null) return;
   const match = await tx.get<Match>(COLLECTIONS.matches, order.matchId);

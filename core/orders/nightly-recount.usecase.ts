@@ -18,9 +18,9 @@ import {
   type FollowUpAggregate,
   type RatingAggregate,
 } from '../reputation/ratings.aggregate';
-import { MAX_QUERY_LIMIT, type DatabasePort, type StoredDocument, type Where } from '../shared/database.port';
-import { startTimerRun } from './order-command.runner';
-import type { TimerInput } from './order-loop.ports';
+import { MAX_QUERY_LIMIT, type DatabasePort, type StoredDocument, type Where } from '../kernel/database.port';
+import { startTimerRun } from '../kernel/timer-run';
+import type { TimerInput } from '../kernel/use-case';
 import {
   followUpAggregateOf,
   providerReputation,
@@ -30,7 +30,7 @@ import {
   offeringReputationPatch,
   PROVIDER_AGGREGATE_FIELDS,
   type ProviderAggregateFields,
-} from './provider-reputation';
+} from '../reputation/provider-reputation';
 
 export interface NightlyRecountInput extends TimerInput {
   /** Continue after this provider `_id` (the previous run's `nextCursor`); absent: from the start. */

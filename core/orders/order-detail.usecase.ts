@@ -4,94 +4,34 @@
  * never the openids of the people involved.
  */
 import { authorize, can } from '../auth/authorize';
-import { ROLE_LABELS, type Role } from '../auth/roles';
-import type { Action } from '../auth/actions';
+
+import { ROLE_LABELS } from '../auth/roles';
 import { ORDER_LIFECYCLE, ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.lifecycle';
+
 import { COLLECTIONS } from '../model/collections.model';
+
 import type { EventRecord } from '../model/event.model';
-import type { FeedbackEntry, FollowUp, FollowUpStatus, Order, Rating } from '../model/order.model';
-import type { MatchCandidate } from '../model/platform.model';
+
+import type { FollowUp, Order, Rating } from '../model/order.model';
 import type { User } from '../model/user.model';
+
 import { parseCommand } from '../schemas/command.parser';
-import { orderDetailSchema, type FollowUpChannel } from '../schemas/order.schema';
+
+import { orderDetailSchema } from '../schemas/order.schema';
 import { orderLoopError } from './order-loop.errors';
-import type { UseCaseInput } from './order-loop.ports';
-import { requireIdentity } from './order-command.runner';
+
+import type { UseCaseInput } from '../kernel/use-case';
+
+import { requireIdentity } from '../kernel/identity';
+
 import { followUpIdOf, ratingIdOf } from './order-ids';
-import { residentPhoneView, serviceAddressView } from './phone-masking.policy';
-import { priceView, type PriceView } from './price.view';
+
+import { residentPhoneView, serviceAddressView } from '../privacy/phone-masking.policy';
+
+import { priceView } from '../offerings/price.view';
 import { orderTarget } from './order-transition';
 
-export interface TimelineEntry {
-  readonly at: number;
-  readonly from: OrderStatus | null;
-  readonly to: OrderStatus;
-  readonly statusLabel: string;
-  /** The step's name (下单, 接单, 超时未接单...). */
-  readonly stepLabel: string;
-  readonly actorRole: Role;
-  readonly actorLabel: string;
-  readonly reason: string | null;
-}
-
-export interface OrderDetail {
-  readonly orderId: string;
-  readonly status: OrderStatus;
-  readonly statusLabel: string;
-  readonly itemName: string;
-  readonly providerId: string;
-  readonly providerName: string;
-  readonly residentName: string;
-  /** Full or masked (138****1234) as the caller may see it; null when the resident left none. */
-  readonly residentPhone: string | null;
-  readonly residentPhoneMasked: boolean;
-  /** Where the service happens, when the viewer may see it (the phone number's rule); else null. */
-  readonly serviceAddress: string | null;
-  /** An address exists that the viewer may not see (provider staff before acceptance and after the end). */
-  readonly serviceAddressHidden: boolean;
-  readonly price: PriceView;
-  readonly note: string;
-  readonly orgPath: string;
-  readonly createdAt: number;
-  readonly acceptBy: number | null;
-  readonly acceptedAt: number | null;
-  readonly doneAt: number | null;
-  readonly followUpDueAt: number | null;
-  readonly followedUpAt: number | null;
-  readonly ratedAt: number | null;
-  readonly closedAt: number | null;
-}
-
-export interface FollowUpView {
-  readonly status: FollowUpStatus;
-  readonly dueAt: number;
-  readonly recordedAt: number | null;
-  readonly onTime: boolean | null;
-  readonly channel: FollowUpChannel | null;
-  readonly summary: string;
-  readonly problems: readonly FeedbackEntry[];
-  readonly suggestions: readonly FeedbackEntry[];
-}
-
-export interface RatingView {
-  readonly stars: number;
-  /** Null while the text waits for a worker's review (only its author sees it meanwhile). */
-  readonly text: string | null;
-  readonly createdAt: number;
-}
-
-export interface OrderDetailResult {
-  readonly order: OrderDetail;
-  readonly timeline: readonly TimelineEntry[];
-  readonly followUp: FollowUpView | null;
-  readonly rating: RatingView | null;
-  /** For the resident of a declined or expired order: the provider offered next. */
-  readonly nextOffer: MatchCandidate | null;
-  /** The role the caller sees the order in. */
-  readonly viewerRole: Role;
-  /** The steps the caller may take now (e.g. ['order.accept', 'order.decline']). */
-  readonly actions: readonly Action[];
-}
+import type { OrderDetailResult } from './order.replies';
 
 /**
  * The events in the order they happened. Steps of one command share its time (a rating that completes the

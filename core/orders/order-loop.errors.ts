@@ -1,17 +1,13 @@
 /**
- * Stable error codes of the order loop (matching, orders, follow-ups, ratings). Never change an existing
+ * Stable error codes of the order loop (orders, follow-ups, ratings; matching has its own). Never change an existing
  * one: the mini-program and the functions' tests read them. Codes from other modules also reach callers:
  * INVALID_INPUT (core/schemas), UNAUTHENTICATED / PERMISSION_DENIED / OUT_OF_SCOPE (core/auth),
  * ORDER_ILLEGAL_TRANSITION / ORDER_ACTOR_NOT_ALLOWED / ORDER_REASON_REQUIRED (core/lifecycle),
  * IDEMPOTENCY_KEY_REUSED / IDEMPOTENCY_CONFLICT (core/idempotency).
  */
-import { domainErrorsOf } from '../shared/errors';
+import { domainErrorsOf } from '../kernel/errors';
 
 export const ORDER_LOOP_ERRORS = {
-  /** The resident has not bound a grid or community yet. */
-  PROFILE_UNIT_REQUIRED: '请先选择您所在的小区或社区',
-  CATALOG_ITEM_NOT_FOUND: '服务项目不存在或已停用',
-  CATALOG_ITEM_NOT_OFFERED_HERE: '该服务项目在您所在的地区暂未开放',
   MATCH_NOT_FOUND: '匹配结果不存在，请重新选择服务项目',
   MATCH_EXPIRED: '匹配结果已过期，请重新选择服务项目',
   MATCH_CANDIDATE_NOT_FOUND: '所选服务机构不在本次推荐结果中',

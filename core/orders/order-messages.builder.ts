@@ -6,10 +6,10 @@
 import type { User } from '../model/user.model';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
-import type { DatabasePort } from '../shared/database.port';
-import type { SubscribeMessage } from '../shared/notifier.port';
-import { formatShanghaiMinute } from '../shared/shanghai-time';
-import type { OrderLoopConfig } from './order-loop.config';
+import type { DatabasePort } from '../kernel/database.port';
+import type { SubscribeMessage } from '../kernel/notifier.port';
+import { formatShanghaiMinute } from '../kernel/shanghai-time';
+import type { PlatformConfig } from '../kernel/platform.config';
 
 /** At most `max` characters (code points); longer text ends with '…'. Empty text becomes `fallback`. */
 export function fitThing(text: string, fallback = '无', max = 20): string {
@@ -36,7 +36,7 @@ type OrderFacts = Pick<Order, '_id' | 'itemName' | 'providerName' | 'note' | 'cr
 
 /** TPL_ORDER_NEW to one staff member: item, the resident's estate or community, time, note. */
 export function orderNewMessage(
-  config: OrderLoopConfig,
+  config: PlatformConfig,
   touser: string,
   order: OrderFacts,
   unitName: string,
@@ -56,7 +56,7 @@ export function orderNewMessage(
 
 /** TPL_ORDER_STATUS to the resident. */
 export function orderStatusMessage(
-  config: OrderLoopConfig,
+  config: PlatformConfig,
   order: OrderFacts,
   phrase: OrderStatusPhrase,
   at: number,
@@ -75,7 +75,7 @@ export function orderStatusMessage(
 
 /** TPL_FOLLOWUP_DUE to one staff member. */
 export function followUpDueMessage(
-  config: OrderLoopConfig,
+  config: PlatformConfig,
   touser: string,
   order: Pick<Order, '_id' | 'itemName'>,
   dueAt: number,
@@ -95,7 +95,7 @@ export function followUpDueMessage(
 
 /** TPL_REVIEW_REMINDER to the resident when the job is done. */
 export function reviewReminderMessage(
-  config: OrderLoopConfig,
+  config: PlatformConfig,
   order: OrderFacts,
   doneAt: number,
 ): SubscribeMessage {

@@ -12,18 +12,18 @@ import type { TransitionResult } from '../lifecycle/state-machine';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
 import type { CommandName } from '../schemas/commands.registry';
-import type { Patch, TransactionPort } from '../shared/database.port';
-import type { SubscribeMessage } from '../shared/notifier.port';
-import type { IdGenerator } from '../shared/ports';
-import { DEFAULT_ORDER_LOOP_CONFIG, type OrderLoopConfig } from './order-loop.config';
+import type { Patch, TransactionPort } from '../kernel/database.port';
+import type { SubscribeMessage } from '../kernel/notifier.port';
+import type { IdGenerator } from '../kernel/ports';
+import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../kernel/platform.config';
 import { orderLoopError } from './order-loop.errors';
-import type { OrderLoopPorts, UseCaseInput } from './order-loop.ports';
+import type { PlatformPorts, UseCaseInput } from '../kernel/use-case';
 import {
   recordEvent,
-  runOrderCommand,
-  type CommandContext,
+  runCommand,
+  type CommandTransaction,
   type WritingCommand,
-} from './order-command.runner';
+} from '../kernel/command.runner';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 
 export async function loadOrder(tx: TransactionPort, orderId: string): Promise<Order> {
@@ -72,10 +72,10 @@ export async function applyOrderStep(step: OrderStep): Promise<TransitionResult<
 }
 
 /** What a one-order command works with inside its transaction. */
-export interface OrderStepContext<C> extends CommandContext {
-  readonly ports: OrderLoopPorts;
+export interface OrderStepContext<C> extends CommandTransaction {
+  readonly ports: PlatformPorts;
   readonly actor: Actor;
-  readonly config: OrderLoopConfig;
+  readonly config: PlatformConfig;
   readonly command: C;
   /** The order named by `command.orderId`, as the transaction read it. */
   readonly order: Order;
@@ -91,7 +91,7 @@ export interface OrderStepContext<C> extends CommandContext {
 }
 
 /**
- * A writing command on one order: in one idempotent transaction (runOrderCommand), load the order (or
+ * A writing command on one order: in one idempotent transaction (runCommand), load the order (or
  * ORDER_NOT_FOUND) and run `work`, which applies the step. `command` is already validated, so input errors
  * come before anything else.
  */
@@ -102,8 +102,8 @@ export async function runOrderStep<C extends WritingCommand & { readonly orderId
   work: (ctx: OrderStepContext<C>) => Promise<R>,
 ): Promise<R> {
   const { ports, actor } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
-  return runOrderCommand(ports, actor, name, command, async (ctx) => {
+  const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
+  return runCommand(ports, actor, name, command, async (ctx) => {
     const order = await loadOrder(ctx.tx, command.orderId);
     return work({
       ...ctx,

@@ -9,34 +9,45 @@
  * closes the order (the system's step, in the same commit).
  */
 import { authorize } from '../auth/authorize';
+
 import { SYSTEM_OPENID } from '../auth/roles';
+
 import { ORDER_LIFECYCLE } from '../lifecycle/order.lifecycle';
+
 import { COLLECTIONS } from '../model/collections.model';
+
 import type { Rating } from '../model/order.model';
+
 import type { Provider } from '../model/provider.model';
+
 import { addRating, ratingIncrement } from '../reputation/ratings.aggregate';
+
 import { parseCommand } from '../schemas/command.parser';
+
 import { ratingSubmitSchema } from '../schemas/order.schema';
-import type { ContentVerdict } from '../shared/content-security.port';
+
+import type { ContentVerdict } from '../kernel/content-security.port';
+
 import { orderLoopError } from './order-loop.errors';
-import type { UseCaseInput } from './order-loop.ports';
-import { recordEvent, requireIdentity } from './order-command.runner';
-import type { OrderStepResult } from './order-step.result';
+
+import type { UseCaseInput } from '../kernel/use-case';
+
+import { recordEvent } from '../kernel/command.runner';
+
+import { requireIdentity } from '../kernel/identity';
+
 import { orderTarget, runOrderStep } from './order-transition';
+
 import { ratingIdOf } from './order-ids';
+
 import {
   providerReputation,
   providerReputationPatch,
   ratingAggregateOf,
   copyReputationToOfferings,
-} from './provider-reputation';
+} from '../reputation/provider-reputation';
 
-export interface RateOrderResult extends OrderStepResult {
-  readonly ratingId: string;
-  readonly stars: number;
-  /** False when content security asked for a review: the text waits for a worker; the stars count. */
-  readonly textVisible: boolean;
-}
+import type { RateOrderResult } from './order.replies';
 
 export async function rateOrder(input: UseCaseInput): Promise<RateOrderResult> {
   const { ports, actor } = input;

@@ -7,31 +7,35 @@
  * that the timer already counted as overdue adds nothing when it is recorded late.
  */
 import { followUpDueAt } from '../lifecycle/order.deadlines';
+
 import { COLLECTIONS } from '../model/collections.model';
+
 import type { FollowUp, FollowUpStatus } from '../model/order.model';
+
 import type { Provider } from '../model/provider.model';
+
 import { addFollowUpOutcome } from '../reputation/ratings.aggregate';
+
 import { parseCommand } from '../schemas/command.parser';
+
 import { followUpRecordSchema } from '../schemas/order.schema';
-import type { UseCaseInput } from './order-loop.ports';
-import type { OrderStepResult } from './order-step.result';
+
+import type { UseCaseInput } from '../kernel/use-case';
+
 import { runOrderStep } from './order-transition';
+
 import { pendingFollowUp } from './mark-done.usecase';
+
 import { followUpIdOf } from './order-ids';
+
 import {
   followUpAggregateOf,
   providerReputation,
   providerReputationPatch,
   copyReputationToOfferings,
-} from './provider-reputation';
+} from '../reputation/provider-reputation';
 
-export interface RecordFollowUpResult extends OrderStepResult {
-  readonly followUpId: string;
-  /** Recorded by its due time. */
-  readonly onTime: boolean;
-  /** The follow-up had already been counted as overdue. */
-  readonly wasOverdue: boolean;
-}
+import type { RecordFollowUpResult } from './order.replies';
 
 export async function recordFollowUp(input: UseCaseInput): Promise<RecordFollowUpResult> {
   const command = parseCommand(followUpRecordSchema, input.command);

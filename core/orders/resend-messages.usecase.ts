@@ -4,8 +4,8 @@
  * claims left unfinished. Acts as the platform only; idempotent like every timer job (decision 0003).
  */
 import { redeliverMessages, type DeliveryReport } from '../messaging/message-outbox';
-import { startTimerRun } from './order-command.runner';
-import type { TimerInput } from './order-loop.ports';
+import { startTimerRun } from '../kernel/timer-run';
+import type { TimerInput } from '../kernel/use-case';
 
 export type ResendMessagesResult = DeliveryReport & { readonly reclaimed: number; readonly hasMore: boolean };
 

@@ -12,8 +12,8 @@
  * the database serves from an ascending index on the path field with an anchored regex `^<escaped path>`.
  * The depth of a path is its level: 1 = city ... 5 = grid (ORG_LEVELS order).
  */
-import { DomainError } from '../shared/errors';
-import { ORG_LEVELS, type OrgLevel } from '../shared/org-levels';
+import { DomainError } from '../kernel/errors';
+import { ORG_LEVELS, type OrgLevel } from './org-levels';
 
 export const ORG_PATH_SEPARATOR = '/';
 

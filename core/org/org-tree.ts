@@ -3,7 +3,7 @@
  * units. `checkOrgTree` is what the org.manage use case and the demo tests rely on: every unit's path is
  * its parent's path plus its own id, and its level is the one below its parent's.
  */
-import { ORG_LEVELS, type OrgLevel } from '../shared/org-levels';
+import { ORG_LEVELS, type OrgLevel } from './org-levels';
 import type { OrgUnit } from '../model/org-unit.model';
 import { buildPath, isOrgPath, isWithin, levelOfPath } from './org-path';
 

@@ -19,16 +19,18 @@
  */
 import { authorize } from '../auth/authorize';
 import type { RoleGrant } from '../auth/roles';
-import { loadOrgUnit } from '../catalog/org-unit.reader';
+import { loadOrgUnit } from '../org/org-unit.reader';
 import { COLLECTIONS } from '../model/collections.model';
 import { newUser, type User } from '../model/user.model';
-import { requireIdentity, runOrderCommand } from '../orders/order-command.runner';
-import type { UseCaseInput } from '../orders/order-loop.ports';
+import { runCommand } from '../kernel/command.runner';
+import { requireIdentity } from '../kernel/identity';
+import type { UseCaseInput } from '../kernel/use-case';
 import { parseCommand } from '../schemas/command.parser';
-import { profileBindSchema, type ProfileGetReply } from '../schemas/profile.schema';
-import type { OrgLevel } from '../shared/org-levels';
+import { profileBindSchema } from '../schemas/profile.schema';
+import type { OrgLevel } from '../org/org-levels';
 import { profileError } from './profile.errors';
 import { userIdOf, profileReply } from './profile.view';
+import type { ProfileGetReply } from './profile.reply';
 
 /** The levels a resident may bind: where matching starts (the grid, or the community as a whole). */
 export const BINDABLE_LEVELS: readonly OrgLevel[] = ['grid', 'community'];
@@ -55,7 +57,7 @@ export async function bindProfile(input: UseCaseInput): Promise<ProfileGetReply>
   }
 
   const userId = await userIdOf(ports.db, actor.openid);
-  return runOrderCommand(ports, actor, 'profile.bind', command, async ({ tx, now }) => {
+  return runCommand(ports, actor, 'profile.bind', command, async ({ tx, now }) => {
     const home = { homeUnitId: unit._id, homeOrgPath: unit.path };
     const user = await tx.get<User>(COLLECTIONS.users, userId);
     if (user === null) {

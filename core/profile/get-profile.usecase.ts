@@ -8,11 +8,12 @@
  */
 import { COLLECTIONS } from '../model/collections.model';
 import type { User } from '../model/user.model';
-import { requireIdentity } from '../orders/order-command.runner';
-import type { UseCaseInput } from '../orders/order-loop.ports';
+import { requireIdentity } from '../kernel/identity';
+import type { UseCaseInput } from '../kernel/use-case';
 import { parseCommand } from '../schemas/command.parser';
-import { profileGetSchema, type ProfileGetReply } from '../schemas/profile.schema';
+import { profileGetSchema } from '../schemas/profile.schema';
 import { readProfile } from './profile.view';
+import type { ProfileGetReply } from './profile.reply';
 
 export async function getProfile(input: UseCaseInput): Promise<ProfileGetReply> {
   const { ports, actor } = input;

@@ -4,7 +4,7 @@
  * INVALID_INPUT (core/schemas: a missing consent, a malformed number), UNAUTHENTICATED / PERMISSION_DENIED
  * (core/auth), ORG_UNIT_NOT_FOUND (core/catalog), IDEMPOTENCY_KEY_REUSED (core/idempotency).
  */
-import { domainErrorsOf } from '../shared/errors';
+import { domainErrorsOf } from '../kernel/errors';
 
 export const PROFILE_ERRORS = {
   /** The unit exists but is a city, county or street: residents bind a grid (小区/网格) or a community. */

@@ -7,10 +7,11 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { OrgUnit } from '../model/org-unit.model';
 import type { User } from '../model/user.model';
 import { isOrgPath, unitIdOfPath } from '../org/org-path';
-import { maskPhone } from '../orders/phone-masking.policy';
-import type { ProfileGetReply } from '../schemas/profile.schema';
-import type { PointReader } from '../catalog/org-unit.reader';
-import type { DatabasePort } from '../shared/database.port';
+import { maskPhone } from '../privacy/phone-masking.policy';
+
+import type { PointReader } from '../org/org-unit.reader';
+import type { DatabasePort } from '../kernel/database.port';
+import type { ProfileGetReply } from './profile.reply';
 
 /**
  * The `_id` of the caller's `users` record: found by openid (unique index `openid_1`), since a transaction

@@ -16,14 +16,16 @@ import { authorize } from '../auth/authorize';
 import { idempotencyKey } from '../idempotency/run-idempotent';
 import { COLLECTIONS } from '../model/collections.model';
 import { newUser, type User } from '../model/user.model';
-import { requireIdentity, runOrderCommand } from '../orders/order-command.runner';
-import type { UseCaseInput } from '../orders/order-loop.ports';
+import { runCommand } from '../kernel/command.runner';
+import { requireIdentity } from '../kernel/identity';
+import type { UseCaseInput } from '../kernel/use-case';
 import { parseCommand } from '../schemas/command.parser';
 import { mobilePhone } from '../schemas/fields.schema';
-import { phoneSetSchema, type ProfileGetReply } from '../schemas/profile.schema';
+import { phoneSetSchema } from '../schemas/profile.schema';
 import type { PhoneNumberResolver } from './phone-number.port';
 import { profileError } from './profile.errors';
 import { userIdOf, readProfile } from './profile.view';
+import type { ProfileGetReply } from './profile.reply';
 
 export interface PhoneSetInput extends UseCaseInput {
   /** Exchanges the phone-number button's code (method `wechat`). */
@@ -57,7 +59,7 @@ export async function setPhone(input: PhoneSetInput): Promise<ProfileGetReply> {
   }
 
   const userId = await userIdOf(ports.db, actor.openid);
-  return runOrderCommand(ports, actor, 'profile.phone.set', command, async ({ tx, now }) => {
+  return runCommand(ports, actor, 'profile.phone.set', command, async ({ tx, now }) => {
     // Only reached when the request was stored before and is gone now: the code is spent, ask again.
     if (phone === null) throw profileError('PHONE_CODE_INVALID', { method: command.method });
     const fields = { phone, phoneConsentAt: now };

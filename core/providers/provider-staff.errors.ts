@@ -4,7 +4,7 @@
  * (core/schemas), UNAUTHENTICATED / PERMISSION_DENIED / OUT_OF_SCOPE (core/auth), IDEMPOTENCY_KEY_REUSED /
  * IDEMPOTENCY_CONFLICT (core/idempotency).
  */
-import { domainErrorsOf } from '../shared/errors';
+import { domainErrorsOf } from '../kernel/errors';
 
 export const PROVIDER_STAFF_ERRORS = {
   PROVIDER_NOT_FOUND: '服务机构不存在',

@@ -9,27 +9,27 @@
  * get ALREADY_STAFF, except a member with a manager's code, who becomes a manager (the code is used).
  */
 import { authorize } from '../auth/authorize';
-import type { RoleGrant } from '../auth/roles';
-import { COLLECTIONS } from '../model/collections.model';
-import type { Provider, StaffInvite } from '../model/provider.model';
-import { newUser, type User } from '../model/user.model';
-import { runOrderCommand } from '../orders/order-command.runner';
-import type { UseCaseInput } from '../orders/order-loop.ports';
-import { parseCommand } from '../schemas/command.parser';
-import { staffBindSchema } from '../schemas/provider.schema';
-import { providerStaffError } from './provider-staff.errors';
-import {
-  requireStaffableProvider,
-  staffGrantOf,
-  staffPositionOf,
-  type StaffPosition,
-} from './staff-invite.policy';
 
-export interface StaffBindReply {
-  readonly providerId: string;
-  readonly providerName: string;
-  readonly position: StaffPosition;
-}
+import type { RoleGrant } from '../auth/roles';
+
+import { COLLECTIONS } from '../model/collections.model';
+
+import type { Provider, StaffInvite } from '../model/provider.model';
+
+import { newUser, type User } from '../model/user.model';
+
+import { runCommand } from '../kernel/command.runner';
+
+import type { UseCaseInput } from '../kernel/use-case';
+
+import { parseCommand } from '../schemas/command.parser';
+
+import { staffBindSchema } from '../schemas/provider.schema';
+
+import { providerStaffError } from './provider-staff.errors';
+
+import { requireStaffableProvider, staffGrantOf, staffPositionOf } from './staff-invite.policy';
+import type { StaffBindReply } from './staff.replies';
 
 export async function bindStaff(input: UseCaseInput): Promise<StaffBindReply> {
   const { ports, actor } = input;
@@ -50,7 +50,7 @@ export async function bindStaff(input: UseCaseInput): Promise<StaffBindReply> {
   // Users are stored under their openid (core/model/user.model.ts).
   const userId = userRef?._id ?? actor.openid;
 
-  return runOrderCommand(ports, actor, 'provider.staff.bind', command, async ({ tx, now }) => {
+  return runCommand(ports, actor, 'provider.staff.bind', command, async ({ tx, now }) => {
     const invite = found === null ? null : await tx.get<StaffInvite>(COLLECTIONS.staffInvites, found._id);
     if (invite === null || invite.inviteCode !== command.inviteCode) {
       throw providerStaffError('INVITE_NOT_FOUND');

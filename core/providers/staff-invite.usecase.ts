@@ -5,37 +5,37 @@
  * `inviteCode` backs it.
  */
 import { authorize } from '../auth/authorize';
+
 import { COLLECTIONS } from '../model/collections.model';
+
 import type { Provider, StaffInvite } from '../model/provider.model';
-import { DEFAULT_ORDER_LOOP_CONFIG } from '../orders/order-loop.config';
-import { runOrderCommand } from '../orders/order-command.runner';
-import type { UseCaseInput } from '../orders/order-loop.ports';
+
+import { DEFAULT_PLATFORM_CONFIG } from '../kernel/platform.config';
+
+import { runCommand } from '../kernel/command.runner';
+
+import type { UseCaseInput } from '../kernel/use-case';
+
 import { parseCommand } from '../schemas/command.parser';
+
 import { staffInviteSchema } from '../schemas/provider.schema';
-import { inviteCodeFrom, requireStaffableProvider, type StaffPosition } from './staff-invite.policy';
+
+import { inviteCodeFrom, requireStaffableProvider } from './staff-invite.policy';
+import type { StaffInviteReply } from './staff.replies';
 
 const DAY_MS = 24 * 3_600_000;
 
 /** Codes drawn before giving up; with 2^40 codes a single collision is already rare. */
 export const INVITE_CODE_ATTEMPTS = 5;
 
-export interface StaffInviteReply {
-  readonly inviteCode: string;
-  readonly position: StaffPosition;
-  /** The code can be used until then (ms). */
-  readonly expiresAt: number;
-  readonly providerId: string;
-  readonly providerName: string;
-}
-
 export async function inviteStaff(input: UseCaseInput): Promise<StaffInviteReply> {
   const { ports, actor } = input;
-  const config = input.config ?? DEFAULT_ORDER_LOOP_CONFIG;
+  const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   const command = parseCommand(staffInviteSchema, input.command);
   // Managers of this provider only: a member is PERMISSION_DENIED, another provider's manager OUT_OF_SCOPE.
   authorize(actor, 'provider.staff.manage', { providerId: command.providerId });
 
-  return runOrderCommand(ports, actor, 'provider.staff.invite', command, async ({ tx, now }) => {
+  return runCommand(ports, actor, 'provider.staff.invite', command, async ({ tx, now }) => {
     const provider = requireStaffableProvider(
       await tx.get<Provider>(COLLECTIONS.providers, command.providerId),
       command.providerId,

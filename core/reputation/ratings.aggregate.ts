@@ -3,7 +3,7 @@
  * update (one rating: constant work, e.g. `_.inc` in the database) and the nightly full recompute agree
  * exactly: no float is ever accumulated.
  */
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../kernel/errors';
 
 /** Star counts, index 0 = one star ... index 4 = five stars. */
 export type StarCounts = readonly [number, number, number, number, number];

@@ -3,7 +3,7 @@
  * tree to pick a grid (public, like the catalog).
  */
 import type { z } from 'zod';
-import type { OrgLevel } from '../shared/org-levels';
+
 import { command, id, int, optionalText, paging, query, text } from './fields.schema';
 
 export const catalogListSchema = query({
@@ -14,39 +14,11 @@ export const catalogListSchema = query({
 });
 export type CatalogListQuery = z.output<typeof catalogListSchema>;
 
-/**
- * What `catalog.list` answers: active categories with their active items, in display order; one page of
- * items, grouped under their categories (a category with no item on the page is left out).
- */
-export interface CatalogListReply {
-  readonly categories: readonly {
-    readonly _id: string;
-    readonly name: string;
-    readonly items: readonly {
-      readonly _id: string;
-      readonly name: string;
-      readonly description: string;
-      /** Some provider serves it in the unit asked about (or nearby, after widening). */
-      readonly available: boolean;
-    }[];
-  }[];
-  /** The page asked for (items are paged, in display order, category by category). */
-  readonly page: number;
-  readonly pageSize: number;
-  /** Another page of items follows. */
-  readonly hasMore: boolean;
-}
-
 /** The units directly under `parentId`; absent: the city's counties. */
 export const orgChildrenSchema = query({
   parentId: id('上级单位').optional(),
 });
 export type OrgChildrenQuery = z.output<typeof orgChildrenSchema>;
-
-/** What `org.children` answers, in sibling order. */
-export interface OrgChildrenReply {
-  readonly units: readonly { readonly _id: string; readonly name: string; readonly level: OrgLevel }[];
-}
 
 export const categorySaveSchema = command({
   /** Absent: a new category. */

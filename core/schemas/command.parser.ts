@@ -4,7 +4,7 @@
  * not phrase falls back to zod's Simplified Chinese locale.
  */
 import { z } from 'zod';
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../kernel/errors';
 
 export const INVALID_INPUT = 'INVALID_INPUT';
 

@@ -6,17 +6,6 @@ import { clientRequestId, command, id, mobilePhone, optionalText, query, text } 
 export const profileGetSchema = query({});
 export type ProfileGetQuery = z.output<typeof profileGetSchema>;
 
-/** What `profile.get` answers. */
-export interface ProfileGetReply {
-  readonly nickname: string;
-  /** Masked (138****1234); null when none was given. */
-  readonly phone: string | null;
-  /** The bound grid or community; null before `profile.bind`. */
-  readonly homeUnitId: string | null;
-  /** Its full name, e.g. 玉林市玉州区玉城街道东门社区; null when not bound. */
-  readonly homeUnitName: string | null;
-}
-
 export const profileBindSchema = command({
   /** The grid (小区/网格) or community chosen from the org tree. */
   orgUnitId: id('所在社区或网格'),

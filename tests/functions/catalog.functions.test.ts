@@ -3,15 +3,15 @@
  * each item's availability in the caller's unit (or the unit asked about) exactly where an offering that
  * matching would use serves it, paging, and browsing the org tree a level at a time. Reads write nothing.
  */
-import { CATALOG_CATEGORIES, CATALOG_ITEMS } from '../../core/catalog';
+import { CATALOG_CATEGORIES, CATALOG_ITEMS } from '../../core/catalog/catalog.data';
 import {
   CITY_ID,
   DEMO_COUNTY_ID,
   DEMO_GRID_ID,
-  DEMO_PATHS,
   DEMO_SECOND_GRID_ID,
   DEMO_STREET_ID,
-} from '../../core/demo';
+} from '../../demo/demo.constants';
+import { DEMO_PATHS } from '../../demo/demo-identities';
 import { functionCloud, pathsUpFrom } from './support/function-cloud';
 import { APPLIANCE_REPAIR, DEMO_RESIDENT, FAR_RESIDENT, ok } from './support/order-loop';
 

@@ -6,7 +6,8 @@
  * Most of it runs in 北流市陵城社区 (the second demo resident's unit), where the demo data offers almost
  * nothing: the test writes its own providers there as an administrator, so every expectation is exact.
  */
-import { DEMO_PATHS, DEMO_SECOND_GRID_ID } from '../../core/demo';
+import { DEMO_PATHS } from '../../demo/demo-identities';
+import { DEMO_SECOND_GRID_ID } from '../../demo/demo.constants';
 import { computeReputation, type EvaluationGrade } from '../../core/reputation/reputation.formula';
 import { DAY_MS, functionCloud, type FunctionCloud } from './support/function-cloud';
 import {

@@ -9,10 +9,10 @@ import {
   DEMO_COMMUNITY_ID,
   DEMO_COUNTY_ID,
   DEMO_GRID_ID,
-  DEMO_PATHS,
   DEMO_PROVIDER_MEMBER_OPENID,
   DEMO_STREET_ID,
-} from '../../core/demo';
+} from '../../demo/demo.constants';
+import { DEMO_PATHS } from '../../demo/demo-identities';
 import { expectRefusedWithNothingWritten, functionCloud, type Reply } from './support/function-cloud';
 import { APPLIANCE_REPAIR, DEMO_RESIDENT, ok, type MatchReply, type OrderList } from './support/order-loop';
 

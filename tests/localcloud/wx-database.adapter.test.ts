@@ -11,7 +11,7 @@
  * call names it; every call then goes to the adapter unchanged.
  */
 import { describeDatabasePortContract } from '../core/support/database-port.contract';
-import type { DatabasePort, StoredDocument, TransactionPort } from '../../core/shared/database.port';
+import type { DatabasePort, StoredDocument, TransactionPort } from '../../core/kernel/database.port';
 import { createWxDatabasePort } from '../../function-kit/wx-database.adapter';
 import { catalog, startLocalCloud, wxSdk, type StartedCloud } from '../helpers/local-cloud.fixture';
 
@@ -113,7 +113,7 @@ describe('wx-server-sdk adapter beyond the contract', () => {
   });
 
   test('a conflict reported by a write inside the transaction runs the callback again', async () => {
-    // The idempotency pattern (core/orders/order-command.runner.ts): read a key, insert it when absent. Another
+    // The idempotency pattern (core/kernel/command.runner.ts): read a key, insert it when absent. Another
     // request stores the key in between; the insert conflicts (MongoDB's WriteConflict). wx-server-sdk turns a
     // document operation's error into errCode -501001 without the code and does not retry it: the adapter does,
     // and the second run finds the key.

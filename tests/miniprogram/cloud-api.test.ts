@@ -4,7 +4,7 @@
  * with the demo identities route `npm start` adds. In cloud mode the demo identity chosen on the device is
  * never read.
  */
-import { DEMO_IDENTITIES } from '../../core/demo';
+import { DEMO_IDENTITIES } from '../../demo/demo-identities';
 import { registerDemoIdentitiesRoute } from '../../scripts/demo-identities.route';
 import { buildTestFunctions, startLocalCloud, type StartedCloud } from '../helpers/local-cloud.fixture';
 import {

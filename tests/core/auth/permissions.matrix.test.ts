@@ -12,7 +12,7 @@ import {
   SYSTEM_OPENID,
   type Actor,
 } from '../../../core/auth/roles';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 import { actorWith, COMMUNITY, inScopeTarget, outOfScopeTarget, STREET } from './actors.builder';
 
 function denialCode(fn: () => unknown): string {

@@ -5,13 +5,14 @@
  * blacklisted, serving the unit or an ancestor) with one indexed look-up per item on the page.
  */
 import type { Actor } from '../../../core/auth/roles';
-import { listCatalog, orgChildren } from '../../../core/catalog';
+import { listCatalog } from '../../../core/catalog/catalog-list.usecase';
+import { orgChildren } from '../../../core/catalog/org-children.usecase';
 import { matchProviders } from '../../../core/matching/match-providers.usecase';
 import { COLLECTIONS } from '../../../core/model/collections.model';
 import type { ServiceCategory } from '../../../core/model/catalog.model';
 import type { OrgUnit } from '../../../core/model/org-unit.model';
 import { unitIdOfPath } from '../../../core/org/org-path';
-import type { CatalogListReply } from '../../../core/schemas/catalog.schema';
+
 import {
   COMMUNITY,
   ELDER_CARE,
@@ -28,6 +29,7 @@ import {
   staffActor,
   type World,
 } from '../support/order-loop.fixture';
+import type { CatalogListReply } from '../../../core/catalog/catalog.replies';
 
 const FITNESS = 'item-fitness';
 const FILM = 'item-film';

@@ -1,17 +1,15 @@
 /** Offering prices (free, or a low fee strictly below the market price) and the seeded catalog. */
+import { CASE_STUDY_ITEM_NAMES, CATALOG_CATEGORIES, CATALOG_ITEMS } from '../../../core/catalog/catalog.data';
 import {
-  CASE_STUDY_ITEM_NAMES,
-  CATALOG_CATEGORIES,
-  CATALOG_ITEMS,
   assertValidPricing,
   describePricing,
   discountPercent,
   formatFen,
   isValidPricing,
-} from '../../../core/catalog';
-import type { OfferingPricing } from '../../../core/model';
+} from '../../../core/offerings/pricing';
+import type { OfferingPricing } from '../../../core/model/offering.model';
 import type { Pricing } from '../../../core/schemas/provider.schema';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 
 // The command schema's output is what the use cases store: it must fit the stored shape.
 const schemaPricingFitsTheModel: (p: Pricing) => OfferingPricing = (p) => p;

@@ -8,7 +8,7 @@ import {
   runIdempotentDetailed,
 } from '../../../core/idempotency/run-idempotent';
 import { canonicalJson, requestFingerprint } from '../../../core/idempotency/request.fingerprint';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
 
 const NOW = Date.UTC(2024, 4, 1);

@@ -26,7 +26,7 @@ import {
 } from '../../../core/lifecycle/order.deadlines';
 import { ORDER_LIFECYCLE } from '../../../core/lifecycle/order.lifecycle';
 import { isRectificationOverdue, startRectification } from '../../../core/lifecycle/provider.lifecycle';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 4, 1, 0, 0, 0);

@@ -10,7 +10,7 @@ import { CONCERN_LIFECYCLE } from '../../../core/lifecycle/concern.lifecycle';
 import { ORDER_LIFECYCLE, type OrderStatus } from '../../../core/lifecycle/order.lifecycle';
 import { PROVIDER_LIFECYCLE } from '../../../core/lifecycle/provider.lifecycle';
 import type { Lifecycle } from '../../../core/lifecycle/state-machine';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 
 const NOW = Date.UTC(2024, 4, 1);
 const machines = Object.values(LIFECYCLES) as Lifecycle<string>[];

@@ -5,7 +5,7 @@
 import { ROLES, SYSTEM_OPENID, type ActingAs, type Role } from '../../../core/auth/roles';
 import { LIFECYCLES } from '../../../core/lifecycle/lifecycle.table';
 import { Lifecycle } from '../../../core/lifecycle/state-machine';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 
 const NOW = Date.UTC(2024, 4, 1, 2, 0, 0);
 

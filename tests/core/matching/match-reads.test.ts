@@ -11,10 +11,10 @@
  * the chosen providers, and occasionally one more (a chosen provider whose copy on its offering was stale); then
  * one transaction writing the match and its gaps.
  */
-import { matchProviders, type MatchProvidersResult } from '../../../core/matching/match-providers.usecase';
+import { matchProviders } from '../../../core/matching/match-providers.usecase';
 import { COLLECTIONS } from '../../../core/model/collections.model';
-import { MAX_QUERY_LIMIT } from '../../../core/shared/database.port';
-import type { DatabasePort, TransactionPort } from '../../../core/shared/database.port';
+import { MAX_QUERY_LIMIT } from '../../../core/kernel/database.port';
+import type { DatabasePort, TransactionPort } from '../../../core/kernel/database.port';
 import {
   CITY,
   COMMUNITY,
@@ -33,6 +33,7 @@ import {
   seedProvider,
   type World,
 } from '../support/order-loop.fixture';
+import type { MatchProvidersResult } from '../../../core/matching/match.reply';
 
 /** One call on the port (or on a transaction it opened). */
 interface Call {

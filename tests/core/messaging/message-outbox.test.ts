@@ -12,8 +12,9 @@ import {
 } from '../../../core/messaging/message-outbox';
 import { COLLECTIONS } from '../../../core/model/collections.model';
 import type { OutboxMessage } from '../../../core/model/platform.model';
-import { acceptOrder, resendMessages } from '../../../core/orders';
-import type { Notifier, NotifyOutcome, SubscribeMessage } from '../../../core/shared/notifier.port';
+import { acceptOrder } from '../../../core/orders/accept-order.usecase';
+import { resendMessages } from '../../../core/orders/resend-messages.usecase';
+import type { Notifier, NotifyOutcome, SubscribeMessage } from '../../../core/kernel/notifier.port';
 import { MemoryDatabase } from '../support/memory-database';
 import { RESIDENT, createWorld, rid, seedProvider, staffActor } from '../support/order-loop.fixture';
 import { orderWalkedTo } from '../support/order-loop.steps';

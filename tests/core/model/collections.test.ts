@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLLECTIONS, COLLECTION_NAMES, isCollectionName } from '../../../core/model';
+import { COLLECTIONS, COLLECTION_NAMES, isCollectionName } from '../../../core/model/collections.model';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

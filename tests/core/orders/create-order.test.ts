@@ -2,7 +2,7 @@
 import { COLLECTIONS } from '../../../core/model/collections.model';
 import type { EventRecord } from '../../../core/model/event.model';
 import { createOrder } from '../../../core/orders/create-order.usecase';
-import { orderLoopConfig } from '../../../core/orders/order-loop.config';
+import { platformConfig } from '../../../core/kernel/platform.config';
 import { fitThing } from '../../../core/orders/order-messages.builder';
 import type { Order } from '../../../core/model/order.model';
 import {
@@ -173,7 +173,7 @@ describe('createOrder', () => {
   });
 
   test('the acceptance window comes from the configuration', async () => {
-    const world = createWorld(orderLoopConfig({ deadlines: { acceptWithinHours: 2 } }));
+    const world = createWorld(platformConfig({ deadlines: { acceptWithinHours: 2 } }));
     threeProviders(world);
     const m = await match(world);
     const r = await create(world, {

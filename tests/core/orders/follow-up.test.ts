@@ -9,8 +9,8 @@ import type { Offering } from '../../../core/model/offering.model';
 import type { FollowUp } from '../../../core/model/order.model';
 import type { Provider } from '../../../core/model/provider.model';
 import { followUpTimer } from '../../../core/orders/follow-up-timer.usecase';
-import { orderLoopConfig, type OrderLoopConfig } from '../../../core/orders/order-loop.config';
-import { providerReputation } from '../../../core/orders/provider-reputation';
+import { platformConfig, type PlatformConfig } from '../../../core/kernel/platform.config';
+import { providerReputation } from '../../../core/reputation/provider-reputation';
 import { recordFollowUp } from '../../../core/orders/record-follow-up.usecase';
 import {
   HOUR,
@@ -24,7 +24,7 @@ import {
 } from '../support/order-loop.fixture';
 import { followUpCommand, orderDoc, orderWalkedTo } from '../support/order-loop.steps';
 
-function world2(config?: OrderLoopConfig): World {
+function world2(config?: PlatformConfig): World {
   const world = createWorld(config);
   seedProvider(world, {
     id: 'p1',
@@ -239,7 +239,7 @@ describe('followUpTimer', () => {
 
   test('the due time and the reminder lead come from the configuration', async () => {
     const world = world2(
-      orderLoopConfig({ deadlines: { followUpWithinHours: 48, followUpReminderHoursBefore: 6 } }),
+      platformConfig({ deadlines: { followUpWithinHours: 48, followUpReminderHoursBefore: 6 } }),
     );
     const { orderId, doneAt } = await doneOrder(world);
     expect((await followUpOf(world, orderId)).dueAt).toBe(doneAt + 48 * HOUR);
@@ -270,7 +270,7 @@ describe('followUpTimer', () => {
   });
 
   test('reports a full batch so the trigger runs again', async () => {
-    const world = world2(orderLoopConfig({ timerBatchSize: 1 }));
+    const world = world2(platformConfig({ timerBatchSize: 1 }));
     const a = await doneOrder(world);
     await doneOrder(world);
     world.clock.t = a.doneAt + 100 * HOUR;

@@ -8,7 +8,7 @@ import type { Match, MatchGap } from '../../../core/model/platform.model';
 import type { ProviderStatus } from '../../../core/lifecycle/provider.lifecycle';
 import { matchProviders } from '../../../core/matching/match-providers.usecase';
 import { coverageDistance, selectOfferings } from '../../../core/matching/match-selection.policy';
-import { orderLoopConfig } from '../../../core/orders/order-loop.config';
+import { platformConfig } from '../../../core/kernel/platform.config';
 import {
   CITY,
   COMMUNITY,
@@ -308,7 +308,7 @@ describe('matchProviders: the 3-5 bound, widening and gaps', () => {
   });
 
   test('the bounds come from the configuration', async () => {
-    const world = createWorld(orderLoopConfig({ matching: { minProviders: 2, maxProviders: 3 } }));
+    const world = createWorld(platformConfig({ matching: { minProviders: 2, maxProviders: 3 } }));
     for (const n of [1, 2, 3, 4]) seedProvider(world, { id: `c${n}`, ratings: fiveStars(n) });
     seedProvider(world, { id: 's1', serves: [STREET] });
     const item = (await match(world)).items[0]!;
@@ -436,7 +436,7 @@ describe('matchProviders: ties are rotated fairly', () => {
 
   test('when more providers tie than the candidate pool holds, every one of them still gets shown', async () => {
     // A pool of 10 would always keep the same 10 of 30 tied providers (the query breaks ties by _id).
-    const world = createWorld(orderLoopConfig({ matching: { candidatePoolSize: 10 } }));
+    const world = createWorld(platformConfig({ matching: { candidatePoolSize: 10 } }));
     for (let n = 10; n < 40; n += 1) seedProvider(world, { id: `t${n}` });
     const seen = new Set<string>();
     for (let i = 0; i < 60; i += 1) {
@@ -468,7 +468,7 @@ describe('matchProviders: index-backed reads', () => {
 
   test('in a dense area, nearby providers are not cut off by better-scored ones further away', async () => {
     // A pool of 10: twelve county-wide providers all score better than the three of the resident's community.
-    const world = createWorld(orderLoopConfig({ matching: { candidatePoolSize: 10 } }));
+    const world = createWorld(platformConfig({ matching: { candidatePoolSize: 10 } }));
     for (let n = 0; n < 12; n += 1)
       seedProvider(world, { id: `k${n}`, serves: [COUNTY], ratings: fiveStars(40) });
     for (const n of [1, 2, 3]) seedProvider(world, { id: `c${n}`, ratings: fiveStars(n) });
@@ -485,7 +485,7 @@ describe('matchProviders: index-backed reads', () => {
   });
 
   test('in a dense area with too few nearby, the levels are read one by one as the search widens', async () => {
-    const world = createWorld(orderLoopConfig({ matching: { candidatePoolSize: 10 } }));
+    const world = createWorld(platformConfig({ matching: { candidatePoolSize: 10 } }));
     for (let n = 0; n < 12; n += 1)
       seedProvider(world, { id: `k${n}`, serves: [COUNTY], ratings: fiveStars(40) });
     seedProvider(world, { id: 'c1', ratings: fiveStars(2) });
@@ -506,7 +506,7 @@ describe('matchProviders: index-backed reads', () => {
   });
 
   test('a pool that is not full is read once', async () => {
-    const world = createWorld(orderLoopConfig({ matching: { candidatePoolSize: 10 } }));
+    const world = createWorld(platformConfig({ matching: { candidatePoolSize: 10 } }));
     for (let n = 0; n < 6; n += 1)
       seedProvider(world, { id: `k${n}`, serves: [COUNTY], ratings: fiveStars(40) });
     for (const n of [1, 2, 3]) seedProvider(world, { id: `c${n}`, ratings: fiveStars(n) });

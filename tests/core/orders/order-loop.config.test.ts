@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_ORDER_LOOP_CONFIG, orderLoopConfig } from '../../../core/orders/order-loop.config';
+import { DEFAULT_PLATFORM_CONFIG, platformConfig } from '../../../core/kernel/platform.config';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const appJson = JSON.parse(readFileSync(join(ROOT, 'miniprogram', 'app.json'), 'utf8')) as {
@@ -20,15 +20,15 @@ const miniProgramPages = new Set([
   ...(appJson.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
 ]);
 
-describe('DEFAULT_ORDER_LOOP_CONFIG', () => {
-  test.each(Object.entries(DEFAULT_ORDER_LOOP_CONFIG.pages))(
+describe('DEFAULT_PLATFORM_CONFIG', () => {
+  test.each(Object.entries(DEFAULT_PLATFORM_CONFIG.pages))(
     'pages.%s (%s) is a page of miniprogram/app.json',
     (_key, page) => {
       expect(miniProgramPages).toContain(page);
     },
   );
 
-  test.each(Object.entries(DEFAULT_ORDER_LOOP_CONFIG.templates))(
+  test.each(Object.entries(DEFAULT_PLATFORM_CONFIG.templates))(
     'templates.%s (%s) is declared in database/message-templates.json',
     (_key, templateId) => {
       expect(Object.keys(templates.templates)).toContain(templateId);
@@ -36,15 +36,15 @@ describe('DEFAULT_ORDER_LOOP_CONFIG', () => {
   );
 });
 
-describe('orderLoopConfig', () => {
+describe('platformConfig', () => {
   test('replaces values section by section', () => {
-    const config = orderLoopConfig({ matching: { maxProviders: 4 } });
-    expect(config.matching).toEqual({ ...DEFAULT_ORDER_LOOP_CONFIG.matching, maxProviders: 4 });
-    expect(config.pages).toEqual(DEFAULT_ORDER_LOOP_CONFIG.pages);
+    const config = platformConfig({ matching: { maxProviders: 4 } });
+    expect(config.matching).toEqual({ ...DEFAULT_PLATFORM_CONFIG.matching, maxProviders: 4 });
+    expect(config.pages).toEqual(DEFAULT_PLATFORM_CONFIG.pages);
   });
 
   test('refuses bounds that contradict each other', () => {
-    expect(() => orderLoopConfig({ matching: { minProviders: 6 } })).toThrow('minProviders <= maxProviders');
-    expect(() => orderLoopConfig({ timerBatchSize: 0 })).toThrow('must be > 0');
+    expect(() => platformConfig({ matching: { minProviders: 6 } })).toThrow('minProviders <= maxProviders');
+    expect(() => platformConfig({ timerBatchSize: 0 })).toThrow('must be > 0');
   });
 });

@@ -8,7 +8,7 @@ import type { EventRecord } from '../../../core/model/event.model';
 import { closeStaleOrders } from '../../../core/orders/close-stale-orders.usecase';
 import { createOrder } from '../../../core/orders/create-order.usecase';
 import { expireOrders } from '../../../core/orders/expire-orders.usecase';
-import { orderLoopConfig, type OrderLoopConfig } from '../../../core/orders/order-loop.config';
+import { platformConfig, type PlatformConfig } from '../../../core/kernel/platform.config';
 import {
   DAY,
   HOUR,
@@ -24,7 +24,7 @@ import {
 } from '../support/order-loop.fixture';
 import { orderDoc, orderWalkedTo } from '../support/order-loop.steps';
 
-function world3(config?: OrderLoopConfig): World {
+function world3(config?: PlatformConfig): World {
   const world = createWorld(config);
   seedProvider(world, { id: 'p1', ratings: { count: 30, sum: 150 } });
   seedProvider(world, { id: 'p2', ratings: { count: 10, sum: 50 } });
@@ -128,7 +128,7 @@ describe('expireOrders', () => {
   });
 
   test('the window and the batch size come from the configuration', async () => {
-    const world = world3(orderLoopConfig({ deadlines: { acceptWithinHours: 2 }, timerBatchSize: 1 }));
+    const world = world3(platformConfig({ deadlines: { acceptWithinHours: 2 }, timerBatchSize: 1 }));
     const a = await orderWalkedTo(world, 'created', 'p1');
     const b = await orderWalkedTo(world, 'created', 'p2');
     world.clock.t = T0 + 2 * HOUR;

@@ -11,7 +11,7 @@ import { cancelOrder } from '../../../core/orders/cancel-order.usecase';
 import { createOrder } from '../../../core/orders/create-order.usecase';
 import { declineOrder } from '../../../core/orders/decline-order.usecase';
 import { markDone } from '../../../core/orders/mark-done.usecase';
-import type { UseCaseInput } from '../../../core/orders/order-loop.ports';
+import type { UseCaseInput } from '../../../core/kernel/use-case';
 import {
   HOUR,
   OTHER_RESIDENT,

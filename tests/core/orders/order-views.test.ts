@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../../core/model/collections.model';
 import { listOrders } from '../../../core/orders/list-orders.usecase';
 import { chronological, orderDetail } from '../../../core/orders/order-detail.usecase';
 import type { EventRecord } from '../../../core/model/event.model';
-import { maskPhone } from '../../../core/orders/phone-masking.policy';
+import { maskPhone } from '../../../core/privacy/phone-masking.policy';
 import { rateOrder } from '../../../core/orders/rate-order.usecase';
 import {
   COMMUNITY,

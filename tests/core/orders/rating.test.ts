@@ -9,8 +9,8 @@ import type { Rating } from '../../../core/model/order.model';
 import type { AggregateCorrection, Provider } from '../../../core/model/provider.model';
 import { followUpTimer } from '../../../core/orders/follow-up-timer.usecase';
 import { nightlyRecount } from '../../../core/orders/nightly-recount.usecase';
-import { orderLoopConfig } from '../../../core/orders/order-loop.config';
-import { providerReputation } from '../../../core/orders/provider-reputation';
+import { platformConfig } from '../../../core/kernel/platform.config';
+import { providerReputation } from '../../../core/reputation/provider-reputation';
 import { rateOrder } from '../../../core/orders/rate-order.usecase';
 import { recordFollowUp } from '../../../core/orders/record-follow-up.usecase';
 import { recomputeRatingAggregate } from '../../../core/reputation/ratings.aggregate';
@@ -29,7 +29,7 @@ import {
 } from '../support/order-loop.fixture';
 import { followUpCommand, orderDoc, orderWalkedTo } from '../support/order-loop.steps';
 
-function world2(config = orderLoopConfig()): World {
+function world2(config = platformConfig()): World {
   const world = createWorld(config);
   seedProvider(world, { id: 'p1', ratings: { count: 4, sum: 18 } });
   seedProvider(world, { id: 'p2', ratings: { count: 2, sum: 6 } });
@@ -351,7 +351,7 @@ describe('nightlyRecount', () => {
   });
 
   test('works in batches with a cursor, so a long recount shows progress', async () => {
-    const world = createWorld(orderLoopConfig({ timerBatchSize: 2 }));
+    const world = createWorld(platformConfig({ timerBatchSize: 2 }));
     for (const id of ['a', 'b', 'c', 'd', 'e']) seedProvider(world, { id });
     const cursors: (string | null)[] = [];
     let cursor: string | null = null;

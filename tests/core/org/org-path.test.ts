@@ -18,8 +18,8 @@ import {
   rollUpKeys,
   unitIdOfPath,
 } from '../../../core/org/org-path';
-import { DomainError } from '../../../core/shared/errors';
-import type { OrgLevel } from '../../../core/shared/org-levels';
+import { DomainError } from '../../../core/kernel/errors';
+import type { OrgLevel } from '../../../core/org/org-levels';
 
 const CITY = '/450900/';
 const COUNTY = '/450900/450902/';

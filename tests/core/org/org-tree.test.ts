@@ -7,7 +7,7 @@ import {
   unitsWithin,
   type OrgTreeNode,
 } from '../../../core/org/org-tree';
-import type { OrgLevel } from '../../../core/shared/org-levels';
+import type { OrgLevel } from '../../../core/org/org-levels';
 
 const unit = (
   _id: string,

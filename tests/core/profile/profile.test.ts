@@ -10,7 +10,10 @@ import { residentUnitPath } from '../../../core/matching/match-providers.usecase
 import { COLLECTIONS } from '../../../core/model/collections.model';
 import type { User } from '../../../core/model/user.model';
 import { unitIdOfPath } from '../../../core/org/org-path';
-import { bindProfile, getProfile, setPhone, type PhoneNumberResolver } from '../../../core/profile';
+import { bindProfile } from '../../../core/profile/bind-profile.usecase';
+import { getProfile } from '../../../core/profile/get-profile.usecase';
+import { setPhone } from '../../../core/profile/set-phone.usecase';
+import { type PhoneNumberResolver } from '../../../core/profile/phone-number.port';
 import {
   CITY,
   COMMUNITY,

@@ -9,15 +9,11 @@ import type { StaffInvite } from '../../../core/model/provider.model';
 import type { User } from '../../../core/model/user.model';
 import { acceptOrder } from '../../../core/orders/accept-order.usecase';
 import { listOrders } from '../../../core/orders/list-orders.usecase';
-import { orderLoopConfig } from '../../../core/orders/order-loop.config';
-import {
-  INVITE_CODE_ALPHABET,
-  bindStaff,
-  inviteCodeFrom,
-  inviteStaff,
-  type StaffInviteReply,
-} from '../../../core/providers';
-import type { IdGenerator } from '../../../core/shared/ports';
+import { platformConfig } from '../../../core/kernel/platform.config';
+import { INVITE_CODE_ALPHABET, inviteCodeFrom } from '../../../core/providers/staff-invite.policy';
+import { bindStaff } from '../../../core/providers/staff-bind.usecase';
+import { inviteStaff } from '../../../core/providers/staff-invite.usecase';
+import type { IdGenerator } from '../../../core/kernel/ports';
 import {
   COMMUNITY,
   DAY,
@@ -36,6 +32,7 @@ import {
   type World,
 } from '../support/order-loop.fixture';
 import { placeOrder } from '../support/order-loop.steps';
+import type { StaffInviteReply } from '../../../core/providers/staff.replies';
 
 const MANAGER = 'o-manager-p1';
 const OTHER_MANAGER = 'o-manager-p2';
@@ -43,7 +40,7 @@ const MEMBER = 'staff-p1';
 const NEWCOMER = 'o-newcomer';
 const CODE = new RegExp(`^[${INVITE_CODE_ALPHABET}]{8}$`);
 
-function world2(config = orderLoopConfig()): World {
+function world2(config = platformConfig()): World {
   const world = createWorld(config);
   seedProvider(world, { id: 'p1', name: '玉林家电快修', serves: [COMMUNITY] });
   seedProvider(world, { id: 'p2', name: '西门家政', serves: [OTHER_COMMUNITY] });
@@ -114,10 +111,10 @@ describe('provider.staff.invite', () => {
   });
 
   test('the validity comes from the configuration', async () => {
-    const world = world2(orderLoopConfig({ staff: { inviteValidDays: 2 } }));
+    const world = world2(platformConfig({ staff: { inviteValidDays: 2 } }));
     const reply = await invite(world, managerOf('p1', MANAGER));
     expect(reply.expiresAt).toBe(T0 + 2 * DAY);
-    expect(() => orderLoopConfig({ staff: { inviteValidDays: 0 } })).toThrow('must be > 0');
+    expect(() => platformConfig({ staff: { inviteValidDays: 0 } })).toThrow('must be > 0');
   });
 
   test('codes use no look-alike characters and differ from one invite to the next', async () => {

@@ -13,7 +13,7 @@ import {
   recomputeRatingAggregate,
   type RatingAggregate,
 } from '../../../core/reputation/ratings.aggregate';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 
 /** A small deterministic generator (LCG), so the "random" ratings are the same on every run. */
 function* lcgStars(seed: number, count: number): Generator<{ stars: number }> {

@@ -4,7 +4,7 @@
  */
 import { checkCommand, parseCommand, type InputIssue } from '../../../core/schemas/command.parser';
 import { COMMANDS, type CommandName } from '../../../core/schemas/commands.registry';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 import { VALID_SAMPLES } from './command-samples';
 
 /** The sample of `name` with `changes` applied (a value of undefined removes the key). */

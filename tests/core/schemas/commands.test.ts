@@ -14,7 +14,7 @@ import {
   type CommandName,
 } from '../../../core/schemas/commands.registry';
 import { GRANTABLE_ROLES } from '../../../core/schemas/operations.schema';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError } from '../../../core/kernel/errors';
 import { REQUEST_ID, VALID_SAMPLES } from './command-samples';
 
 type Path = (string | number)[];
@@ -190,7 +190,7 @@ describe('the command registry', () => {
       for (const [, from] of source.matchAll(/from '([^']+)'/g)) {
         expect([file, from]).toEqual([
           file,
-          expect.stringMatching(/^(zod|\.\/[\w.-]+|\.\.\/(shared|lifecycle|reputation|auth)\/[\w.-]+)$/),
+          expect.stringMatching(/^(zod|\.\/[\w.-]+|\.\.\/(kernel|org|lifecycle|reputation|auth)\/[\w.-]+)$/),
         ]);
       }
     }

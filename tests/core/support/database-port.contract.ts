@@ -4,7 +4,7 @@
  * cloud (`describeDatabasePortContract('wx-server-sdk', () => adapterOnLocalCloud())`).
  * Each test uses collections of its own name, so a shared database needs no cleanup between tests.
  */
-import type { DatabasePort, StoredDocument } from '../../../core/shared/database.port';
+import type { DatabasePort, StoredDocument } from '../../../core/kernel/database.port';
 
 /** A test document (object literals with extra fields are still stored documents). */
 const d = (doc: StoredDocument & Record<string, unknown>): StoredDocument => doc;

@@ -23,7 +23,7 @@ import {
   type UpdateOperand,
   type UpdateOptions,
   type Where,
-} from '../../../core/shared/database.port';
+} from '../../../core/kernel/database.port';
 
 type Doc = Record<string, unknown>;
 

@@ -12,17 +12,17 @@ import type { OrgUnit } from '../../../core/model/org-unit.model';
 import type { Provider } from '../../../core/model/provider.model';
 import { newUser, type User } from '../../../core/model/user.model';
 import { levelOfPath, parentPathOf, unitIdOfPath } from '../../../core/org/org-path';
-import { DEFAULT_ORDER_LOOP_CONFIG, type OrderLoopConfig } from '../../../core/orders/order-loop.config';
-import type { OrderLoopPorts } from '../../../core/orders/order-loop.ports';
-import { providerReputation } from '../../../core/orders/provider-reputation';
+import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../../../core/kernel/platform.config';
+import type { PlatformPorts } from '../../../core/kernel/use-case';
+import { providerReputation } from '../../../core/reputation/provider-reputation';
 import type { EvaluationGrade } from '../../../core/reputation/reputation.formula';
 import type {
   ContentScene,
   ContentSecurity,
   ContentVerdict,
-} from '../../../core/shared/content-security.port';
-import type { Notifier, NotifyOutcome, SubscribeMessage } from '../../../core/shared/notifier.port';
-import type { Clock, IdGenerator } from '../../../core/shared/ports';
+} from '../../../core/kernel/content-security.port';
+import type { Notifier, NotifyOutcome, SubscribeMessage } from '../../../core/kernel/notifier.port';
+import type { Clock, IdGenerator } from '../../../core/kernel/ports';
 import { checkSendData, loadMessageTemplates } from '../../../localcloud/openapi/message-templates';
 import { MemoryDatabase } from './memory-database';
 
@@ -124,12 +124,12 @@ export interface World {
   readonly ids: SequentialIds;
   readonly notifier: RecordingNotifier;
   readonly contentSecurity: ScriptedContentSecurity;
-  readonly ports: OrderLoopPorts;
-  readonly config: OrderLoopConfig;
+  readonly ports: PlatformPorts;
+  readonly config: PlatformConfig;
 }
 
 /** A fresh world: the org tree, the three items and the resident (with a phone); no providers yet. */
-export function createWorld(config: OrderLoopConfig = DEFAULT_ORDER_LOOP_CONFIG): World {
+export function createWorld(config: PlatformConfig = DEFAULT_PLATFORM_CONFIG): World {
   const db = new MemoryDatabase();
   const clock = new FakeClock();
   const ids = new SequentialIds();

@@ -1,6 +1,6 @@
 /** Steps of the order loop for tests: match, order, and walk an order to a given status through the use cases. */
 import type { Actor } from '../../../core/auth/roles';
-import { matchProviders, type MatchProvidersResult } from '../../../core/matching/match-providers.usecase';
+import { matchProviders } from '../../../core/matching/match-providers.usecase';
 import { acceptOrder } from '../../../core/orders/accept-order.usecase';
 import { cancelOrder } from '../../../core/orders/cancel-order.usecase';
 import { createOrder } from '../../../core/orders/create-order.usecase';
@@ -11,6 +11,7 @@ import { recordFollowUp } from '../../../core/orders/record-follow-up.usecase';
 import { COLLECTIONS } from '../../../core/model/collections.model';
 import type { Order } from '../../../core/model/order.model';
 import { HOUR, REPAIR, residentActor, rid, staffActor, type World } from './order-loop.fixture';
+import type { MatchProvidersResult } from '../../../core/matching/match.reply';
 
 export async function match(
   world: World,

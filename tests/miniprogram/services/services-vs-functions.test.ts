@@ -10,7 +10,7 @@
  * provider's staff work the order to the end and the resident rates it; a provider manager invites a
  * colleague who binds and sees the jobs.
  */
-import { DEMO_REFS } from '../../../core/demo';
+import { DEMO_REFS } from '../../../demo/demo-identities';
 import { appConfig } from '../../../miniprogram/config';
 import { callFunction } from '../../../miniprogram/services/cloud-api';
 import {

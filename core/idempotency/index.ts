@@ -1,3 +1,0 @@
-export * from './idempotency.port';
-export * from './request.fingerprint';
-export * from './run-idempotent';

@@ -1,0 +1,135 @@
+/**
+ * The order loop's configuration: every duration, bound and template id the use cases use, typed, with
+ * defaults. Cloud functions build it once (from their environment or a config document) and pass it in;
+ * no use case hard-codes a number.
+ */
+import { DEFAULT_ORDER_DEADLINES, type OrderDeadlinePolicy } from '../lifecycle/order.deadlines';
+import {
+  DEFAULT_REPUTATION_POLICY,
+  PLATFORM_FALLBACK_PRIOR,
+  type RatingPrior,
+  type ReputationPolicy,
+} from '../reputation/reputation.formula';
+import type { OrgLevel } from '../org/org-levels';
+
+export interface MatchingConfig {
+  /** Fewer than this after widening to the city: the gap is recorded for the workers' dashboard. */
+  readonly minProviders: number;
+  /** At most this many providers per item. */
+  readonly maxProviders: number;
+  /**
+   * How many offerings one item's query reads (the best by reputation among those covering the resident).
+   * Selection is exact while an item has at most this many offerings covering the resident's unit.
+   */
+  readonly candidatePoolSize: number;
+  /** The base search: providers serving the resident's unit down from this level (the grid or community). */
+  readonly baseLevel: OrgLevel;
+  /** A match result can be ordered from for this many hours. */
+  readonly matchValidHours: number;
+}
+
+/** Subscribe-message template ids (database/message-templates.json). */
+export interface OrderTemplates {
+  /** To provider staff: a new order. */
+  readonly orderNew: string;
+  /** To the resident: accepted, declined, expired, cancelled by the provider. */
+  readonly orderStatus: string;
+  /** To provider staff: a follow-up is due soon. */
+  readonly followUpDue: string;
+  /** To the resident: the job is done, please rate it. */
+  readonly reviewReminder: string;
+}
+
+/** Mini-program pages the messages open (the order id is appended as `?orderId=`). */
+export interface OrderPages {
+  readonly residentOrder: string;
+  readonly staffJob: string;
+}
+
+/** Provider staff binding (core/providers). */
+export interface StaffConfig {
+  /** An invite code can be used for this many days after it is issued. */
+  readonly inviteValidDays: number;
+}
+
+export interface PlatformConfig {
+  readonly deadlines: OrderDeadlinePolicy;
+  readonly matching: MatchingConfig;
+  readonly reputation: { readonly policy: ReputationPolicy; readonly prior: RatingPrior };
+  readonly templates: OrderTemplates;
+  readonly pages: OrderPages;
+  readonly staff: StaffConfig;
+  /** How many records one timer run handles at most (the next run takes the rest). */
+  readonly timerBatchSize: number;
+}
+
+export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
+  deadlines: DEFAULT_ORDER_DEADLINES,
+  matching: {
+    minProviders: 3,
+    maxProviders: 5,
+    candidatePoolSize: 100,
+    baseLevel: 'community',
+    matchValidHours: 24,
+  },
+  reputation: { policy: DEFAULT_REPUTATION_POLICY, prior: PLATFORM_FALLBACK_PRIOR },
+  templates: {
+    orderNew: 'TPL_ORDER_NEW',
+    orderStatus: 'TPL_ORDER_STATUS',
+    followUpDue: 'TPL_FOLLOWUP_DUE',
+    reviewReminder: 'TPL_REVIEW_REMINDER',
+  },
+  pages: {
+    residentOrder: 'pages/order-detail/order-detail',
+    staffJob: 'packages/staff/pages/job-detail/job-detail',
+  },
+  staff: { inviteValidDays: 7 },
+  timerBatchSize: 100,
+};
+
+export interface PlatformConfigOverrides {
+  readonly deadlines?: Partial<OrderDeadlinePolicy>;
+  readonly matching?: Partial<MatchingConfig>;
+  readonly reputation?: Partial<PlatformConfig['reputation']>;
+  readonly templates?: Partial<OrderTemplates>;
+  readonly pages?: Partial<OrderPages>;
+  readonly staff?: Partial<StaffConfig>;
+  readonly timerBatchSize?: number;
+}
+
+/** The defaults with some values replaced, section by section. */
+export function platformConfig(overrides: PlatformConfigOverrides = {}): PlatformConfig {
+  const d = DEFAULT_PLATFORM_CONFIG;
+  const config: PlatformConfig = {
+    deadlines: { ...d.deadlines, ...overrides.deadlines },
+    matching: { ...d.matching, ...overrides.matching },
+    reputation: { ...d.reputation, ...overrides.reputation },
+    templates: { ...d.templates, ...overrides.templates },
+    pages: { ...d.pages, ...overrides.pages },
+    staff: { ...d.staff, ...overrides.staff },
+    timerBatchSize: overrides.timerBatchSize ?? d.timerBatchSize,
+  };
+  assertConfig(config);
+  return config;
+}
+
+function assertConfig(config: PlatformConfig): void {
+  const { minProviders, maxProviders, candidatePoolSize } = config.matching;
+  const positive = [
+    config.deadlines.acceptWithinHours,
+    config.deadlines.followUpWithinHours,
+    config.deadlines.closeAfterDoneHours,
+    config.matching.matchValidHours,
+    config.timerBatchSize,
+    config.staff.inviteValidDays,
+    minProviders,
+  ];
+  // A configuration mistake is a bug of the deployment, not a user's error: plain Error.
+  if (positive.some((n) => !(n > 0))) throw new Error('order loop config: durations and sizes must be > 0');
+  if (maxProviders < minProviders || candidatePoolSize < maxProviders) {
+    throw new Error('order loop config: need minProviders <= maxProviders <= candidatePoolSize');
+  }
+  if (config.deadlines.followUpReminderHoursBefore >= config.deadlines.followUpWithinHours) {
+    throw new Error('order loop config: the reminder must come after the job is done');
+  }
+}

@@ -1,2 +1,0 @@
-export * from './org-path';
-export * from './org-tree';

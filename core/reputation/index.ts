@@ -1,2 +1,0 @@
-export * from './ratings.aggregate';
-export * from './reputation.formula';
