@@ -83,6 +83,14 @@ module.exports = {
       to: { pathNot: '^miniprogram/', dependencyTypes: ['local'] },
     },
     {
+      name: 'no-core-barrels',
+      severity: 'error',
+      comment:
+        'Import a name from the file that defines it: the core has no folder index.ts barrels (core/client/index.ts is the mini-program package entry, not a barrel).',
+      from: {},
+      to: { path: '^core/[^/]+/index\\.ts$', pathNot: '^core/client/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

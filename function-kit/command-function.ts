@@ -2,17 +2,29 @@
  * The one shape of every platform cloud function (STYLE.md rule 1): the event names a command and carries its
  * input; identity comes from `cloud.getWXContext()`; the core does the rest; the reply is `{code, message, data}`.
  *
- *   export const main = commandFunction({ 'order.accept': (ctx, input) => acceptOrder({ ...ctx.useCase, command: input }) });
+ *   // cloudfunctions/orders/index.ts
+ *   export const main = commandFunction({
+ *     'order.cancel': (ctx, command) => cancelOrder({ ...ctx, command }),
+ *   });
+ *
+ * `ctx` is a FunctionContext: the ports, the actor loaded from the WeChat context's OPENID, the platform
+ * configuration (and the phone-number port, for profile.phone.set); spread with the event's input it is the
+ * use case's `UseCaseInput`.
  */
 import { randomBytes } from 'node:crypto';
 import cloud from 'wx-server-sdk';
 import { loadActor } from '../core/auth/actor.loader';
 import { SYSTEM_ACTOR, type Actor } from '../core/auth/roles';
 import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../core/kernel/platform.config';
-import { type PlatformPorts } from '../core/kernel/use-case';
+import type { PlatformPorts } from '../core/kernel/use-case';
 import type { PhoneNumberResolver } from '../core/profile/phone-number.port';
 import { isDomainError } from '../core/kernel/errors';
-import { createWxContentSecurity, createWxNotifier, templateIdMap } from './wx-messaging.adapters';
+import {
+  createWxContentSecurity,
+  createWxNotifier,
+  templateIdMap,
+  type WxOpenApiCloud,
+} from './wx-messaging.adapters';
 import { createWxDatabasePort, type WxCloud } from './wx-database.adapter';
 import { createWxPhoneNumberResolver } from './wx-phone-number.adapter';
 
@@ -46,14 +58,19 @@ function sdk(): typeof cloud {
   return cloud;
 }
 
+/** The SDK's `openapi` is typed `Record<string, any>`: seen here, once, through the calls we make. */
+function openApiCloud(): WxOpenApiCloud {
+  return sdk() as unknown as WxOpenApiCloud;
+}
+
 function ports(): PlatformPorts {
   const c = sdk();
   return {
     db: createWxDatabasePort(c as unknown as WxCloud),
     clock: { now: () => Date.now() },
     ids: { next: () => randomBytes(12).toString('hex') },
-    notifier: createWxNotifier(c, templateIdMap(process.env['TEMPLATE_IDS'])),
-    contentSecurity: createWxContentSecurity(c),
+    notifier: createWxNotifier(openApiCloud(), templateIdMap(process.env['TEMPLATE_IDS'])),
+    contentSecurity: createWxContentSecurity(openApiCloud()),
   };
 }
 
@@ -72,7 +89,7 @@ export function commandFunction(routes: Record<string, CommandRoute>, options: C
       const wxContext = sdk().getWXContext() as { OPENID?: string; SOURCE?: string };
       const p = ports();
       const config = DEFAULT_PLATFORM_CONFIG;
-      const phoneNumbers = createWxPhoneNumberResolver(sdk());
+      const phoneNumbers = createWxPhoneNumberResolver(openApiCloud());
       const e = (event ?? {}) as Record<string, unknown>;
       if (wxContext.SOURCE === 'wx_trigger') {
         if (!options.timer) return { code: 'NO_TIMER', message: '该云函数没有定时任务' };

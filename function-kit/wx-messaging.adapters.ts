@@ -6,12 +6,17 @@
 import type { ContentScene, ContentSecurity, ContentVerdict } from '../core/kernel/content-security.port';
 import type { Notifier, NotifyOutcome, SubscribeMessage } from '../core/kernel/notifier.port';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- wx-server-sdk's openapi typings are loose */
+/** wx-server-sdk's `cloud`, seen through the typed open APIs the platform calls (typings/wx-openapi.d.ts). */
 export interface WxOpenApiCloud {
-  openapi: any;
+  readonly openapi: WxOpenApi.Client;
 }
 
-const SCENES: Record<ContentScene, number> = { profile: 1, comment: 2, forum: 3, log: 4 };
+const SCENES: Record<ContentScene, WxOpenApi.MsgSecCheckParams['scene']> = {
+  profile: 1,
+  comment: 2,
+  forum: 3,
+  log: 4,
+};
 
 export function templateIdMap(env: string | undefined): Record<string, string> {
   if (!env) return {};
@@ -64,7 +69,7 @@ export function createWxContentSecurity(cloud: WxOpenApiCloud): ContentSecurity 
         version: 2,
         content: text,
       });
-      const suggest = res?.result?.suggest as string | undefined;
+      const suggest = res?.result?.suggest;
       return suggest === 'risky' ? 'risky' : suggest === 'review' ? 'review' : 'pass';
     },
   };

@@ -1,7 +1,8 @@
 /**
- * `authorize(actor, action, target)`: the one permission check of the platform, driven by PERMISSION_MATRIX.
+ * The one permission check of the platform, driven by PERMISSION_MATRIX: `checkAccess` answers it as a value,
+ * `authorize` (for use cases) throws its refusal, `can` answers yes or no.
  */
-import { DomainError } from '../kernel/errors';
+import { accepted, orThrow, refused, type Outcome } from '../kernel/outcome';
 import { isOnSameBranch, isWithin } from '../org/org-path';
 import { ACTION_LABELS, type Action } from './actions';
 import { PERMISSION_MATRIX, type PermissionRule, type Scope } from './permissions.matrix';
@@ -83,19 +84,42 @@ function grantIsGenuine(actor: Actor, grant: RoleGrant): boolean {
 }
 
 /**
- * Check that `actor` may perform `action` on `target`. Returns the grant that allows it (the first one in
- * the actor's grant order); throws DomainError UNAUTHENTICATED, PERMISSION_DENIED or OUT_OF_SCOPE.
+ * Whether `actor` may perform `action` on `target`, as a value: the grant that allows it (the first one in
+ * the actor's grant order), or the refusal UNAUTHENTICATED, PERMISSION_DENIED or OUT_OF_SCOPE. Rules that
+ * try several possibilities (the life cycles, `can`) branch on it; use cases call `authorize`.
  */
-export function authorize(
+export function checkAccess(
   actor: Actor,
   action: Action,
   target: AccessTarget,
   options: AuthorizeOptions = {},
-): Authorization {
+): Outcome<Authorization> {
   const label = ACTION_LABELS[action];
   if (typeof actor.openid !== 'string' || actor.openid.length === 0) {
-    throw new DomainError(AUTH_ERROR_CODES.unauthenticated, '请先登录', { action });
+    return refused(AUTH_ERROR_CODES.unauthenticated, '请先登录', { action });
   }
+  const capable = capableGrants(actor, action, options);
+  if (capable.length === 0) {
+    return refused(AUTH_ERROR_CODES.permissionDenied, `您没有“${label}”的权限`, {
+      action,
+      roles: actor.grants.map((g) => g.role),
+    });
+  }
+  for (const { grant, rule } of capable) {
+    if (scopeAllows(rule.scope, actor, grant, target)) return accepted({ grant, role: grant.role, rule });
+  }
+  return refused(AUTH_ERROR_CODES.outOfScope, `该记录不在您的权限范围内，不能“${label}”`, {
+    action,
+    roles: capable.map((c) => c.grant.role),
+  });
+}
+
+/** The actor's grants whose role (and position) the matrix allows the action at all, in grant order. */
+function capableGrants(
+  actor: Actor,
+  action: Action,
+  options: AuthorizeOptions,
+): { grant: RoleGrant; rule: PermissionRule }[] {
   const cells = PERMISSION_MATRIX[action];
   const capable: { grant: RoleGrant; rule: PermissionRule }[] = [];
   for (const grant of actor.grants) {
@@ -104,35 +128,30 @@ export function authorize(
     if (options.roles !== undefined && !options.roles.includes(grant.role)) continue;
     capable.push({ grant, rule });
   }
-  if (capable.length === 0) {
-    throw new DomainError(AUTH_ERROR_CODES.permissionDenied, `您没有“${label}”的权限`, {
-      action,
-      roles: actor.grants.map((g) => g.role),
-    });
-  }
-  for (const { grant, rule } of capable) {
-    if (scopeAllows(rule.scope, actor, grant, target)) return { grant, role: grant.role, rule };
-  }
-  throw new DomainError(AUTH_ERROR_CODES.outOfScope, `该记录不在您的权限范围内，不能“${label}”`, {
-    action,
-    roles: capable.map((c) => c.grant.role),
-  });
+  return capable;
 }
 
-/** Boolean form of `authorize`, for showing or hiding buttons. */
+/**
+ * `checkAccess` at a use case's boundary: the authorization, or the refusal thrown as a DomainError
+ * (UNAUTHENTICATED, PERMISSION_DENIED or OUT_OF_SCOPE), which ends the command.
+ */
+export function authorize(
+  actor: Actor,
+  action: Action,
+  target: AccessTarget,
+  options: AuthorizeOptions = {},
+): Authorization {
+  return orThrow(checkAccess(actor, action, target, options));
+}
+
+/** Boolean form of `checkAccess`, for showing or hiding buttons and masking. */
 export function can(
   actor: Actor,
   action: Action,
   target: AccessTarget,
   options: AuthorizeOptions = {},
 ): boolean {
-  try {
-    authorize(actor, action, target, options);
-    return true;
-  } catch (e) {
-    if (e instanceof DomainError) return false;
-    throw e;
-  }
+  return checkAccess(actor, action, target, options).ok;
 }
 
 /** The roles that may perform an action at all (any scope), in matrix column order. */

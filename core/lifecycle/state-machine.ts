@@ -3,10 +3,11 @@
  * provider). The table is the rule: a transition not in it is illegal, an actor whose role is not listed
  * for it is refused, and every accepted transition yields an event record for the entity's timeline.
  */
-import { AUTH_ERROR_CODES, authorize, type AccessTarget } from '../auth/authorize';
+import { AUTH_ERROR_CODES, checkAccess, type AccessTarget } from '../auth/authorize';
 import type { Action } from '../auth/actions';
 import { ROLE_LABELS, SYSTEM_OPENID, type ActingAs, type Actor, type Role } from '../auth/roles';
 import { DomainError } from '../kernel/errors';
+import { accepted, orThrow, refused, type Outcome, type Refusal } from '../kernel/outcome';
 
 export type LifecycleEntityType = 'order' | 'concern' | 'application' | 'provider';
 
@@ -235,16 +236,41 @@ export class Lifecycle<S extends string> {
   }
 
   /**
-   * Authorize and transition in one step, for use cases: the table says which roles may make the step,
-   * the authorization matrix says where (scope). Errors: the step is illegal from the current status
-   * (`<PREFIX>_ILLEGAL_TRANSITION`, checked first); the actor may do the step's action on this record but
-   * in a role the step does not allow (`<PREFIX>_ACTOR_NOT_ALLOWED`); otherwise the matrix's refusal
-   * (`PERMISSION_DENIED` or `OUT_OF_SCOPE`); finally a missing reason (`<PREFIX>_REASON_REQUIRED`).
+   * Whether `actor` may move `entity` to `to`, as a value: the role the step is made in, or the refusal.
+   * The table says which roles may make the step, the authorization matrix says where (scope). Refusals:
+   * the step is illegal from the current status (`<PREFIX>_ILLEGAL_TRANSITION`, checked first); the actor
+   * may do the step's action on this record but in a role the step does not allow
+   * (`<PREFIX>_ACTOR_NOT_ALLOWED`); otherwise the matrix's refusal (`PERMISSION_DENIED` or `OUT_OF_SCOPE`).
    *
    * Before any of that, an actor who may not make any step towards `to` on this record, from whatever status
    * (a stranger, another provider's staff, a role without the step's permission), gets the matrix's refusal:
-   * the answer depends only on who they are and on `to`, so the code never tells them what state someone
-   * else's record is in.
+   * the answer depends only on who they are and on `to`, so it never tells them what state someone else's
+   * record is in.
+   */
+  checkStep<E extends StatefulEntity<S>>(
+    actor: Actor,
+    entity: E,
+    to: S,
+    target: AccessTarget,
+  ): Outcome<ActingAs> {
+    const stranger = this.strangerRefusal(actor, target, to);
+    if (stranger !== undefined) return { ok: false, refusal: stranger };
+    const facts = this.stepFacts(entity, to);
+    const edge = this.rulesFor(entity.status, to);
+    if (edge.length === 0) {
+      return refused(this.codes.illegalTransition, this.illegalMessage(entity.status, to), facts);
+    }
+    // Try each rule of the edge with only its own roles, in table order.
+    for (const rule of edge) {
+      const access = checkAccess(actor, rule.action, target, { roles: rule.roles });
+      if (access.ok) return accepted({ openid: actor.openid, role: access.value.role });
+    }
+    return this.edgeRefusal(actor, target, entity.status, to, edge, facts);
+  }
+
+  /**
+   * `checkStep` and `transition` in one, for use cases: the new entity and its event, or the refusal thrown
+   * (then `<PREFIX>_REASON_REQUIRED` for a missing reason).
    */
   authorizeAndTransition<E extends StatefulEntity<S>>(
     actor: Actor,
@@ -255,58 +281,53 @@ export class Lifecycle<S extends string> {
     reason?: string | null,
     details?: Readonly<Record<string, unknown>>,
   ): TransitionResult<E, S> {
-    const from = entity.status;
-    this.refuseStrangers(actor, target, to);
-    const facts = this.stepFacts(entity, to);
-    const edge = this.edgeOrRefuse(entity, to, facts);
-    // Try each rule of the edge with only its own roles, in table order.
-    for (const rule of edge) {
-      let role: Role;
-      try {
-        role = authorize(actor, rule.action, target, { roles: rule.roles }).role;
-      } catch (e) {
-        if (e instanceof DomainError) continue;
-        throw e;
-      }
-      return this.transition(entity, to, { openid: actor.openid, role }, now, reason, details);
-    }
-    // Refused. Explain why: if the actor may do the step's action on this record in some other role,
-    // the step itself is not theirs; otherwise the matrix's own refusal (no such permission, or not here).
-    let denial: DomainError | undefined;
-    for (const action of new Set(edge.map((r) => r.action))) {
-      try {
-        authorize(actor, action, target);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        if (denial === undefined || e.code === AUTH_ERROR_CODES.outOfScope) denial = e;
-        continue;
-      }
-      throw new DomainError(
-        this.codes.actorNotAllowed,
-        `您不能将${this.definition.entityLabel}从“${this.label(from)}”改为“${this.label(to)}”`,
-        { ...facts, allowedRoles: edge.flatMap((r) => r.roles) },
-      );
-    }
-    throw denial!;
+    const actingAs = orThrow(this.checkStep(actor, entity, to, target));
+    return this.transition(entity, to, actingAs, now, reason, details);
   }
 
   /**
-   * Throw the matrix's refusal (OUT_OF_SCOPE preferred, as the more telling) unless the actor may do at least
-   * one action of the steps leading to `to` (from any status) on `target`.
+   * No rule of the edge let the actor through. If the actor may do the step's action on this record in some
+   * other role, the step itself is not theirs; otherwise the matrix's own refusal (no such permission, or
+   * not here; OUT_OF_SCOPE preferred, as the more telling).
    */
-  private refuseStrangers(actor: Actor, target: AccessTarget, to: S): void {
-    let denial: DomainError | undefined;
+  private edgeRefusal(
+    actor: Actor,
+    target: AccessTarget,
+    from: S,
+    to: S,
+    edge: readonly TransitionRule<S>[],
+    facts: Readonly<Record<string, unknown>>,
+  ): Outcome<never> {
+    let denial: Refusal | undefined;
+    for (const action of new Set(edge.map((r) => r.action))) {
+      const access = checkAccess(actor, action, target);
+      if (access.ok) {
+        return refused(
+          this.codes.actorNotAllowed,
+          `您不能将${this.definition.entityLabel}从“${this.label(from)}”改为“${this.label(to)}”`,
+          { ...facts, allowedRoles: edge.flatMap((r) => r.roles) },
+        );
+      }
+      if (denial === undefined || access.refusal.code === AUTH_ERROR_CODES.outOfScope)
+        denial = access.refusal;
+    }
+    return { ok: false, refusal: denial! };
+  }
+
+  /**
+   * The matrix's refusal (OUT_OF_SCOPE preferred) when the actor may do no action of the steps leading to
+   * `to` (from any status) on `target`; undefined when they may do one.
+   */
+  private strangerRefusal(actor: Actor, target: AccessTarget, to: S): Refusal | undefined {
+    let denial: Refusal | undefined;
     const actions = new Set(this.definition.rules.filter((r) => r.to === to).map((r) => r.action));
     for (const action of actions) {
-      try {
-        authorize(actor, action, target);
-        return;
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        if (denial === undefined || e.code === AUTH_ERROR_CODES.outOfScope) denial = e;
-      }
+      const access = checkAccess(actor, action, target);
+      if (access.ok) return undefined;
+      if (denial === undefined || access.refusal.code === AUTH_ERROR_CODES.outOfScope)
+        denial = access.refusal;
     }
-    if (denial !== undefined) throw denial;
+    return denial;
   }
 
   /** What every refusal of a step says about it. */

@@ -4,7 +4,7 @@
  */
 import type { Fen } from '../model/common.model';
 import type { OfferingPricing } from '../model/offering.model';
-import { DomainError } from '../kernel/errors';
+import { accepted, orThrow, refused, type Outcome } from '../kernel/outcome';
 
 export const PRICING_ERROR_CODES = {
   notBelowMarket: 'OFFERING_PRICE_NOT_BELOW_MARKET',
@@ -15,30 +15,26 @@ function isFen(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0;
 }
 
-/** Throws OFFERING_PRICE_INVALID or OFFERING_PRICE_NOT_BELOW_MARKET when the pricing breaks the rule. */
-export function assertValidPricing(pricing: OfferingPricing): void {
-  if (pricing.kind === 'free') return;
+/** Whether the pricing keeps the rule: OFFERING_PRICE_INVALID or OFFERING_PRICE_NOT_BELOW_MARKET when not. */
+export function checkPricing(pricing: OfferingPricing): Outcome<OfferingPricing> {
+  if (pricing.kind === 'free') return accepted(pricing);
+  const amounts = { priceFen: pricing.priceFen, marketPriceFen: pricing.marketPriceFen };
   if (!isFen(pricing.priceFen) || !isFen(pricing.marketPriceFen) || pricing.priceFen === 0) {
-    throw new DomainError(PRICING_ERROR_CODES.invalidAmount, '价格必须是大于 0 的整数（单位：分）', {
-      priceFen: pricing.priceFen,
-      marketPriceFen: pricing.marketPriceFen,
-    });
+    return refused(PRICING_ERROR_CODES.invalidAmount, '价格必须是大于 0 的整数（单位：分）', amounts);
   }
   if (pricing.priceFen >= pricing.marketPriceFen) {
-    throw new DomainError(PRICING_ERROR_CODES.notBelowMarket, '低收费服务的价格必须低于市场价', {
-      priceFen: pricing.priceFen,
-      marketPriceFen: pricing.marketPriceFen,
-    });
+    return refused(PRICING_ERROR_CODES.notBelowMarket, '低收费服务的价格必须低于市场价', amounts);
   }
+  return accepted(pricing);
+}
+
+/** `checkPricing` for use cases: throws its refusal as a DomainError. */
+export function assertValidPricing(pricing: OfferingPricing): void {
+  orThrow(checkPricing(pricing));
 }
 
 export function isValidPricing(pricing: OfferingPricing): boolean {
-  try {
-    assertValidPricing(pricing);
-    return true;
-  } catch {
-    return false;
-  }
+  return checkPricing(pricing).ok;
 }
 
 /** 3000 -> '30元', 1250 -> '12.50元'. */

@@ -19,7 +19,8 @@ import {
   type RatingAggregate,
 } from '../reputation/ratings.aggregate';
 import { MAX_QUERY_LIMIT, type DatabasePort, type StoredDocument, type Where } from '../kernel/database.port';
-import { startTimerRun } from '../kernel/timer-run';
+import { startTimerRun, type TimerRun } from '../kernel/timer-run';
+import type { Reputation } from '../reputation/reputation.formula';
 import type { TimerInput } from '../kernel/use-case';
 import {
   followUpAggregateOf,
@@ -88,98 +89,144 @@ function sameAggregates(a: ProviderAggregateFields, b: ProviderAggregateFields):
 }
 
 export async function nightlyRecount(input: NightlyRecountInput): Promise<NightlyRecountResult> {
-  const { ports, db, config, now } = startTimerRun(input);
-  const _ = db.command;
-  const batch = config.timerBatchSize;
-
+  const run = startTimerRun(input);
+  const { db, config } = run;
+  const cursor = input.cursor ?? null;
   const providers = await db.find<AggregateRow>(
     COLLECTIONS.providers,
-    input.cursor === undefined || input.cursor === null ? {} : { _id: _.gt(input.cursor) },
-    { orderBy: [['_id', 'asc']], limit: batch, fields: AGGREGATE_FIELDS },
+    cursor === null ? {} : { _id: db.command.gt(cursor) },
+    { orderBy: [['_id', 'asc']], limit: config.timerBatchSize, fields: AGGREGATE_FIELDS },
   );
-
-  const corrected: { providerId: string; drift: string[] }[] = [];
+  const corrected: { providerId: string; drift: readonly string[] }[] = [];
   const skipped: string[] = [];
   for (const before of providers) {
-    const ratings = await readAll<Pick<Rating, '_id' | 'stars'>>(
-      db,
-      COLLECTIONS.ratings,
-      { providerId: before._id },
-      ['stars'],
-    );
-    // Counted follow-ups: recorded (on time or late) or marked overdue; pending ones have onTime null.
-    const followUps = await readAll<Pick<FollowUp, '_id' | 'onTime'>>(
-      db,
-      COLLECTIONS.followUps,
-      { providerId: before._id, onTime: _.in([true, false]) },
-      ['onTime'],
-    );
-    const recomputedRatings: RatingAggregate = recomputeRatingAggregate(ratings);
-    const recomputedFollowUps = recomputeFollowUpAggregate(
-      followUps.map((f) => ({ onTime: f.onTime === true })),
-    );
-    const after = await db.get<AggregateRow>(COLLECTIONS.providers, before._id);
-    if (after === null) continue;
-    if (!sameAggregates(before, after)) {
-      skipped.push(before._id);
-      continue;
-    }
-    const drift = [
-      ...ratingAggregateDrift(ratingAggregateOf(after), recomputedRatings),
-      ...followUpDrift(followUpAggregateOf(after), recomputedFollowUps),
-    ];
-    const reputation = providerReputation(after, config, {
-      ratings: recomputedRatings,
-      followUps: recomputedFollowUps,
-    });
-    const stale = reputation.score !== after.reputation || reputation.starLevel !== after.starLevel;
-
-    if (drift.length > 0 || stale) {
-      const written = await db.runTransaction(async (tx) => {
-        const current = await tx.get<AggregateRow>(COLLECTIONS.providers, before._id);
-        if (current === null || !sameAggregates(current, after)) return false;
-        await tx.update(COLLECTIONS.providers, before._id, {
-          ratingCount: recomputedRatings.ratingCount,
-          ratingSum: recomputedRatings.ratingSum,
-          starCounts: recomputedRatings.starCounts,
-          followUpsDue: recomputedFollowUps.due,
-          followUpsOnTime: recomputedFollowUps.onTime,
-          ...providerReputationPatch(reputation, now),
-        });
-        await copyReputationToOfferings(tx, db, before._id, reputation, now);
-        if (drift.length > 0) {
-          const correction: AggregateCorrection = {
-            _id: ports.ids.next(),
-            providerId: before._id,
-            orgPath: after.orgPath,
-            drift,
-            stored: { ratings: ratingAggregateOf(after), followUps: followUpAggregateOf(after) },
-            recomputed: { ratings: recomputedRatings, followUps: recomputedFollowUps },
-            at: now,
-          };
-          await tx.insert(COLLECTIONS.aggregateCorrections, correction);
-        }
-        return true;
-      });
-      if (!written) {
-        skipped.push(before._id);
-        continue;
-      }
-      if (drift.length > 0) corrected.push({ providerId: before._id, drift });
-    } else {
-      // The provider is right; make sure no offering kept an old copy (e.g. written by an import).
-      await db.updateWhere(
-        COLLECTIONS.offerings,
-        { providerId: before._id, reputation: _.neq(reputation.score) },
-        offeringReputationPatch(reputation, now),
-      );
-    }
+    const outcome = await recountProvider(run, before);
+    if (outcome === 'skipped') skipped.push(before._id);
+    else if (outcome !== 'right') corrected.push({ providerId: before._id, drift: outcome.drift });
   }
-
+  const full = providers.length === config.timerBatchSize;
   return {
     checked: providers.length,
     corrected,
     skipped,
-    nextCursor: providers.length === batch ? providers[providers.length - 1]!._id : null,
+    nextCursor: full ? providers[providers.length - 1]!._id : null,
   };
+}
+
+export interface RecountEveryProviderResult extends NightlyRecountResult {
+  /** How many batches of `timerBatchSize` providers the run went through. */
+  readonly batches: number;
+}
+
+/**
+ * The `reputation-nightly` timer: every provider, batch after batch, in one run (the trigger fires once a
+ * night, so stopping after the first batch would only ever recount the first providers by `_id`).
+ */
+export async function recountEveryProvider(input: TimerInput): Promise<RecountEveryProviderResult> {
+  let checked = 0;
+  let batches = 0;
+  const corrected: NightlyRecountResult['corrected'][number][] = [];
+  const skipped: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const batch: NightlyRecountResult = await nightlyRecount({ ...input, cursor });
+    batches += 1;
+    checked += batch.checked;
+    corrected.push(...batch.corrected);
+    skipped.push(...batch.skipped);
+    cursor = batch.nextCursor;
+  } while (cursor !== null);
+  return { checked, batches, corrected, skipped, nextCursor: null };
+}
+
+/** What the recount found for one provider: right as stored, corrected (with what drifted), or skipped. */
+type RecountOutcome = 'right' | 'skipped' | { readonly drift: readonly string[] };
+
+/** Recount one provider from its ratings and follow-ups, and correct its record if it drifted. */
+async function recountProvider(run: TimerRun, before: AggregateRow): Promise<RecountOutcome> {
+  const { db, config } = run;
+  const _ = db.command;
+  const ratings = await readAll<Pick<Rating, '_id' | 'stars'>>(
+    db,
+    COLLECTIONS.ratings,
+    { providerId: before._id },
+    ['stars'],
+  );
+  // Counted follow-ups: recorded (on time or late) or marked overdue; pending ones have onTime null.
+  const followUps = await readAll<Pick<FollowUp, '_id' | 'onTime'>>(
+    db,
+    COLLECTIONS.followUps,
+    { providerId: before._id, onTime: _.in([true, false]) },
+    ['onTime'],
+  );
+  const recomputed: Recomputed = {
+    ratings: recomputeRatingAggregate(ratings),
+    followUps: recomputeFollowUpAggregate(followUps.map((f) => ({ onTime: f.onTime === true }))),
+  };
+  const after = await db.get<AggregateRow>(COLLECTIONS.providers, before._id);
+  if (after === null) return 'right';
+  if (!sameAggregates(before, after)) return 'skipped';
+  const drift = [
+    ...ratingAggregateDrift(ratingAggregateOf(after), recomputed.ratings),
+    ...followUpDrift(followUpAggregateOf(after), recomputed.followUps),
+  ];
+  const reputation = providerReputation(after, config, recomputed);
+  const stale = reputation.score !== after.reputation || reputation.starLevel !== after.starLevel;
+  if (drift.length === 0 && !stale) {
+    // The provider is right; make sure no offering kept an old copy (e.g. written by an import).
+    await db.updateWhere(
+      COLLECTIONS.offerings,
+      { providerId: before._id, reputation: _.neq(reputation.score) },
+      offeringReputationPatch(reputation, run.now),
+    );
+    return 'right';
+  }
+  const written = await writeCorrection(run, after, recomputed, reputation, drift);
+  if (!written) return 'skipped';
+  return drift.length > 0 ? { drift } : 'right';
+}
+
+interface Recomputed {
+  readonly ratings: RatingAggregate;
+  readonly followUps: FollowUpAggregate;
+}
+
+/**
+ * Write the recounted aggregates, the fresh reputation and its copies, and the correction record, in one
+ * transaction that checks the aggregates are still those recounted (false: a rating came in meanwhile).
+ */
+async function writeCorrection(
+  run: TimerRun,
+  after: AggregateRow,
+  recomputed: Recomputed,
+  reputation: Reputation,
+  drift: readonly string[],
+): Promise<boolean> {
+  const { db, now, ports } = run;
+  return db.runTransaction(async (tx) => {
+    const current = await tx.get<AggregateRow>(COLLECTIONS.providers, after._id);
+    if (current === null || !sameAggregates(current, after)) return false;
+    await tx.update(COLLECTIONS.providers, after._id, {
+      ratingCount: recomputed.ratings.ratingCount,
+      ratingSum: recomputed.ratings.ratingSum,
+      starCounts: recomputed.ratings.starCounts,
+      followUpsDue: recomputed.followUps.due,
+      followUpsOnTime: recomputed.followUps.onTime,
+      ...providerReputationPatch(reputation, now),
+    });
+    await copyReputationToOfferings(tx, db, after._id, reputation, now);
+    if (drift.length > 0) {
+      const correction: AggregateCorrection = {
+        _id: ports.ids.next(),
+        providerId: after._id,
+        orgPath: after.orgPath,
+        drift: [...drift],
+        stored: { ratings: ratingAggregateOf(after), followUps: followUpAggregateOf(after) },
+        recomputed: { ratings: recomputed.ratings, followUps: recomputed.followUps },
+        at: now,
+      };
+      await tx.insert(COLLECTIONS.aggregateCorrections, correction);
+    }
+    return true;
+  });
 }

@@ -3,9 +3,10 @@
  * and the resident's phone as the caller may see it (phone-masking.policy.ts). The timeline shows roles,
  * never the openids of the people involved.
  */
-import { authorize, can } from '../auth/authorize';
+import type { Action } from '../auth/actions';
+import { authorize, can, type AccessTarget } from '../auth/authorize';
 
-import { ROLE_LABELS } from '../auth/roles';
+import { ROLE_LABELS, type Actor, type Role } from '../auth/roles';
 import { ORDER_LIFECYCLE, ORDER_STATUS_LABELS, type OrderStatus } from '../lifecycle/order.lifecycle';
 
 import { COLLECTIONS } from '../model/collections.model';
@@ -31,7 +32,13 @@ import { residentPhoneView, serviceAddressView } from '../privacy/phone-masking.
 import { priceView } from '../offerings/price.view';
 import { orderTarget } from './order-transition';
 
-import type { OrderDetailResult } from './order.replies';
+import type {
+  FollowUpView,
+  OrderDetail,
+  OrderDetailResult,
+  RatingView,
+  TimelineEntry,
+} from './order.replies';
 
 /**
  * The events in the order they happened. Steps of one command share its time (a rating that completes the
@@ -87,75 +94,102 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
     order.ratedAt === null ? null : db.get<Rating>(COLLECTIONS.ratings, ratingIdOf(order._id)),
   ]);
 
+  const viewer = { actor, role, target };
+  const isOwner = role === 'resident' && order.residentOpenid === actor.openid;
+  return {
+    order: orderView(order, resident, viewer),
+    timeline: chronological(events).map(timelineEntry),
+    followUp: followUp === null ? null : followUpView(followUp),
+    rating: rating === null ? null : ratingView(rating, isOwner),
+    nextOffer: isOwner ? (order.nextOffer ?? null) : null,
+    viewerRole: role,
+    actions: nextActions(order, viewer),
+  };
+}
+
+/** Who is looking: the actor, the role they see the order in, and the order as an access target. */
+interface Viewer {
+  readonly actor: Actor;
+  readonly role: Role;
+  readonly target: AccessTarget;
+}
+
+/** The order as the viewer may see it: the resident's phone and the address masked or hidden as due. */
+function orderView(order: Order, resident: User | null, viewer: Viewer): OrderDetail {
+  const { actor, role, target } = viewer;
   const phone = residentPhoneView(resident?.phone, actor, role, order.status, target);
   const address = serviceAddressView(order.serviceAddress, actor, role, order.status, target);
-  const actions = [
+  return {
+    orderId: order._id,
+    status: order.status,
+    statusLabel: ORDER_STATUS_LABELS[order.status],
+    matchId: order.matchId,
+    itemId: order.itemId,
+    itemName: order.itemName,
+    providerId: order.providerId,
+    providerName: order.providerName,
+    residentName: order.residentName,
+    residentPhone: phone.phone,
+    residentPhoneMasked: phone.masked,
+    serviceAddress: address.address,
+    serviceAddressHidden: address.hidden,
+    price: priceView(order.pricing),
+    note: order.note,
+    orgPath: order.orgPath,
+    createdAt: order.createdAt,
+    acceptBy: order.acceptBy ?? null,
+    acceptedAt: order.acceptedAt,
+    doneAt: order.doneAt,
+    followUpDueAt: order.followUpDueAt,
+    followedUpAt: order.followedUpAt,
+    ratedAt: order.ratedAt,
+    closedAt: order.closedAt,
+  };
+}
+
+function timelineEntry(e: EventRecord): TimelineEntry {
+  return {
+    at: e.at,
+    from: e.from as OrderStatus | null,
+    to: e.to as OrderStatus,
+    statusLabel: ORDER_STATUS_LABELS[e.to as OrderStatus],
+    stepLabel: stepLabel(e),
+    actorRole: e.actor.role,
+    actorLabel: ROLE_LABELS[e.actor.role],
+    reason: e.reason,
+  };
+}
+
+function followUpView(followUp: FollowUp): FollowUpView {
+  return {
+    status: followUp.status,
+    dueAt: followUp.dueAt,
+    recordedAt: followUp.recordedAt,
+    onTime: followUp.onTime,
+    channel: followUp.channel,
+    summary: followUp.summary,
+    problems: followUp.problems,
+    suggestions: followUp.suggestions,
+  };
+}
+
+/** A rating's text waiting for a worker's review is shown to its author only. */
+function ratingView(rating: Rating, isOwner: boolean): RatingView {
+  return {
+    stars: rating.stars,
+    text: rating.textVisible || isOwner ? rating.text : null,
+    createdAt: rating.createdAt,
+  };
+}
+
+/** The steps the viewer may take now, each action once. */
+function nextActions(order: Order, viewer: Viewer): Action[] {
+  const { actor, role, target } = viewer;
+  return [
     ...new Set(
       ORDER_LIFECYCLE.next(order.status, role)
         .filter((rule) => can(actor, rule.action, target, { roles: [role] }))
         .map((rule) => rule.action),
     ),
   ];
-  const isOwner = role === 'resident' && order.residentOpenid === actor.openid;
-
-  return {
-    order: {
-      orderId: order._id,
-      status: order.status,
-      statusLabel: ORDER_STATUS_LABELS[order.status],
-      itemName: order.itemName,
-      providerId: order.providerId,
-      providerName: order.providerName,
-      residentName: order.residentName,
-      residentPhone: phone.phone,
-      residentPhoneMasked: phone.masked,
-      serviceAddress: address.address,
-      serviceAddressHidden: address.hidden,
-      price: priceView(order.pricing),
-      note: order.note,
-      orgPath: order.orgPath,
-      createdAt: order.createdAt,
-      acceptBy: order.acceptBy ?? null,
-      acceptedAt: order.acceptedAt,
-      doneAt: order.doneAt,
-      followUpDueAt: order.followUpDueAt,
-      followedUpAt: order.followedUpAt,
-      ratedAt: order.ratedAt,
-      closedAt: order.closedAt,
-    },
-    timeline: chronological(events).map((e) => ({
-      at: e.at,
-      from: e.from as OrderStatus | null,
-      to: e.to as OrderStatus,
-      statusLabel: ORDER_STATUS_LABELS[e.to as OrderStatus],
-      stepLabel: stepLabel(e),
-      actorRole: e.actor.role,
-      actorLabel: ROLE_LABELS[e.actor.role],
-      reason: e.reason,
-    })),
-    followUp:
-      followUp === null
-        ? null
-        : {
-            status: followUp.status,
-            dueAt: followUp.dueAt,
-            recordedAt: followUp.recordedAt,
-            onTime: followUp.onTime,
-            channel: followUp.channel,
-            summary: followUp.summary,
-            problems: followUp.problems,
-            suggestions: followUp.suggestions,
-          },
-    rating:
-      rating === null
-        ? null
-        : {
-            stars: rating.stars,
-            text: rating.textVisible || isOwner ? rating.text : null,
-            createdAt: rating.createdAt,
-          },
-    nextOffer: isOwner ? (order.nextOffer ?? null) : null,
-    viewerRole: role,
-    actions,
-  };
 }

@@ -93,6 +93,9 @@ export interface OrderDetail {
   readonly orderId: string;
   readonly status: OrderStatus;
   readonly statusLabel: string;
+  /** The match the order was made from (null for orders made without one), and its item: with `nextOffer`, what ordering the next provider takes. */
+  readonly matchId: string | null;
+  readonly itemId: string;
   readonly itemName: string;
   readonly providerId: string;
   readonly providerName: string;

@@ -163,88 +163,84 @@ export function starLevel(
   return 1;
 }
 
+/** One part of the score before rounding: `raw` points (negative for a deduction). */
+interface ScorePart {
+  readonly key: ReputationComponentKey;
+  readonly label: string;
+  readonly value: number;
+  readonly weight: number;
+  readonly raw: number;
+  readonly explanation: string;
+}
+
+/** Rating: the Bayesian average, mapped from 1..5 onto 0..1. */
+function ratingPart(input: ReputationInput, prior: RatingPrior, policy: ReputationPolicy): ScorePart {
+  const { ratingCount, ratingSum } = input.ratings;
+  const priorLabel = prior.source === 'item' ? '该服务项目' : '全平台';
+  const bayes = bayesianAverage(input.ratings, prior, policy);
+  const value = (bayes - 1) / 4;
+  const explanation =
+    ratingCount === 0
+      ? `暂无居民评价，按${priorLabel}平均 ${fmt2(prior.mean)} 星计`
+      : `居民评价 ${ratingCount} 条，平均 ${fmt2(ratingSum / ratingCount)} 星；与${priorLabel}平均 ${fmt2(prior.mean)} 星按 ${policy.ratingPriorWeight} 条评价的分量加权后为 ${fmt2(bayes)} 星（评价越多，越接近本机构的真实平均）`;
+  const weight = policy.weights.rating;
+  return { key: 'rating', label: '居民评价', value, weight, raw: weight * value, explanation };
+}
+
+/** Punctuality: on-time follow-ups over due follow-ups, with a prior. */
+function punctualityPart(input: ReputationInput, policy: ReputationPolicy): ScorePart {
+  const { due, onTime } = input.followUps;
+  const k = policy.punctualityPriorWeight;
+  const value = (k * policy.punctualityPriorRate + onTime) / (k + due);
+  const explanation =
+    due === 0
+      ? `暂无到期的回访，按 ${percent(policy.punctualityPriorRate)} 计`
+      : `应回访 ${due} 次，按时回访 ${onTime} 次（${percent(onTime / due)}），加权后按 ${percent(value)} 计`;
+  const weight = policy.weights.punctuality;
+  return { key: 'punctuality', label: '回访及时', value, weight, raw: weight * value, explanation };
+}
+
+/** Evaluation: the latest yearly grade; none yet counts like a pass. */
+function evaluationPart(input: ReputationInput, policy: ReputationPolicy): ScorePart {
+  const grade = input.latestEvaluationGrade;
+  const value = grade === null ? policy.ungradedValue : policy.gradeValues[grade];
+  const explanation =
+    grade === null
+      ? '尚未参加年度考核评价，按“合格”计'
+      : `最近一次考核评价：${EVALUATION_GRADE_LABELS[grade]}`;
+  const weight = policy.weights.evaluation;
+  return { key: 'evaluation', label: '考核评价', value, weight, raw: weight * value, explanation };
+}
+
+/** Complaints: a capped deduction. */
+function complaintsPart(input: ReputationInput, policy: ReputationPolicy): ScorePart {
+  const complaints = Math.max(0, Math.floor(input.upheldComplaints));
+  const deduction = Math.min(policy.complaintPenaltyCap, complaints * policy.complaintPenalty);
+  const explanation =
+    complaints === 0
+      ? '没有经核实属实的投诉'
+      : `经核实属实的投诉 ${complaints} 次，每次扣 ${policy.complaintPenalty} 分，最多扣 ${policy.complaintPenaltyCap} 分，共扣 ${deduction} 分`;
+  return {
+    key: 'complaints',
+    label: '投诉扣分',
+    value: complaints,
+    weight: -policy.complaintPenaltyCap,
+    raw: -deduction,
+    explanation,
+  };
+}
+
 export function computeReputation(
   input: ReputationInput,
   prior: RatingPrior = PLATFORM_FALLBACK_PRIOR,
   policy: ReputationPolicy = DEFAULT_REPUTATION_POLICY,
 ): Reputation {
   const { ratingCount, ratingSum } = input.ratings;
-  const priorLabel = prior.source === 'item' ? '该服务项目' : '全平台';
-
-  // Rating: Bayesian average, mapped from 1..5 onto 0..1.
-  const bayes = bayesianAverage(input.ratings, prior, policy);
-  const ratingValue = (bayes - 1) / 4;
-  const average = ratingCount === 0 ? null : ratingSum / ratingCount;
-  const ratingExplanation =
-    average === null
-      ? `暂无居民评价，按${priorLabel}平均 ${fmt2(prior.mean)} 星计`
-      : `居民评价 ${ratingCount} 条，平均 ${fmt2(average)} 星；与${priorLabel}平均 ${fmt2(prior.mean)} 星按 ${policy.ratingPriorWeight} 条评价的分量加权后为 ${fmt2(bayes)} 星（评价越多，越接近本机构的真实平均）`;
-
-  // Punctuality: on-time follow-ups over due follow-ups, with a prior.
-  const { due, onTime } = input.followUps;
-  const k = policy.punctualityPriorWeight;
-  const punctuality = (k * policy.punctualityPriorRate + onTime) / (k + due);
-  const punctualityExplanation =
-    due === 0
-      ? `暂无到期的回访，按 ${percent(policy.punctualityPriorRate)} 计`
-      : `应回访 ${due} 次，按时回访 ${onTime} 次（${percent(onTime / due)}），加权后按 ${percent(punctuality)} 计`;
-
-  // Evaluation: the latest yearly grade; none yet counts like a pass.
-  const grade = input.latestEvaluationGrade;
-  const gradeValue = grade === null ? policy.ungradedValue : policy.gradeValues[grade];
-  const evaluationExplanation =
-    grade === null
-      ? '尚未参加年度考核评价，按“合格”计'
-      : `最近一次考核评价：${EVALUATION_GRADE_LABELS[grade]}`;
-
-  // Complaints: a capped deduction.
-  const complaints = Math.max(0, Math.floor(input.upheldComplaints));
-  const deduction = Math.min(policy.complaintPenaltyCap, complaints * policy.complaintPenalty);
-  const complaintsExplanation =
-    complaints === 0
-      ? '没有经核实属实的投诉'
-      : `经核实属实的投诉 ${complaints} 次，每次扣 ${policy.complaintPenalty} 分，最多扣 ${policy.complaintPenaltyCap} 分，共扣 ${deduction} 分`;
-
-  const parts: {
-    key: ReputationComponentKey;
-    label: string;
-    value: number;
-    weight: number;
-    raw: number;
-    explanation: string;
-  }[] = [
-    {
-      key: 'rating',
-      label: '居民评价',
-      value: ratingValue,
-      weight: policy.weights.rating,
-      raw: policy.weights.rating * ratingValue,
-      explanation: ratingExplanation,
-    },
-    {
-      key: 'punctuality',
-      label: '回访及时',
-      value: punctuality,
-      weight: policy.weights.punctuality,
-      raw: policy.weights.punctuality * punctuality,
-      explanation: punctualityExplanation,
-    },
-    {
-      key: 'evaluation',
-      label: '考核评价',
-      value: gradeValue,
-      weight: policy.weights.evaluation,
-      raw: policy.weights.evaluation * gradeValue,
-      explanation: evaluationExplanation,
-    },
-    {
-      key: 'complaints',
-      label: '投诉扣分',
-      value: complaints,
-      weight: -policy.complaintPenaltyCap,
-      raw: -deduction,
-      explanation: complaintsExplanation,
-    },
+  const parts = [
+    ratingPart(input, prior, policy),
+    punctualityPart(input, policy),
+    evaluationPart(input, policy),
+    complaintsPart(input, policy),
   ];
   const components: ReputationComponent[] = parts.map((p) => ({
     key: p.key,
@@ -262,8 +258,8 @@ export function computeReputation(
     score,
     starLevel: stars,
     redStar: stars >= policy.redStarMinLevel && ratingCount >= policy.redStarMinRatings,
-    bayesianAverage: bayes,
-    ratingAverage: average,
+    bayesianAverage: bayesianAverage(input.ratings, prior, policy),
+    ratingAverage: ratingCount === 0 ? null : ratingSum / ratingCount,
     ratingCount,
     components,
   };

@@ -1,5 +1,5 @@
 /**
- * Durability and atomicity under `kill -9` (issue 2, acceptance 3), and a clean stop on Ctrl-C.
+ * Durability and atomicity under `kill -9`, and a clean stop on Ctrl-C.
  *
  * The real server process (`node --import tsx localcloud/cli.ts`, as `npm start` runs it) is fed by several
  * concurrent writers through the real node-sdk: single `add(doc)` and batch `add([50 docs])`. Mid-stream

@@ -1,5 +1,5 @@
 /**
- * `npm run demo` (issue acceptance): its own local cloud on a free port and a temporary data dir, the whole
+ * `npm run demo`: its own local cloud on a free port and a temporary data dir, the whole
  * order loop through the real functions, narrated in Chinese, exit 0, and nothing left behind.
  */
 import { spawnSync } from 'node:child_process';
