@@ -6,7 +6,7 @@ const tsTransform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.j
 
 /**
  * Page tests load TDesign's dist (ES modules) from the copy in miniprogram/miniprogram_npm, as the
- * mini-program does: babel turns it into CommonJS for jest (testing-notes.md).
+ * mini-program does: babel turns it into CommonJS for jest (docs/testing.md).
  */
 const pageTransform = {
   ...tsTransform,

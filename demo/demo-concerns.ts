@@ -14,6 +14,7 @@ import {
 import type { LifecycleEvent } from '../core/lifecycle/state-machine';
 import type { ClaimAs, Concern, ConcernClaim, ConcernRecordKind } from '../core/model/concern.model';
 import type { EventRecord } from '../core/model/event.model';
+import type { OrgUnit } from '../core/model/org-unit.model';
 import { rollUpKey, unitIdOfPath } from '../core/org/org-path';
 import { DAY_MS, DEMO_GRID_ID, DEMO_RESIDENT_OPENID, DEMO_SECOND_GRID_ID, HOUR_MS } from './demo.constants';
 import type { YulinGeography } from './yulin.geography';
@@ -293,86 +294,134 @@ export function generateConcerns(geo: YulinGeography, now: number, withEvents: b
   const concerns: Concern[] = [];
   const events: EventRecord[] = [];
   SCRIPTS.forEach((script, index) => {
-    const id = `cn-${String(index + 1).padStart(4, '0')}`;
-    const grid = geo.byId.get(script.gridId)!;
-    const orgPath = grid.path;
-    const createdAt = now - script.daysAgo * DAY_MS;
-    let status: ConcernStatus = 'submitted';
-    let level: ConcernLevel = 'community';
-    let statusChangedAt = createdAt;
-    let claim: ConcernClaim | null = null;
-    let claimSpec: ClaimSpec | null = null;
-    let jointMeetingId: string | null = null;
-    let departments: readonly string[] = [];
-    let leadDepartment: string | null = null;
-    let resolutionSummary: string | null = null;
-    const reached: Partial<Record<ConcernStatus, number>> = {};
-    let eventCount = 0;
-    const record = (event: LifecycleEvent<ConcernStatus>) => {
-      events.push({ _id: `evt-${id}-${eventCount}`, orgPath, ...event });
-      eventCount += 1;
-    };
-
-    record(CONCERN_LIFECYCLE.creationEvent(id, script.filedBy, createdAt));
-    let at = createdAt;
-    for (const step of script.steps) {
-      at += step.afterHours * HOUR_MS;
-      if (at > now) throw new Error(`demo concern ${id} has a step after now`);
-      const entity: { _id: string; status: ConcernStatus; level: ConcernLevel } = { _id: id, status, level };
-      if (step.escalate === true) {
-        const result = escalateConcern(entity, step.by, at, step.reason ?? '');
-        level = result.entity.level;
-        record(result.event);
-      } else {
-        record(CONCERN_LIFECYCLE.transition(entity, step.to, step.by, at, step.reason ?? null).event);
-      }
-      status = step.to;
-      statusChangedAt = at;
-      reached[step.to] = at;
-      if (step.to === 'referred' && step.escalate !== true) departments = step.departments ?? [];
-      if (step.to === 'referred') jointMeetingId = `jm-${unitIdOfPath(rollUpKey(orgPath, level)!)}`;
-      if (step.leadDepartment !== undefined) leadDepartment = step.leadDepartment;
-      if (step.to === 'resolved') resolutionSummary = step.reason ?? null;
-      if (step.claim !== undefined) {
-        claimSpec = step.claim;
-        claim = { as: step.claim.as, name: step.claim.name, by: step.by.openid, at };
-      }
-    }
-    const levelPath = rollUpKey(orgPath, level)!;
-    concerns.push({
-      _id: id,
-      kind: script.kind,
-      title: script.title,
-      content: script.content,
-      images: [],
-      orgUnitId: grid._id,
-      residentOpenid: script.resident?.openid ?? null,
-      residentName: script.residentName,
-      filedBy: script.filedBy.openid,
-      onBehalfOf: script.onBehalfOf ?? null,
-      crossDepartment: script.crossDepartment ?? false,
-      anonymous: script.anonymous ?? false,
-      status,
-      statusChangedAt,
-      level,
-      levelPath,
-      claimDeadline: claimDeadline({ status, level, statusChangedAt }),
-      claim,
-      assigneeOpenid: claim === null ? null : claim.by,
-      assigneeTeamId: claimSpec?.teamId ?? null,
-      assigneePartyOrgId: claimSpec?.partyOrgId ?? null,
-      assigneeUnitId: claimSpec?.unitId ?? null,
-      jointMeetingId,
-      departments,
-      leadDepartment,
-      resolutionSummary,
-      resolvedAt: reached.resolved ?? null,
-      confirmedAt: reached.confirmed ?? null,
-      closedAt: reached.closed ?? null,
-      orgPath,
-      createdAt,
-      updatedAt: statusChangedAt,
-    });
+    const played = playScript(script, `cn-${String(index + 1).padStart(4, '0')}`, geo, now);
+    concerns.push(played.concern);
+    events.push(...played.events);
   });
   return { concerns, events: withEvents ? events : [] };
+}
+
+/** Where a concern stands after the steps of its script played so far. */
+interface ConcernState {
+  status: ConcernStatus;
+  level: ConcernLevel;
+  statusChangedAt: number;
+  claim: ConcernClaim | null;
+  claimSpec: ClaimSpec | null;
+  jointMeetingId: string | null;
+  departments: readonly string[];
+  leadDepartment: string | null;
+  resolutionSummary: string | null;
+  readonly reached: Partial<Record<ConcernStatus, number>>;
+}
+
+/** Plays one script through the concern life cycle: the stored concern and its timeline. */
+function playScript(
+  script: ConcernScript,
+  id: string,
+  geo: YulinGeography,
+  now: number,
+): { concern: Concern; events: EventRecord[] } {
+  const grid = geo.byId.get(script.gridId)!;
+  const orgPath = grid.path;
+  const createdAt = now - script.daysAgo * DAY_MS;
+  const state: ConcernState = {
+    status: 'submitted',
+    level: 'community',
+    statusChangedAt: createdAt,
+    claim: null,
+    claimSpec: null,
+    jointMeetingId: null,
+    departments: [],
+    leadDepartment: null,
+    resolutionSummary: null,
+    reached: {},
+  };
+  const events: EventRecord[] = [];
+  const record = (event: LifecycleEvent<ConcernStatus>) =>
+    events.push({ _id: `evt-${id}-${events.length}`, orgPath, ...event });
+
+  record(CONCERN_LIFECYCLE.creationEvent(id, script.filedBy, createdAt));
+  let at = createdAt;
+  for (const step of script.steps) {
+    at += step.afterHours * HOUR_MS;
+    if (at > now) throw new Error(`demo concern ${id} has a step after now`);
+    record(applyStep(state, step, id, orgPath, at));
+  }
+  return { concern: concernDocument(script, id, grid, createdAt, state), events };
+}
+
+/** One step: its event, and what it changes in the state. */
+function applyStep(
+  state: ConcernState,
+  step: ScriptStep,
+  id: string,
+  orgPath: string,
+  at: number,
+): LifecycleEvent<ConcernStatus> {
+  const entity = { _id: id, status: state.status, level: state.level };
+  let event: LifecycleEvent<ConcernStatus>;
+  if (step.escalate === true) {
+    const result = escalateConcern(entity, step.by, at, step.reason ?? '');
+    state.level = result.entity.level;
+    event = result.event;
+  } else {
+    event = CONCERN_LIFECYCLE.transition(entity, step.to, step.by, at, step.reason ?? null).event;
+  }
+  state.status = step.to;
+  state.statusChangedAt = at;
+  state.reached[step.to] = at;
+  if (step.to === 'referred' && step.escalate !== true) state.departments = step.departments ?? [];
+  if (step.to === 'referred') state.jointMeetingId = `jm-${unitIdOfPath(rollUpKey(orgPath, state.level)!)}`;
+  if (step.leadDepartment !== undefined) state.leadDepartment = step.leadDepartment;
+  if (step.to === 'resolved') state.resolutionSummary = step.reason ?? null;
+  if (step.claim !== undefined) {
+    state.claimSpec = step.claim;
+    state.claim = { as: step.claim.as, name: step.claim.name, by: step.by.openid, at };
+  }
+  return event;
+}
+
+function concernDocument(
+  script: ConcernScript,
+  id: string,
+  grid: OrgUnit,
+  createdAt: number,
+  state: ConcernState,
+): Concern {
+  const { status, level, statusChangedAt, claim, claimSpec, reached } = state;
+  return {
+    _id: id,
+    kind: script.kind,
+    title: script.title,
+    content: script.content,
+    images: [],
+    orgUnitId: grid._id,
+    residentOpenid: script.resident?.openid ?? null,
+    residentName: script.residentName,
+    filedBy: script.filedBy.openid,
+    onBehalfOf: script.onBehalfOf ?? null,
+    crossDepartment: script.crossDepartment ?? false,
+    anonymous: script.anonymous ?? false,
+    status,
+    statusChangedAt,
+    level,
+    levelPath: rollUpKey(grid.path, level)!,
+    claimDeadline: claimDeadline({ status, level, statusChangedAt }),
+    claim,
+    assigneeOpenid: claim === null ? null : claim.by,
+    assigneeTeamId: claimSpec?.teamId ?? null,
+    assigneePartyOrgId: claimSpec?.partyOrgId ?? null,
+    assigneeUnitId: claimSpec?.unitId ?? null,
+    jointMeetingId: state.jointMeetingId,
+    departments: state.departments,
+    leadDepartment: state.leadDepartment,
+    resolutionSummary: state.resolutionSummary,
+    resolvedAt: reached.resolved ?? null,
+    confirmedAt: reached.confirmed ?? null,
+    closedAt: reached.closed ?? null,
+    orgPath: grid.path,
+    createdAt,
+    updatedAt: statusChangedAt,
+  };
 }

@@ -21,16 +21,15 @@ import {
   DEFAULT_DEMO_ORDERS,
   DEFAULT_DEMO_PROVIDERS,
   DEFAULT_DEMO_SEED,
-  DEMO_PROVIDER_MANAGER_OPENID,
-  DEMO_RESIDENT_OPENID,
   MIN_DEMO_PROVIDERS,
 } from './demo.constants';
-import { DEMO_PATHS, demoIdentityUsers } from './demo-identities';
+import { DEMO_PATHS, DEMO_SUBSCRIPTIONS, demoIdentityUsers } from './demo-identities';
+import { DELIBERATE_GAPS } from './service-coverage.data';
 import { onboardingOf, pendingOnboarding } from './demo-onboarding';
 import { OrderSimulator } from './demo-orders';
-import { generatePeople, providerManagerUser, simulatedResidentUsers } from './demo-people';
-import { ProviderStats, planProviders, providerDocuments } from './demo-providers';
-import { buildYulinGeography } from './yulin.geography';
+import { generatePeople, providerManagerUser, simulatedResidentUsers, type PeopleData } from './demo-people';
+import { ProviderStats, planProviders, providerDocuments, type ProviderPlan } from './demo-providers';
+import { buildYulinGeography, type YulinGeography } from './yulin.geography';
 
 export interface DemoDataOptions {
   /** Any 32-bit integer; default DEFAULT_DEMO_SEED. */
@@ -158,82 +157,24 @@ export function* iterateDemoData(options: DemoDataOptions = {}): Generator<DemoB
   const o = resolveDemoOptions(options);
   const { seed, now, batchSize } = o;
   const geo = buildYulinGeography(now - 900 * DAY_MS);
-
-  yield* chunks('org_units', [...geo.units], batchSize);
-  const catalog = catalogDocuments(now - 900 * DAY_MS);
-  yield* chunks('service_categories', catalog.categories, batchSize);
-  yield* chunks('service_items', catalog.items, batchSize);
-
-  const people = generatePeople(seed, geo, now);
-  yield* chunks('party_orgs', people.partyOrgs, batchSize);
-  yield* chunks('party_members', people.partyMembers, batchSize);
-  yield* chunks('volunteer_teams', people.volunteerTeams, batchSize);
-  yield* chunks('dual_registrations', people.dualRegistrations, batchSize);
-  yield* chunks('volunteer_service_logs', people.volunteerServiceLogs, batchSize);
-  yield* chunks('stations', people.stations, batchSize);
-  yield* chunks('joint_meetings', people.jointMeetings, batchSize);
-  yield* chunks('fund_entries', people.fundEntries, batchSize);
+  yield* treeAndCatalog(geo, now, batchSize);
+  yield* peopleBatches(generatePeople(seed, geo, now), batchSize);
 
   const plans = planProviders(seed, o.providers, geo, now);
   const perGrid = residentsPerGrid(o.orders, geo.grids.length);
-
   // The demo identities first; simulated residents and provider managers come after the orders.
   yield* chunks('users', demoIdentityUsers(now), batchSize);
 
-  // Orders, streamed; the providers' aggregates are summed on the way.
-  const stats = new ProviderStats(plans.length);
-  const simulator = new OrderSimulator(
-    { seed, now, residentsPerGrid: perGrid, events: o.events },
-    geo,
-    plans,
-    stats,
-  );
+  // Life-cycle events come from orders, providers and concerns alike: one buffer across the three.
   const events = new BatchBuffer('events', batchSize);
-  let generated = 0;
-  while (generated < o.orders) {
-    const count = Math.min(batchSize, o.orders - generated);
-    const out = simulator.batch(count, o.orders);
-    generated += count;
-    yield batch('orders', out.orders);
-    if (out.followUps.length > 0) yield batch('follow_ups', out.followUps);
-    if (out.ratings.length > 0) yield batch('ratings', out.ratings);
-    if (out.complaints.length > 0) yield batch('complaints', out.complaints);
-    for (const b of events.push(...out.events)) yield b;
-  }
-
-  // Providers and what hangs on them, with the exact aggregates.
-  // The same prior the cloud functions score with, so seeded scores are the ones residents are shown.
-  const prior = DEFAULT_PLATFORM_CONFIG.reputation.prior;
-  const providers = new BatchBuffer('providers', batchSize);
-  const offerings = new BatchBuffer('offerings', batchSize);
-  const applications = new BatchBuffer('applications', batchSize);
-  const evaluations = new BatchBuffer('evaluations', batchSize);
-  const blacklist = new BatchBuffer('blacklist_entries', batchSize);
-  for (const plan of plans) {
-    const docs = providerDocuments(plan, stats, prior, now);
-    const onboarding = onboardingOf(plan, now, o.events);
-    yield* providers.push(docs.provider);
-    yield* offerings.push(...docs.offerings);
-    yield* applications.push(...onboarding.applications);
-    yield* evaluations.push(...onboarding.evaluations);
-    yield* blacklist.push(...onboarding.blacklistEntries);
-    yield* events.push(...onboarding.events);
-  }
-  const pending = pendingOnboarding(seed, geo, now, o.events);
-  yield* applications.push(...pending.applications);
-  yield* events.push(...pending.events);
-  for (const buffer of [providers, offerings, applications, evaluations, blacklist]) {
-    const rest = buffer.take();
-    if (rest !== null) yield rest;
-  }
-  yield* chunks('application_objections', pending.objections, batchSize);
-  yield* chunks('staff_invites', pending.staffInvites, batchSize);
+  const stats = new ProviderStats(plans.length);
+  yield* orderBatches(o, geo, plans, stats, perGrid, events);
+  yield* providerBatches(o, geo, plans, stats, events);
 
   const concerns = generateConcerns(geo, now, o.events);
   yield* chunks('concerns', concerns.concerns, batchSize);
   yield* events.push(...concerns.events);
-  const lastEvents = events.take();
-  if (lastEvents !== null) yield lastEvents;
+  yield* rest(events);
 
   // Users of every simulated resident and every provider's manager.
   const users = new BatchBuffer('users', batchSize);
@@ -242,13 +183,97 @@ export function* iterateDemoData(options: DemoDataOptions = {}): Generator<DemoB
     const user = providerManagerUser(plan);
     if (user !== null) yield* users.push(user);
   }
-  const lastUsers = users.take();
-  if (lastUsers !== null) yield lastUsers;
+  yield* rest(users);
 
   const gaps = demoMatchGaps(geo.byId, now);
   yield* chunks('matches', gaps.matches, batchSize);
   yield* chunks('match_gaps', gaps.gaps, batchSize);
   yield* chunks('subscribe_grants', demoSubscribeGrants(now), batchSize);
+}
+
+/** What is left in a buffer, as a last batch (nothing when it is empty). */
+function* rest<K extends CollectionName>(buffer: BatchBuffer<K>): Generator<DemoBatch> {
+  const last = buffer.take();
+  if (last !== null) yield last;
+}
+
+function* treeAndCatalog(geo: YulinGeography, now: number, batchSize: number): Generator<DemoBatch> {
+  yield* chunks('org_units', [...geo.units], batchSize);
+  const catalog = catalogDocuments(now - 900 * DAY_MS);
+  yield* chunks('service_categories', catalog.categories, batchSize);
+  yield* chunks('service_items', catalog.items, batchSize);
+}
+
+function* peopleBatches(people: PeopleData, batchSize: number): Generator<DemoBatch> {
+  yield* chunks('party_orgs', people.partyOrgs, batchSize);
+  yield* chunks('party_members', people.partyMembers, batchSize);
+  yield* chunks('volunteer_teams', people.volunteerTeams, batchSize);
+  yield* chunks('dual_registrations', people.dualRegistrations, batchSize);
+  yield* chunks('volunteer_service_logs', people.volunteerServiceLogs, batchSize);
+  yield* chunks('stations', people.stations, batchSize);
+  yield* chunks('joint_meetings', people.jointMeetings, batchSize);
+  yield* chunks('fund_entries', people.fundEntries, batchSize);
+}
+
+/** Orders, streamed a batch at a time; the providers' aggregates are summed into `stats` on the way. */
+function* orderBatches(
+  o: ResolvedDemoOptions,
+  geo: YulinGeography,
+  plans: readonly ProviderPlan[],
+  stats: ProviderStats,
+  perGrid: number,
+  events: BatchBuffer<'events'>,
+): Generator<DemoBatch> {
+  const simulator = new OrderSimulator(
+    { seed: o.seed, now: o.now, residentsPerGrid: perGrid, events: o.events },
+    geo,
+    plans,
+    stats,
+  );
+  let generated = 0;
+  while (generated < o.orders) {
+    const count = Math.min(o.batchSize, o.orders - generated);
+    const out = simulator.batch(count, o.orders);
+    generated += count;
+    yield batch('orders', out.orders);
+    if (out.followUps.length > 0) yield batch('follow_ups', out.followUps);
+    if (out.ratings.length > 0) yield batch('ratings', out.ratings);
+    if (out.complaints.length > 0) yield batch('complaints', out.complaints);
+    yield* events.push(...out.events);
+  }
+}
+
+/** Providers and what hangs on them, with the exact aggregates; then the applications still under way. */
+function* providerBatches(
+  o: ResolvedDemoOptions,
+  geo: YulinGeography,
+  plans: readonly ProviderPlan[],
+  stats: ProviderStats,
+  events: BatchBuffer<'events'>,
+): Generator<DemoBatch> {
+  // The same prior the cloud functions score with, so seeded scores are the ones residents are shown.
+  const prior = DEFAULT_PLATFORM_CONFIG.reputation.prior;
+  const providers = new BatchBuffer('providers', o.batchSize);
+  const offerings = new BatchBuffer('offerings', o.batchSize);
+  const applications = new BatchBuffer('applications', o.batchSize);
+  const evaluations = new BatchBuffer('evaluations', o.batchSize);
+  const blacklist = new BatchBuffer('blacklist_entries', o.batchSize);
+  for (const plan of plans) {
+    const docs = providerDocuments(plan, stats, prior, o.now);
+    const onboarding = onboardingOf(plan, o.now, o.events);
+    yield* providers.push(docs.provider);
+    yield* offerings.push(...docs.offerings);
+    yield* applications.push(...onboarding.applications);
+    yield* evaluations.push(...onboarding.evaluations);
+    yield* blacklist.push(...onboarding.blacklistEntries);
+    yield* events.push(...onboarding.events);
+  }
+  const pending = pendingOnboarding(o.seed, geo, o.now, o.events);
+  yield* applications.push(...pending.applications);
+  yield* events.push(...pending.events);
+  for (const buffer of [providers, offerings, applications, evaluations, blacklist]) yield* rest(buffer);
+  yield* chunks('application_objections', pending.objections, o.batchSize);
+  yield* chunks('staff_invites', pending.staffInvites, o.batchSize);
 }
 
 /** The same data as `iterateDemoData`, collected per collection (every collection present, maybe empty). */
@@ -269,48 +294,37 @@ export function countDocuments(data: CollectionData): Record<CollectionName, num
   >;
 }
 
+/** The demo identities' subscribe-message grants (DEMO_SUBSCRIPTIONS), as the platform records them. */
 function demoSubscribeGrants(now: number): SubscribeGrant[] {
-  const grant = (openid: string, templateId: string, remaining: number): SubscribeGrant => ({
+  return DEMO_SUBSCRIPTIONS.map(({ openid, templateId, count }) => ({
     _id: `sub-${openid}-${templateId}`,
     openid,
     templateId,
-    remaining,
+    remaining: count,
     lastGrantedAt: now - DAY_MS,
     updatedAt: now - DAY_MS,
-  });
-  return [
-    grant(DEMO_PROVIDER_MANAGER_OPENID, 'TPL_ORDER_NEW', 5),
-    grant(DEMO_PROVIDER_MANAGER_OPENID, 'TPL_FOLLOWUP_DUE', 3),
-    grant('demo-provider-member-1', 'TPL_ORDER_NEW', 2),
-    grant(DEMO_RESIDENT_OPENID, 'TPL_ORDER_STATUS', 3),
-    grant(DEMO_RESIDENT_OPENID, 'TPL_CONCERN_PROGRESS', 2),
-    grant(DEMO_RESIDENT_OPENID, 'TPL_WISH_CLAIMED', 1),
-  ];
+  }));
 }
 
-/** A few items residents outside the city centre looked for in vain (the dashboard's gap list). */
+/** The named deliberate gaps (service-coverage.data.ts): a resident's search there and the gap it recorded. */
 function demoMatchGaps(
   units: ReadonlyMap<string, { readonly path: string; readonly _id: string }>,
   now: number,
 ): { matches: Match[]; gaps: MatchGap[] } {
-  const specs = [
-    { gridId: '450921101001001', itemId: 'item-matchmaking', itemName: '婚姻介绍', daysAgo: 3 },
-    { gridId: '450924101001001', itemId: 'item-childcare', itemName: '托育托管', daysAgo: 6 },
-    { gridId: '450923101001001', itemId: 'item-film', itemName: '影视', daysAgo: 9 },
-  ];
   const matches: Match[] = [];
   const gaps: MatchGap[] = [];
-  specs.forEach((spec, i) => {
+  DELIBERATE_GAPS.forEach((spec, i) => {
     const grid = units.get(spec.gridId);
     if (grid === undefined) return;
     const id = `match-demo-${i + 1}`;
     const createdAt = now - spec.daysAgo * DAY_MS;
     const residentOpenid = `sim-r-${grid._id}-0`;
+    // Nothing near enough: matching searched up to the city, as it does for a gap.
     matches.push({
       _id: id,
       residentOpenid,
       itemIds: [spec.itemId],
-      results: [{ itemId: spec.itemId, itemName: spec.itemName, searchedLevel: 'county', candidates: [] }],
+      results: [{ itemId: spec.itemId, itemName: spec.itemName, searchedLevel: 'city', candidates: [] }],
       orgPath: grid.path,
       createdAt,
       expiresAt: createdAt + DAY_MS,
@@ -319,9 +333,9 @@ function demoMatchGaps(
       _id: `gap-${i + 1}`,
       itemId: spec.itemId,
       orgUnitId: grid._id,
-      wanted: 3,
+      wanted: DEFAULT_PLATFORM_CONFIG.matching.minProviders,
       found: 0,
-      searchedLevel: 'county',
+      searchedLevel: 'city',
       matchId: id,
       orgPath: grid.path,
       createdAt,

@@ -5,6 +5,7 @@
 import type { Role, RoleGrant } from '../core/auth/roles';
 import type { User } from '../core/model/user.model';
 import { pathFromIds } from '../core/org/org-path';
+import { DEFAULT_PLATFORM_CONFIG } from '../core/kernel/platform.config';
 import {
   CITY_ID,
   DEMO_COMMUNITY_ID,
@@ -14,6 +15,7 @@ import {
   DEMO_PROVIDER_MEMBER_OPENID,
   DEMO_RESIDENT_OPENID,
   DEMO_SECOND_COMMUNITY_ID,
+  DEMO_SECOND_RESIDENT_OPENID,
   DEMO_SECOND_GRID_ID,
   DEMO_STREET_ID,
 } from './demo.constants';
@@ -60,7 +62,7 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     grants: [{ role: 'resident', orgPath: DEMO_PATHS.grid }],
   },
   {
-    openid: 'demo-resident-2',
+    openid: DEMO_SECOND_RESIDENT_OPENID,
     role: 'resident',
     label: '居民（北流市陵城街道陵城社区）',
     nickname: '陈先生',
@@ -248,6 +250,42 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     grants: [{ role: 'system_admin', orgPath: DEMO_PATHS.city }],
   },
 ];
+
+export interface DemoSubscription {
+  readonly openid: string;
+  readonly templateId: string;
+  /** One-time subscriptions accepted: each message of the template uses one. */
+  readonly count: number;
+}
+
+/** How many order loops the demo identities' grants last (a loop uses one of each order template). */
+export const DEMO_ORDER_LOOPS_SUBSCRIBED = 10;
+
+/**
+ * The subscribe messages (一次性订阅消息) the demo identities have allowed, as if they had accepted
+ * `wx.requestSubscribeMessage` before: both demo residents the order's status and the review reminder, both
+ * staff of the demo provider a new order and the follow-up reminder, each for a number of loops, so the
+ * order loop's messages reach the outbox on a fresh `npm start`. The first resident also allowed the
+ * concern and wish messages.
+ */
+export const DEMO_SUBSCRIPTIONS: readonly DemoSubscription[] = (() => {
+  const { orderNew, orderStatus, followUpDue, reviewReminder } = DEFAULT_PLATFORM_CONFIG.templates;
+  const loops = DEMO_ORDER_LOOPS_SUBSCRIBED;
+  const staff = [DEMO_PROVIDER_MANAGER_OPENID, DEMO_PROVIDER_MEMBER_OPENID].flatMap((openid) => [
+    { openid, templateId: orderNew, count: loops },
+    { openid, templateId: followUpDue, count: loops },
+  ]);
+  const residents = [DEMO_RESIDENT_OPENID, DEMO_SECOND_RESIDENT_OPENID].flatMap((openid) => [
+    { openid, templateId: orderStatus, count: loops },
+    { openid, templateId: reviewReminder, count: loops },
+  ]);
+  return [
+    ...staff,
+    ...residents,
+    { openid: DEMO_RESIDENT_OPENID, templateId: 'TPL_CONCERN_PROGRESS', count: 2 },
+    { openid: DEMO_RESIDENT_OPENID, templateId: 'TPL_WISH_CLAIMED', count: 1 },
+  ];
+})();
 
 export function demoIdentity(openid: string): DemoIdentity | undefined {
   return DEMO_IDENTITIES.find((identity) => identity.openid === openid);

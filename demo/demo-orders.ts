@@ -16,7 +16,12 @@ import type { Complaint, FollowUp, Order, Rating } from '../core/model/order.mod
 import type { OrgUnit } from '../core/model/org-unit.model';
 import type { FollowUpChannel } from '../core/schemas/order.schema';
 import { DAY_MS, DEMO_GRID_ID, DEMO_RESIDENT_OPENID, HOUR_MS } from './demo.constants';
-import { DEMO_CORE_PROVIDER_COUNT, type ProviderPlan, type ProviderStats } from './demo-providers';
+import {
+  DEMO_CORE_PROVIDER_COUNT,
+  type PlannedOffering,
+  type ProviderPlan,
+  type ProviderStats,
+} from './demo-providers';
 import { residentNickname } from './names.data';
 import { Rng, WeightedPicker, hash32 } from './prng';
 import {
@@ -30,16 +35,23 @@ import type { YulinGeography } from './yulin.geography';
 const ITEM_NAMES = new Map(CATALOG_ITEMS.map((item) => [item.id, item.name]));
 const CHANNELS: readonly FollowUpChannel[] = ['phone', 'phone', 'phone', 'visit', 'message'];
 const SPAN_MS = 365 * DAY_MS;
-/** The demo resident's first orders, this long before now, so their list shows every stage. */
-const DEMO_RESIDENT_ORDER_AGES_MS = [
-  2 * HOUR_MS,
-  30 * HOUR_MS,
-  3 * DAY_MS,
-  6 * DAY_MS,
-  12 * DAY_MS,
-  40 * DAY_MS,
-  90 * DAY_MS,
-  200 * DAY_MS,
+/** A stage the demo resident's recent orders are scripted to stand at. */
+type DemoStage = 'created' | 'accepted' | 'done' | 'rated' | 'followed_up';
+
+/**
+ * The demo resident's first orders, this long before now: the recent ones scripted to stand at every open
+ * stage (so their list, and the staff's, always shows each one), the older ones simulated like any other.
+ */
+const DEMO_RESIDENT_ORDERS: readonly { readonly ageMs: number; readonly stage: DemoStage | null }[] = [
+  { ageMs: 2 * HOUR_MS, stage: 'created' },
+  { ageMs: 20 * HOUR_MS, stage: 'accepted' },
+  { ageMs: 30 * HOUR_MS, stage: 'done' },
+  { ageMs: 3 * DAY_MS, stage: 'rated' },
+  { ageMs: 6 * DAY_MS, stage: 'followed_up' },
+  { ageMs: 12 * DAY_MS, stage: null },
+  { ageMs: 40 * DAY_MS, stage: null },
+  { ageMs: 90 * DAY_MS, stage: null },
+  { ageMs: 200 * DAY_MS, stage: null },
 ];
 
 export interface OrderBatch {
@@ -131,268 +143,407 @@ export class OrderSimulator {
     return grids;
   }
 
-  private generate(index: number, out: OrderBatch): void {
+  /** Who orders from whom, where and when: the demo resident's first orders, then simulated residents. */
+  private startOf(index: number): OrderStart {
     const { rng, options } = this;
-    const now = options.now;
-    const demoResident = index < DEMO_RESIDENT_ORDER_AGES_MS.length && this.demoPlans.length > 0;
-
-    let plan: ProviderPlan;
-    let grid: OrgUnit;
-    let residentOpenid: string;
-    let residentName: string;
-    let createdAt: number;
-    if (demoResident) {
-      plan = this.demoPlans[rng.int(0, this.demoPlans.length - 1)]!;
-      grid = this.demoGrid;
-      residentOpenid = DEMO_RESIDENT_OPENID;
-      residentName = '黄阿姨';
-      createdAt = now - DEMO_RESIDENT_ORDER_AGES_MS[index]!;
-    } else {
-      plan = this.plans[this.picker.pick(rng)]!;
-      grid = rng.pick(this.gridsServedBy(plan));
-      const k = rng.int(0, options.residentsPerGrid - 1);
-      residentOpenid = simulatedResidentOpenid(grid._id, k);
-      residentName = simulatedResidentName(options.seed, grid._id, k);
-      createdAt = now - rng.next() * SPAN_MS;
-      // A provider that is no longer active got its orders before it stopped.
-      if (plan.status !== 'active' && createdAt > plan.statusChangedAt - 7 * DAY_MS) {
-        createdAt = plan.statusChangedAt - 7 * DAY_MS - rng.next() * 200 * DAY_MS;
-      }
-      if (createdAt < plan.agreementSignedAt + DAY_MS) createdAt = plan.agreementSignedAt + DAY_MS;
+    const demo = DEMO_RESIDENT_ORDERS[index];
+    if (demo !== undefined && this.demoPlans.length > 0) {
+      return {
+        plan: this.demoPlans[rng.int(0, this.demoPlans.length - 1)]!,
+        grid: this.demoGrid,
+        residentOpenid: DEMO_RESIDENT_OPENID,
+        residentName: '黄阿姨',
+        createdAt: minute(options.now - demo.ageMs),
+        demoStage: demo.stage,
+      };
     }
-    createdAt = minute(createdAt);
-    const offering = rng.pick(plan.offerings);
+    const plan = this.plans[this.picker.pick(rng)]!;
+    const grid = rng.pick(this.gridsServedBy(plan));
+    const k = rng.int(0, options.residentsPerGrid - 1);
+    let createdAt = options.now - rng.next() * SPAN_MS;
+    // A provider that is no longer active got its orders before it stopped.
+    if (plan.status !== 'active' && createdAt > plan.statusChangedAt - 7 * DAY_MS) {
+      createdAt = plan.statusChangedAt - 7 * DAY_MS - rng.next() * 200 * DAY_MS;
+    }
+    if (createdAt < plan.agreementSignedAt + DAY_MS) createdAt = plan.agreementSignedAt + DAY_MS;
+    return {
+      plan,
+      grid,
+      residentOpenid: simulatedResidentOpenid(grid._id, k),
+      residentName: simulatedResidentName(options.seed, grid._id, k),
+      createdAt: minute(createdAt),
+      demoStage: null,
+    };
+  }
+
+  private generate(index: number, out: OrderBatch): void {
+    const start = this.startOf(index);
+    const offering = this.rng.pick(start.plan.offerings);
     const id = orderId(index);
+    const story = this.storyOf(start);
+    const outcome = cutAtNow(story, start.createdAt, this.options.now);
+    out.orders.push(orderDocument(id, start, offering, outcome));
+    if (outcome.doneAt !== null) out.followUps.push(this.followUpOf(id, start, offering, outcome));
+    if (outcome.ratedAt !== null) this.rate(id, start, offering, outcome, out);
+    if (this.options.events) out.events.push(...orderEvents(id, start, story.steps, outcome.taken));
+  }
+
+  /** The whole intended story of an order, from its creation on; what lies after now is cut off later. */
+  private storyOf(start: OrderStart): OrderStory {
+    if (start.demoStage !== null) return scriptedStory(start, start.demoStage);
+    const { plan, residentOpenid, createdAt } = start;
+    const { rng } = this;
     const resident: ActingAs = { openid: residentOpenid, role: 'resident' };
     const staff: ActingAs = { openid: plan.managerOpenid, role: 'provider_staff' };
-    const system: ActingAs = { openid: SYSTEM_OPENID, role: 'system' };
-
-    // The whole intended story; what lies after `now` is cut off below.
-    const steps: Step[] = [];
+    const unfinished = (step: Step): OrderStory => ({
+      steps: [step],
+      doneAt: null,
+      followUpAt: null,
+      ratedAt: null,
+      stars: 0,
+    });
     const roll = rng.next();
-    let doneAt: number | null = null;
+    if (roll < 0.03) {
+      const at = createdAt + rng.int(10, 360) * 60_000;
+      return unfinished({ to: 'cancelled', at, actor: resident, reason: null });
+    }
+    if (roll < 0.06) {
+      const at = createdAt + rng.int(30, 480) * 60_000;
+      return unfinished({ to: 'declined', at, actor: staff, reason: '师傅这两天排满了，无法按时上门' });
+    }
+    if (roll < 0.08) {
+      const { acceptWithinHours } = DEFAULT_ORDER_DEADLINES;
+      return unfinished({
+        to: 'expired',
+        at: createdAt + acceptWithinHours * HOUR_MS,
+        actor: SYSTEM_ACTOR,
+        reason: `超过 ${acceptWithinHours} 小时未接单`,
+      });
+    }
+    const acceptAt = createdAt + rng.int(20, 720) * 60_000;
+    const accepted: Step = { to: 'accepted', at: acceptAt, actor: staff, reason: null };
+    if (rng.chance(0.02)) {
+      const at = acceptAt + rng.int(1, 24) * HOUR_MS;
+      const cancelled: Step = { to: 'cancelled', at, actor: resident, reason: '家里临时有事，改天再约' };
+      return { steps: [accepted, cancelled], doneAt: null, followUpAt: null, ratedAt: null, stars: 0 };
+    }
+    const doneAt = acceptAt + rng.int(2, 72) * HOUR_MS;
+    const after = this.afterDone(plan, doneAt);
+    const done: Step = { to: 'done', at: doneAt, actor: staff, reason: null };
+    return { ...after, steps: [accepted, done, ...closingSteps(doneAt, after, resident, staff)], doneAt };
+  }
+
+  /** Whether (and when) the provider followed up and the resident rated, and the stars. */
+  private afterDone(
+    plan: ProviderPlan,
+    doneAt: number,
+  ): { followUpAt: number | null; ratedAt: number | null; stars: number } {
+    const { rng } = this;
+    const { followUpWithinHours } = DEFAULT_ORDER_DEADLINES;
     let followUpAt: number | null = null;
     let ratedAt: number | null = null;
     let stars = 0;
-    if (roll < 0.03) {
-      steps.push({
-        to: 'cancelled',
-        at: createdAt + rng.int(10, 360) * 60_000,
-        actor: resident,
-        reason: null,
-      });
-    } else if (roll < 0.06) {
-      steps.push({
-        to: 'declined',
-        at: createdAt + rng.int(30, 480) * 60_000,
-        actor: staff,
-        reason: '师傅这两天排满了，无法按时上门',
-      });
-    } else if (roll < 0.08) {
-      steps.push({
-        to: 'expired',
-        at: createdAt + DEFAULT_ORDER_DEADLINES.acceptWithinHours * HOUR_MS,
-        actor: system,
-        reason: `超过 ${DEFAULT_ORDER_DEADLINES.acceptWithinHours} 小时未接单`,
-      });
-    } else {
-      const acceptAt = createdAt + rng.int(20, 720) * 60_000;
-      steps.push({ to: 'accepted', at: acceptAt, actor: staff, reason: null });
-      if (rng.chance(0.02)) {
-        steps.push({
-          to: 'cancelled',
-          at: acceptAt + rng.int(1, 24) * HOUR_MS,
-          actor: resident,
-          reason: '家里临时有事，改天再约',
-        });
-      } else {
-        doneAt = acceptAt + rng.int(2, 72) * HOUR_MS;
-        steps.push({ to: 'done', at: doneAt, actor: staff, reason: null });
-        const followUpDue = followUpDueAt(doneAt);
-        const closeAt = doneAt + DEFAULT_ORDER_DEADLINES.closeAfterDoneHours * HOUR_MS;
-        if (rng.chance(0.9)) {
-          followUpAt = rng.chance(plan.punctuality)
-            ? doneAt + rng.int(120, (DEFAULT_ORDER_DEADLINES.followUpWithinHours - 2) * 60) * 60_000
-            : followUpDue + rng.int(60, 78 * 60) * 60_000;
-        }
-        if (rng.chance(0.6)) {
-          ratedAt = doneAt + rng.int(60, 120 * 60) * 60_000;
-          const x = plan.quality + (rng.next() + rng.next() + rng.next() - 1.5) * 1.2;
-          stars = Math.min(5, Math.max(1, Math.round(x)));
-        }
-        if (followUpAt !== null && ratedAt !== null) {
-          if (followUpAt < ratedAt) {
-            steps.push({ to: 'followed_up', at: followUpAt, actor: staff, reason: null });
-            steps.push({ to: 'rated', at: ratedAt, actor: resident, reason: null });
-            steps.push({ to: 'closed', at: ratedAt, actor: system, reason: null });
-          } else {
-            steps.push({ to: 'rated', at: ratedAt, actor: resident, reason: null });
-            steps.push({ to: 'closed', at: followUpAt, actor: staff, reason: null });
-          }
-        } else if (followUpAt !== null) {
-          steps.push({ to: 'followed_up', at: followUpAt, actor: staff, reason: null });
-          steps.push({
-            to: 'closed',
-            at: closeAt,
-            actor: system,
-            reason: '服务完成 7 天内居民未评价，系统关闭订单',
-          });
-        } else if (ratedAt !== null) {
-          steps.push({ to: 'rated', at: ratedAt, actor: resident, reason: null });
-          steps.push({
-            to: 'closed',
-            at: closeAt,
-            actor: system,
-            reason: '服务完成 7 天仍未回访，系统关闭订单',
-          });
-        } else {
-          steps.push({
-            to: 'closed',
-            at: closeAt,
-            actor: system,
-            reason: '服务完成 7 天内未回访、未评价，系统关闭订单',
-          });
-        }
-      }
+    if (rng.chance(0.9)) {
+      followUpAt = rng.chance(plan.punctuality)
+        ? doneAt + rng.int(120, (followUpWithinHours - 2) * 60) * 60_000
+        : followUpDueAt(doneAt) + rng.int(60, 78 * 60) * 60_000;
     }
-    let taken = 0;
-    let acceptedAt: number | null = null;
-    let closedAt: number | null = null;
-    while (taken < steps.length && steps[taken]!.at <= now) {
-      const step = steps[taken]!;
-      if (step.to === 'accepted') acceptedAt = step.at;
-      else if (step.to === 'closed') closedAt = step.at;
-      taken += 1;
+    if (rng.chance(0.6)) {
+      ratedAt = doneAt + rng.int(60, 120 * 60) * 60_000;
+      const x = plan.quality + (rng.next() + rng.next() + rng.next() - 1.5) * 1.2;
+      stars = Math.min(5, Math.max(1, Math.round(x)));
     }
-    const last = taken === 0 ? undefined : steps[taken - 1]!;
-    const status: OrderStatus = last === undefined ? 'created' : last.to;
-    if (doneAt !== null && doneAt > now) doneAt = null;
-    if (followUpAt !== null && followUpAt > now) followUpAt = null;
-    if (ratedAt !== null && ratedAt > now) ratedAt = null;
-
-    const orgPath = grid.path;
-    const statusChangedAt = last === undefined ? createdAt : last.at;
-    out.orders.push({
-      _id: id,
-      residentOpenid,
-      residentName,
-      providerId: plan.id,
-      providerName: plan.name,
-      offeringId: offering.id,
-      itemId: offering.itemId,
-      itemName: ITEM_NAMES.get(offering.itemId) ?? '',
-      categoryId: offering.categoryId,
-      pricing: offering.pricing,
-      matchId: null,
-      matchRank: null,
-      serviceAddress: demoServiceAddress(grid.name, id),
-      note: '',
-      status,
-      statusChangedAt,
-      handlerOpenid: acceptedAt === null ? null : plan.managerOpenid,
-      acceptedAt,
-      doneAt,
-      followUpDueAt: doneAt === null ? null : followUpDueAt(doneAt),
-      followedUpAt: followUpAt,
-      ratedAt,
-      closedAt,
-      stars: ratedAt === null ? null : stars,
-      orgPath,
-      createdAt,
-      updatedAt: statusChangedAt,
-    });
-
-    if (doneAt !== null) {
-      const dueAt = followUpDueAt(doneAt);
-      const recorded = followUpAt !== null;
-      const onTime = recorded ? followUpAt! <= dueAt : now > dueAt ? false : null;
-      if (onTime !== null) this.stats.addFollowUp(plan.index, onTime);
-      const withProblem = recorded && rng.chance(0.15);
-      const withSuggestion = recorded && rng.chance(0.1);
-      out.followUps.push({
-        _id: `fu-${id.slice(4)}`,
-        orderId: id,
-        providerId: plan.id,
-        itemId: offering.itemId,
-        residentOpenid,
-        status: recorded ? 'recorded' : onTime === false ? 'overdue' : 'pending',
-        dueAt,
-        reminderSentAt:
-          now >= dueAt - DEFAULT_ORDER_DEADLINES.followUpReminderHoursBefore * HOUR_MS
-            ? dueAt - DEFAULT_ORDER_DEADLINES.followUpReminderHoursBefore * HOUR_MS
-            : null,
-        recordedAt: followUpAt,
-        onTime,
-        recordedBy: recorded ? plan.managerOpenid : null,
-        channel: recorded ? rng.pick(CHANNELS) : null,
-        summary: recorded ? rng.pick(FOLLOW_UP_SUMMARIES) : '',
-        problems: withProblem ? [rng.pick(FOLLOW_UP_PROBLEMS)] : [],
-        suggestions: withSuggestion ? [rng.pick(FOLLOW_UP_SUGGESTIONS)] : [],
-        orgPath,
-        createdAt: doneAt,
-        updatedAt: followUpAt ?? (onTime === false ? dueAt : doneAt),
-      });
-    }
-
-    if (ratedAt !== null) {
-      this.stats.addRating(plan.index, stars);
-      out.ratings.push({
-        _id: `rat-${id.slice(4)}`,
-        orderId: id,
-        providerId: plan.id,
-        itemId: offering.itemId,
-        residentOpenid,
-        stars,
-        text: rng.pick(RATING_TEXTS[stars]!),
-        textVisible: true,
-        orgPath,
-        createdAt: ratedAt,
-      });
-      if (rng.chance(stars <= 2 ? 0.5 : stars === 3 ? 0.05 : 0)) {
-        const filedAt = ratedAt + HOUR_MS;
-        const decided = now - filedAt > 7 * DAY_MS;
-        const upheld = decided && rng.chance(0.6);
-        if (upheld) this.stats.upheldComplaints[plan.index]! += 1;
-        out.complaints.push({
-          _id: `cmp-${id.slice(4)}`,
-          orderId: id,
-          providerId: plan.id,
-          residentOpenid,
-          content:
-            stars <= 1
-              ? '约好的时间没有上门，电话也联系不上'
-              : stars === 2
-                ? '实际收费比平台上标的价格高'
-                : '服务人员态度不好，问题也没讲清楚',
-          images: [],
-          status: decided ? (upheld ? 'upheld' : 'dismissed') : 'submitted',
-          reply: decided
-            ? upheld
-              ? '经核实投诉属实，已责令机构整改并向居民道歉'
-              : '经核实，加收费用为居民同意更换的配件费'
-            : null,
-          handledBy: decided ? 'demo-community-worker-1' : null,
-          handledAt: decided ? filedAt + 3 * DAY_MS : null,
-          orgPath,
-          createdAt: filedAt,
-          updatedAt: decided ? filedAt + 3 * DAY_MS : filedAt,
-        });
-      }
-    }
-
-    if (options.events) {
-      let entity = { _id: id, status: 'created' as OrderStatus };
-      const push = (event: LifecycleEvent<OrderStatus>, n: number) =>
-        out.events.push({ _id: `evt-${id}-${n}`, orgPath, ...event });
-      push(ORDER_LIFECYCLE.creationEvent(id, resident, createdAt), 0);
-      for (let n = 0; n < taken; n += 1) {
-        const step = steps[n]!;
-        const result = ORDER_LIFECYCLE.transition(entity, step.to, step.actor, step.at, step.reason);
-        entity = { _id: id, status: result.entity.status };
-        push(result.event, n + 1);
-      }
-    }
+    return { followUpAt, ratedAt, stars };
   }
+
+  /** The follow-up record of a done order: recorded, pending, or overdue. */
+  private followUpOf(
+    id: string,
+    start: OrderStart,
+    offering: PlannedOffering,
+    outcome: OrderOutcome,
+  ): FollowUp {
+    const { rng } = this;
+    const { plan, residentOpenid, grid } = start;
+    const now = this.options.now;
+    const doneAt = outcome.doneAt!;
+    const followUpAt = outcome.followUpAt;
+    const dueAt = followUpDueAt(doneAt);
+    const recorded = followUpAt !== null;
+    const onTime = recorded ? followUpAt <= dueAt : now > dueAt ? false : null;
+    if (onTime !== null) this.stats.addFollowUp(plan.index, onTime);
+    const withProblem = recorded && rng.chance(0.15);
+    const withSuggestion = recorded && rng.chance(0.1);
+    const reminderAt = dueAt - DEFAULT_ORDER_DEADLINES.followUpReminderHoursBefore * HOUR_MS;
+    return {
+      _id: `fu-${id.slice(4)}`,
+      orderId: id,
+      providerId: plan.id,
+      itemId: offering.itemId,
+      residentOpenid,
+      status: recorded ? 'recorded' : onTime === false ? 'overdue' : 'pending',
+      dueAt,
+      reminderSentAt: now >= reminderAt ? reminderAt : null,
+      recordedAt: followUpAt,
+      onTime,
+      recordedBy: recorded ? plan.managerOpenid : null,
+      channel: recorded ? rng.pick(CHANNELS) : null,
+      summary: recorded ? rng.pick(FOLLOW_UP_SUMMARIES) : '',
+      problems: withProblem ? [rng.pick(FOLLOW_UP_PROBLEMS)] : [],
+      suggestions: withSuggestion ? [rng.pick(FOLLOW_UP_SUGGESTIONS)] : [],
+      orgPath: grid.path,
+      createdAt: doneAt,
+      updatedAt: followUpAt ?? (onTime === false ? dueAt : doneAt),
+    };
+  }
+
+  /** The resident's rating, counted for the provider, and now and then a complaint after a poor one. */
+  private rate(
+    id: string,
+    { plan, residentOpenid, grid }: OrderStart,
+    offering: PlannedOffering,
+    outcome: OrderOutcome,
+    out: OrderBatch,
+  ): void {
+    const { rng } = this;
+    const stars = outcome.stars;
+    const ratedAt = outcome.ratedAt!;
+    this.stats.addRating(plan.index, stars);
+    out.ratings.push({
+      _id: `rat-${id.slice(4)}`,
+      orderId: id,
+      providerId: plan.id,
+      itemId: offering.itemId,
+      residentOpenid,
+      stars,
+      text: rng.pick(RATING_TEXTS[stars]!),
+      textVisible: true,
+      orgPath: grid.path,
+      createdAt: ratedAt,
+    });
+    if (!rng.chance(stars <= 2 ? 0.5 : stars === 3 ? 0.05 : 0)) return;
+    const filedAt = ratedAt + HOUR_MS;
+    const decided = this.options.now - filedAt > 7 * DAY_MS;
+    const upheld = decided && rng.chance(0.6);
+    if (upheld) this.stats.upheldComplaints[plan.index]! += 1;
+    out.complaints.push(complaintOf(id, plan, residentOpenid, grid.path, stars, filedAt, decided, upheld));
+  }
+}
+
+/** Who orders from whom, where and when. */
+interface OrderStart {
+  readonly plan: ProviderPlan;
+  readonly grid: OrgUnit;
+  readonly residentOpenid: string;
+  readonly residentName: string;
+  readonly createdAt: number;
+  /** Where a scripted order of the demo resident stands; null: simulated. */
+  readonly demoStage: DemoStage | null;
+}
+
+/** The whole intended story of an order (its steps after creation) and the moments that matter. */
+interface OrderStory {
+  readonly steps: readonly Step[];
+  readonly doneAt: number | null;
+  readonly followUpAt: number | null;
+  readonly ratedAt: number | null;
+  readonly stars: number;
+}
+
+/** The story as far as it got by now. */
+interface OrderOutcome {
+  /** Steps that happened. */
+  readonly taken: number;
+  readonly status: OrderStatus;
+  readonly statusChangedAt: number;
+  readonly acceptedAt: number | null;
+  readonly closedAt: number | null;
+  readonly doneAt: number | null;
+  readonly followUpAt: number | null;
+  readonly ratedAt: number | null;
+  readonly stars: number;
+}
+
+const SYSTEM_ACTOR: ActingAs = { openid: SYSTEM_OPENID, role: 'system' };
+
+/**
+ * A demo resident's order standing at `stage` now: accepted within the hour, done the next day, rated five
+ * stars and followed up on time, each only as far as the stage.
+ */
+function scriptedStory({ plan, residentOpenid, createdAt }: OrderStart, stage: DemoStage): OrderStory {
+  const resident: ActingAs = { openid: residentOpenid, role: 'resident' };
+  const staff: ActingAs = { openid: plan.managerOpenid, role: 'provider_staff' };
+  const none = { doneAt: null, followUpAt: null, ratedAt: null, stars: 0 };
+  if (stage === 'created') return { steps: [], ...none };
+  const accepted: Step = { to: 'accepted', at: createdAt + HOUR_MS, actor: staff, reason: null };
+  if (stage === 'accepted') return { steps: [accepted], ...none };
+  const doneAt = createdAt + (stage === 'done' ? 6 : 22) * HOUR_MS;
+  const done: Step = { to: 'done', at: doneAt, actor: staff, reason: null };
+  if (stage === 'done') return { steps: [accepted, done], ...none, doneAt };
+  if (stage === 'rated') {
+    const ratedAt = doneAt + 5 * HOUR_MS;
+    const rated: Step = { to: 'rated', at: ratedAt, actor: resident, reason: null };
+    return { steps: [accepted, done, rated], doneAt, followUpAt: null, ratedAt, stars: 5 };
+  }
+  const followUpAt = doneAt + 30 * HOUR_MS;
+  const followedUp: Step = { to: 'followed_up', at: followUpAt, actor: staff, reason: null };
+  return { steps: [accepted, done, followedUp], doneAt, followUpAt, ratedAt: null, stars: 0 };
+}
+
+/** After the job is done: follow-up, rating and closing in the order they happened. */
+function closingSteps(
+  doneAt: number,
+  { followUpAt, ratedAt }: { followUpAt: number | null; ratedAt: number | null },
+  resident: ActingAs,
+  staff: ActingAs,
+): Step[] {
+  const closeAt = doneAt + DEFAULT_ORDER_DEADLINES.closeAfterDoneHours * HOUR_MS;
+  const closed = (at: number, actor: ActingAs, reason: string | null): Step => ({
+    to: 'closed',
+    at,
+    actor,
+    reason,
+  });
+  if (followUpAt !== null && ratedAt !== null) {
+    const followedUp: Step = { to: 'followed_up', at: followUpAt, actor: staff, reason: null };
+    const rated: Step = { to: 'rated', at: ratedAt, actor: resident, reason: null };
+    return followUpAt < ratedAt
+      ? [followedUp, rated, closed(ratedAt, SYSTEM_ACTOR, null)]
+      : [rated, closed(followUpAt, staff, null)];
+  }
+  if (followUpAt !== null) {
+    return [
+      { to: 'followed_up', at: followUpAt, actor: staff, reason: null },
+      closed(closeAt, SYSTEM_ACTOR, '服务完成 7 天内居民未评价，系统关闭订单'),
+    ];
+  }
+  if (ratedAt !== null) {
+    return [
+      { to: 'rated', at: ratedAt, actor: resident, reason: null },
+      closed(closeAt, SYSTEM_ACTOR, '服务完成 7 天仍未回访，系统关闭订单'),
+    ];
+  }
+  return [closed(closeAt, SYSTEM_ACTOR, '服务完成 7 天内未回访、未评价，系统关闭订单')];
+}
+
+/** The story cut at `now`: the steps that happened and the status they reached. */
+function cutAtNow(story: OrderStory, createdAt: number, now: number): OrderOutcome {
+  let taken = 0;
+  let acceptedAt: number | null = null;
+  let closedAt: number | null = null;
+  while (taken < story.steps.length && story.steps[taken]!.at <= now) {
+    const step = story.steps[taken]!;
+    if (step.to === 'accepted') acceptedAt = step.at;
+    else if (step.to === 'closed') closedAt = step.at;
+    taken += 1;
+  }
+  const last = taken === 0 ? undefined : story.steps[taken - 1]!;
+  const upToNow = (t: number | null): number | null => (t !== null && t > now ? null : t);
+  return {
+    taken,
+    status: last === undefined ? 'created' : last.to,
+    statusChangedAt: last === undefined ? createdAt : last.at,
+    acceptedAt,
+    closedAt,
+    doneAt: upToNow(story.doneAt),
+    followUpAt: upToNow(story.followUpAt),
+    ratedAt: upToNow(story.ratedAt),
+    stars: story.stars,
+  };
+}
+
+function orderDocument(
+  id: string,
+  start: OrderStart,
+  offering: PlannedOffering,
+  outcome: OrderOutcome,
+): Order {
+  const { plan, grid, createdAt } = start;
+  const { doneAt, acceptedAt, ratedAt } = outcome;
+  return {
+    _id: id,
+    residentOpenid: start.residentOpenid,
+    residentName: start.residentName,
+    providerId: plan.id,
+    providerName: plan.name,
+    offeringId: offering.id,
+    itemId: offering.itemId,
+    itemName: ITEM_NAMES.get(offering.itemId) ?? '',
+    categoryId: offering.categoryId,
+    pricing: offering.pricing,
+    matchId: null,
+    matchRank: null,
+    serviceAddress: demoServiceAddress(grid.name, id),
+    note: '',
+    status: outcome.status,
+    statusChangedAt: outcome.statusChangedAt,
+    handlerOpenid: acceptedAt === null ? null : plan.managerOpenid,
+    acceptedAt,
+    doneAt,
+    followUpDueAt: doneAt === null ? null : followUpDueAt(doneAt),
+    followedUpAt: outcome.followUpAt,
+    ratedAt,
+    closedAt: outcome.closedAt,
+    stars: ratedAt === null ? null : outcome.stars,
+    orgPath: grid.path,
+    createdAt,
+    updatedAt: outcome.statusChangedAt,
+  };
+}
+
+const COMPLAINT_CONTENT = {
+  1: '约好的时间没有上门，电话也联系不上',
+  2: '实际收费比平台上标的价格高',
+  3: '服务人员态度不好，问题也没讲清楚',
+} as const;
+
+function complaintOf(
+  id: string,
+  plan: ProviderPlan,
+  residentOpenid: string,
+  orgPath: string,
+  stars: number,
+  filedAt: number,
+  decided: boolean,
+  upheld: boolean,
+): Complaint {
+  return {
+    _id: `cmp-${id.slice(4)}`,
+    orderId: id,
+    providerId: plan.id,
+    residentOpenid,
+    content: COMPLAINT_CONTENT[Math.min(3, stars) as 1 | 2 | 3],
+    images: [],
+    status: decided ? (upheld ? 'upheld' : 'dismissed') : 'submitted',
+    reply: decided
+      ? upheld
+        ? '经核实投诉属实，已责令机构整改并向居民道歉'
+        : '经核实，加收费用为居民同意更换的配件费'
+      : null,
+    handledBy: decided ? 'demo-community-worker-1' : null,
+    handledAt: decided ? filedAt + 3 * DAY_MS : null,
+    orgPath,
+    createdAt: filedAt,
+    updatedAt: decided ? filedAt + 3 * DAY_MS : filedAt,
+  };
+}
+
+/** The order's life-cycle events: its creation and every step taken, replayed through the life cycle. */
+function orderEvents(id: string, start: OrderStart, steps: readonly Step[], taken: number): EventRecord[] {
+  const out: EventRecord[] = [];
+  const orgPath = start.grid.path;
+  const resident: ActingAs = { openid: start.residentOpenid, role: 'resident' };
+  let entity = { _id: id, status: 'created' as OrderStatus };
+  const push = (event: LifecycleEvent<OrderStatus>, n: number) =>
+    out.push({ _id: `evt-${id}-${n}`, orgPath, ...event });
+  push(ORDER_LIFECYCLE.creationEvent(id, resident, start.createdAt), 0);
+  for (let n = 0; n < taken; n += 1) {
+    const step = steps[n]!;
+    const result = ORDER_LIFECYCLE.transition(entity, step.to, step.actor, step.at, step.reason);
+    entity = { _id: id, status: result.entity.status };
+    push(result.event, n + 1);
+  }
+  return out;
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
 } from '../core/model/party.model';
 import type { User } from '../core/model/user.model';
 import { STATION_CHECKLIST, type StationChecklistKey } from '../core/schemas/operations.schema';
+import { unitIdOfPath } from '../core/org/org-path';
 import { DAY_MS, DEMO_COMMUNITY_ID, DEMO_STREET_ID } from './demo.constants';
 import { DEMO_IDENTITIES, DEMO_REFS } from './demo-identities';
 import type { ProviderPlan } from './demo-providers';
@@ -181,14 +182,49 @@ export function communityPartyOrgId(communityId: string): string {
   return `po-c-${communityId}`;
 }
 
-export function generatePeople(seed: number, geo: YulinGeography, now: number): PeopleData {
-  const rng = Rng.derive(seed, 'people');
-  const demoCommunity = geo.byId.get(DEMO_COMMUNITY_ID)!;
-  const demoStreetCommunities = geo.communities.filter((c) => c.parentId === DEMO_STREET_ID);
-  const streetOf = (unit: OrgUnit): OrgUnit => geo.byId.get(unit.parentId!)!;
+/** What every step of `generatePeople` shares: one seeded stream, drawn from in a fixed order. */
+interface PeopleContext {
+  readonly rng: Rng;
+  readonly geo: YulinGeography;
+  readonly now: number;
+  readonly demoCommunity: OrgUnit;
+  readonly demoStreetCommunities: readonly OrgUnit[];
+}
 
-  // Every community's own party organisation.
-  const partyOrgs: PartyOrg[] = geo.communities.map((community) => ({
+/**
+ * The people side of the platform. The steps draw from one seeded stream in this order (community party
+ * organisations, host organisations, party members, pending registrations, volunteer teams, stations, joint
+ * meetings), so reordering them would change the data.
+ */
+export function generatePeople(seed: number, geo: YulinGeography, now: number): PeopleData {
+  const ctx: PeopleContext = {
+    rng: Rng.derive(seed, 'people'),
+    geo,
+    now,
+    demoCommunity: geo.byId.get(DEMO_COMMUNITY_ID)!,
+    demoStreetCommunities: geo.communities.filter((c) => c.parentId === DEMO_STREET_ID),
+  };
+  const partyOrgs = communityPartyOrgs(ctx);
+  const hosts = hostPartyOrgs(ctx);
+  const members = partyMembersOf(ctx, hosts.communities);
+  const pending = pendingRegistrations(ctx);
+  const teams = volunteerTeamsOf(ctx);
+  return {
+    partyOrgs: [...partyOrgs, ...hosts.partyOrgs],
+    partyMembers: members.partyMembers,
+    volunteerTeams: teams.volunteerTeams,
+    dualRegistrations: [...hosts.dualRegistrations, ...members.dualRegistrations, ...pending],
+    volunteerServiceLogs: teams.volunteerServiceLogs,
+    stations: stationsOf(ctx),
+    jointMeetings: jointMeetingsOf(ctx),
+    fundEntries: demoCommunityFunds(ctx),
+  };
+}
+
+/** Every community's own party organisation. */
+function communityPartyOrgs({ rng, geo, now }: PeopleContext): PartyOrg[] {
+  const streetOf = (unit: OrgUnit): OrgUnit => geo.byId.get(unit.parentId!)!;
+  return geo.communities.map((community) => ({
     _id: communityPartyOrgId(community._id),
     name: `${streetOf(community).name}${community.name}${community.kind === 'urban' ? '党委' : '党总支'}`,
     type: 'community',
@@ -203,14 +239,29 @@ export function generatePeople(seed: number, geo: YulinGeography, now: number): 
     createdAt: now - 900 * DAY_MS,
     updatedAt: now - 900 * DAY_MS,
   }));
+}
 
-  // 机关企事业单位 organisations, registered with the communities of 玉城街道 (the first two with the demo one).
+function hostPartyOrgId(hostIndex: number): string {
+  return `po-organ-${String(hostIndex + 1).padStart(2, '0')}`;
+}
+
+/**
+ * 机关企事业单位 organisations registered with the communities of 玉城街道 (the first two with the demo one),
+ * with their confirmed 双报到 records; `communities[i]` is where host organisation i registered.
+ */
+function hostPartyOrgs(ctx: PeopleContext): {
+  partyOrgs: PartyOrg[];
+  dualRegistrations: DualRegistration[];
+  communities: OrgUnit[];
+} {
+  const { rng, now, demoCommunity, demoStreetCommunities } = ctx;
+  const partyOrgs: PartyOrg[] = [];
   const dualRegistrations: DualRegistration[] = [];
-  const hostCommunities: OrgUnit[] = [];
+  const communities: OrgUnit[] = [];
   HOST_ORGS.forEach((seedOrg, i) => {
     const community = i < 2 ? demoCommunity : demoStreetCommunities[(i - 1) % demoStreetCommunities.length]!;
-    hostCommunities.push(community);
-    const id = `po-organ-${String(i + 1).padStart(2, '0')}`;
+    communities.push(community);
+    const id = hostPartyOrgId(i);
     const registeredAt = now - rng.int(60, 700) * DAY_MS;
     const secretary = personName(rng);
     const phone = mobilePhone(rng);
@@ -248,112 +299,159 @@ export function generatePeople(seed: number, geo: YulinGeography, now: number): 
       updatedAt: registeredAt,
     });
   });
+  return { partyOrgs, dualRegistrations, communities };
+}
 
-  // Party members: the demo one first, then in-service members of the host organisations and retired
-  // members of the community organisations of 玉城街道.
+const MEMBER_SERVICES = [
+  '理发',
+  '卫生清洁',
+  '治安巡防',
+  '阳光义诊',
+  '帮扶助困',
+  '就业创业',
+  '作业辅导',
+  '法律咨询',
+  '家电义修',
+];
+
+/**
+ * Party members: the demo one first, then in-service members of the host organisations and retired members
+ * of the community organisations of 玉城街道; in-service members registered with a community (双报到).
+ */
+function partyMembersOf(
+  ctx: PeopleContext,
+  hostCommunities: readonly OrgUnit[],
+): { partyMembers: PartyMember[]; dualRegistrations: DualRegistration[] } {
   const partyMembers: PartyMember[] = [];
-  const memberServices = [
-    '理发',
-    '卫生清洁',
-    '治安巡防',
-    '阳光义诊',
-    '帮扶助困',
-    '就业创业',
-    '作业辅导',
-    '法律咨询',
-    '家电义修',
-  ];
+  const dualRegistrations: DualRegistration[] = [];
   for (let i = 0; i < 40; i += 1) {
-    const demo = i === 0;
-    const inService = demo || rng.chance(0.6);
-    const hostIndex = demo ? 0 : rng.int(0, HOST_ORGS.length - 1);
-    const community = inService ? hostCommunities[hostIndex]! : rng.pick(demoStreetCommunities);
-    const partyOrgId = demo
-      ? DEMO_REFS.partyOrgId
-      : inService
-        ? `po-organ-${String(hostIndex + 1).padStart(2, '0')}`
-        : communityPartyOrgId(community._id);
-    const registeredAt = now - rng.int(20, 600) * DAY_MS;
-    const identity = demo ? DEMO_IDENTITIES.find((d) => d.role === 'party_member')! : null;
-    const member: PartyMember = {
-      _id: `pm-${String(i + 1).padStart(4, '0')}`,
-      openid: identity?.openid ?? null,
-      name: identity?.realName ?? personName(rng),
-      phone: identity?.phone ?? mobilePhone(rng),
-      partyOrgId,
-      memberType: inService ? 'in_service' : 'retired',
-      workUnit: inService ? HOST_ORGS[hostIndex]!.workUnit : '退休',
-      services: rng.sample(memberServices, rng.int(1, 3)),
-      registeredAt,
-      serviceCount: rng.int(0, 30),
-      serviceMinutes: 0,
-      orgPath: community.path,
-      createdAt: registeredAt,
-      updatedAt: registeredAt,
-    };
-    partyMembers.push({ ...member, serviceMinutes: member.serviceCount * rng.int(60, 150) });
-    if (inService) {
-      dualRegistrations.push({
-        _id: `reg-${member._id}`,
-        kind: 'party_member',
-        applicantOpenid: member.openid ?? `sim-member-${member._id}`,
-        communityId: community._id,
-        name: member.name,
-        workUnit: member.workUnit,
-        contactPhone: member.phone,
-        services: member.services,
-        status: 'confirmed',
-        registrantId: member._id,
-        decidedBy: 'demo-community-worker-1',
-        decidedAt: registeredAt,
-        reason: null,
-        orgPath: community.path,
-        createdAt: registeredAt - DAY_MS,
-        updatedAt: registeredAt,
-      });
-    }
+    const member = partyMember(ctx, hostCommunities, i);
+    partyMembers.push(member);
+    if (member.memberType === 'in_service') dualRegistrations.push(memberRegistration(member));
   }
-  // Two registrations still waiting for the demo community's answer.
-  dualRegistrations.push(
-    {
-      _id: 'reg-pending-1',
-      kind: 'party_org',
-      applicantOpenid: 'sim-secretary-pending-1',
-      communityId: DEMO_COMMUNITY_ID,
-      name: '玉林市住房公积金管理中心机关党支部',
-      workUnit: '玉林市住房公积金管理中心',
-      contactPhone: landline(rng),
-      services: ['政策宣讲', '帮扶助困'],
-      status: 'pending',
-      registrantId: null,
-      decidedBy: null,
-      decidedAt: null,
-      reason: null,
-      orgPath: demoCommunity.path,
-      createdAt: now - 2 * DAY_MS,
-      updatedAt: now - 2 * DAY_MS,
-    },
-    {
-      _id: 'reg-pending-2',
-      kind: 'party_member',
-      applicantOpenid: 'sim-member-pending-2',
-      communityId: DEMO_COMMUNITY_ID,
-      name: personName(rng),
-      workUnit: '玉林市图书馆',
-      contactPhone: mobilePhone(rng),
-      services: ['亲子阅读'],
-      status: 'pending',
-      registrantId: null,
-      decidedBy: null,
-      decidedAt: null,
-      reason: null,
-      orgPath: demoCommunity.path,
-      createdAt: now - DAY_MS,
-      updatedAt: now - DAY_MS,
-    },
-  );
+  return { partyMembers, dualRegistrations };
+}
 
-  // Volunteer teams: the first three in the demo community, the rest across 玉城街道.
+function partyMember(ctx: PeopleContext, hostCommunities: readonly OrgUnit[], i: number): PartyMember {
+  const { rng, now, demoStreetCommunities } = ctx;
+  const demo = i === 0;
+  const inService = demo || rng.chance(0.6);
+  const hostIndex = demo ? 0 : rng.int(0, HOST_ORGS.length - 1);
+  const community = inService ? hostCommunities[hostIndex]! : rng.pick(demoStreetCommunities);
+  const partyOrgId = demo
+    ? DEMO_REFS.partyOrgId
+    : inService
+      ? hostPartyOrgId(hostIndex)
+      : communityPartyOrgId(community._id);
+  const registeredAt = now - rng.int(20, 600) * DAY_MS;
+  const identity = demo ? DEMO_IDENTITIES.find((d) => d.role === 'party_member')! : null;
+  const member: PartyMember = {
+    _id: `pm-${String(i + 1).padStart(4, '0')}`,
+    openid: identity?.openid ?? null,
+    name: identity?.realName ?? personName(rng),
+    phone: identity?.phone ?? mobilePhone(rng),
+    partyOrgId,
+    memberType: inService ? 'in_service' : 'retired',
+    workUnit: inService ? HOST_ORGS[hostIndex]!.workUnit : '退休',
+    services: rng.sample(MEMBER_SERVICES, rng.int(1, 3)),
+    registeredAt,
+    serviceCount: rng.int(0, 30),
+    serviceMinutes: 0,
+    orgPath: community.path,
+    createdAt: registeredAt,
+    updatedAt: registeredAt,
+  };
+  return { ...member, serviceMinutes: member.serviceCount * rng.int(60, 150) };
+}
+
+function memberRegistration(member: PartyMember): DualRegistration {
+  return {
+    _id: `reg-${member._id}`,
+    kind: 'party_member',
+    applicantOpenid: member.openid ?? `sim-member-${member._id}`,
+    communityId: unitIdOfPath(member.orgPath),
+    name: member.name,
+    workUnit: member.workUnit,
+    contactPhone: member.phone,
+    services: member.services,
+    status: 'confirmed',
+    registrantId: member._id,
+    decidedBy: 'demo-community-worker-1',
+    decidedAt: member.registeredAt,
+    reason: null,
+    orgPath: member.orgPath,
+    createdAt: member.registeredAt - DAY_MS,
+    updatedAt: member.registeredAt,
+  };
+}
+
+interface PendingRegistrationSpec {
+  readonly id: string;
+  readonly kind: DualRegistration['kind'];
+  readonly applicantOpenid: string;
+  readonly name: string;
+  readonly workUnit: string;
+  readonly contactPhone: string;
+  readonly services: readonly string[];
+  readonly daysAgo: number;
+}
+
+function pendingRegistration(
+  spec: PendingRegistrationSpec,
+  community: OrgUnit,
+  now: number,
+): DualRegistration {
+  return {
+    _id: spec.id,
+    kind: spec.kind,
+    applicantOpenid: spec.applicantOpenid,
+    communityId: community._id,
+    name: spec.name,
+    workUnit: spec.workUnit,
+    contactPhone: spec.contactPhone,
+    services: [...spec.services],
+    status: 'pending',
+    registrantId: null,
+    decidedBy: null,
+    decidedAt: null,
+    reason: null,
+    orgPath: community.path,
+    createdAt: now - spec.daysAgo * DAY_MS,
+    updatedAt: now - spec.daysAgo * DAY_MS,
+  };
+}
+
+/** Two registrations still waiting for the demo community's answer. */
+function pendingRegistrations({ rng, now, demoCommunity }: PeopleContext): DualRegistration[] {
+  const partyOrg: PendingRegistrationSpec = {
+    id: 'reg-pending-1',
+    kind: 'party_org',
+    applicantOpenid: 'sim-secretary-pending-1',
+    name: '玉林市住房公积金管理中心机关党支部',
+    workUnit: '玉林市住房公积金管理中心',
+    contactPhone: landline(rng),
+    services: ['政策宣讲', '帮扶助困'],
+    daysAgo: 2,
+  };
+  const member: PendingRegistrationSpec = {
+    id: 'reg-pending-2',
+    kind: 'party_member',
+    applicantOpenid: 'sim-member-pending-2',
+    name: personName(rng),
+    workUnit: '玉林市图书馆',
+    contactPhone: mobilePhone(rng),
+    services: ['亲子阅读'],
+    daysAgo: 1,
+  };
+  return [partyOrg, member].map((spec) => pendingRegistration(spec, demoCommunity, now));
+}
+
+/** Volunteer teams: the first three in the demo community, the rest across 玉城街道; with their service logs. */
+function volunteerTeamsOf(ctx: PeopleContext): {
+  volunteerTeams: VolunteerTeam[];
+  volunteerServiceLogs: VolunteerServiceLog[];
+} {
+  const { rng, now, demoCommunity, demoStreetCommunities } = ctx;
   const volunteerTeams: VolunteerTeam[] = [];
   const volunteerServiceLogs: VolunteerServiceLog[] = [];
   TEAMS.forEach((team, i) => {
@@ -362,30 +460,8 @@ export function generatePeople(seed: number, geo: YulinGeography, now: number): 
     const leader = i === 0 ? DEMO_IDENTITIES.find((d) => d.openid === 'demo-volunteer-leader-1')! : null;
     const leaderOpenid = leader?.openid ?? `sim-volunteer-leader-${id}`;
     const createdAt = now - rng.int(200, 800) * DAY_MS;
-    let serviceCount = 0;
-    let serviceMinutes = 0;
-    const logs = rng.int(2, 4);
-    const grids = geo.gridsOfCommunity.get(community._id) ?? [];
-    for (let k = 0; k < logs; k += 1) {
-      const minutes = rng.int(4, 16) * 15;
-      const at = now - rng.int(1, 90) * DAY_MS;
-      const place = grids.length > 0 ? rng.pick(grids) : community;
-      serviceCount += 1;
-      serviceMinutes += minutes;
-      volunteerServiceLogs.push({
-        _id: `vlog-${id.slice(5)}-${k + 1}`,
-        teamId: id,
-        loggedBy: leaderOpenid,
-        orgUnitId: place._id,
-        serviceDate: shanghaiDate(at),
-        minutes,
-        participants: rng.int(3, 15),
-        content: `在${place.name}开展${rng.pick(team.services)}志愿服务，服务居民 ${rng.int(8, 60)} 人次`,
-        images: [],
-        orgPath: place.path,
-        createdAt: at,
-      });
-    }
+    const logs = serviceLogsOf(ctx, team, id, leaderOpenid, community);
+    volunteerServiceLogs.push(...logs);
     volunteerTeams.push({
       _id: id,
       name: team.name,
@@ -398,27 +474,57 @@ export function generatePeople(seed: number, geo: YulinGeography, now: number): 
       leaderName: leader?.realName ?? personName(rng),
       memberCount: rng.int(6, 40),
       active: true,
-      serviceCount,
-      serviceMinutes,
+      serviceCount: logs.length,
+      serviceMinutes: logs.reduce((sum, log) => sum + log.minutes, 0),
       orgPath: community.path,
       createdAt,
       updatedAt: now,
     });
   });
+  return { volunteerTeams, volunteerServiceLogs };
+}
 
-  // Stations: every community has one; 27 are demonstration stations (示范点) with the full 十有.
+/** Two to four services a team logged in the grids of its community. */
+function serviceLogsOf(
+  { rng, now, geo }: PeopleContext,
+  team: TeamSeed,
+  teamId: string,
+  leaderOpenid: string,
+  community: OrgUnit,
+): VolunteerServiceLog[] {
+  const logs: VolunteerServiceLog[] = [];
+  const count = rng.int(2, 4);
+  const grids = geo.gridsOfCommunity.get(community._id) ?? [];
+  for (let k = 0; k < count; k += 1) {
+    const minutes = rng.int(4, 16) * 15;
+    const at = now - rng.int(1, 90) * DAY_MS;
+    const place = grids.length > 0 ? rng.pick(grids) : community;
+    logs.push({
+      _id: `vlog-${teamId.slice(5)}-${k + 1}`,
+      teamId,
+      loggedBy: leaderOpenid,
+      orgUnitId: place._id,
+      serviceDate: shanghaiDate(at),
+      minutes,
+      participants: rng.int(3, 15),
+      content: `在${place.name}开展${rng.pick(team.services)}志愿服务，服务居民 ${rng.int(8, 60)} 人次`,
+      images: [],
+      orgPath: place.path,
+      createdAt: at,
+    });
+  }
+  return logs;
+}
+
+/** Stations: every community has one; 27 are demonstration stations (示范点) with the full 十有. */
+function stationsOf({ rng, geo, now }: PeopleContext): Station[] {
   const checklistKeys = Object.keys(STATION_CHECKLIST) as StationChecklistKey[];
+  const urbanOf = (county: OrgUnit): OrgUnit[] =>
+    geo.communities.filter((c) => c.path.startsWith(county.path) && c.kind === 'urban');
   const demonstrationIds = new Set(
-    [
-      ...geo.communities
-        .filter((c) => c.path.startsWith(geo.counties[0]!.path) && c.kind === 'urban')
-        .slice(0, 22),
-      ...geo.communities
-        .filter((c) => c.path.startsWith(geo.counties[6]!.path) && c.kind === 'urban')
-        .slice(0, 5),
-    ].map((c) => c._id),
+    [...urbanOf(geo.counties[0]!).slice(0, 22), ...urbanOf(geo.counties[6]!).slice(0, 5)].map((c) => c._id),
   );
-  const stations: Station[] = geo.communities.map((community) => {
+  return geo.communities.map((community) => {
     const demonstration = demonstrationIds.has(community._id);
     const checklist = Object.fromEntries(
       checklistKeys.map((key) => [key, demonstration || rng.chance(0.6)]),
@@ -439,9 +545,11 @@ export function generatePeople(seed: number, geo: YulinGeography, now: number): 
       updatedAt: now - rng.int(1, 200) * DAY_MS,
     };
   });
+}
 
-  // Joint meetings at the four levels (市、县、街道(镇)、社区).
-  const jointMeetings: JointMeeting[] = geo.units
+/** Joint meetings at the four levels (市、县、街道(镇)、社区). */
+function jointMeetingsOf({ rng, geo, now }: PeopleContext): JointMeeting[] {
+  return geo.units
     .filter((u) => u.level !== 'grid')
     .map((unit) => {
       const level = unit.level as ConcernLevel;
@@ -458,25 +566,37 @@ export function generatePeople(seed: number, geo: YulinGeography, now: number): 
         updatedAt: now - 900 * DAY_MS,
       };
     });
+}
 
-  // Funds of the demo community: 财政安排一点、党费拨一点、街道出一点、爱心企业捐助一点、社区筹一点.
-  const fundEntries: FundEntry[] = [];
+/** Where the demo community's funds come from: 财政安排一点、党费拨一点、街道出一点、爱心企业捐助一点、社区筹一点. */
+const FUND_INCOMES = [
+  { source: 'finance', yuan: 50_000, note: '年度社区服务群众专项经费' },
+  { source: 'party_dues', yuan: 8_000, note: '党费拨付党建活动经费' },
+  { source: 'street', yuan: 15_000, note: '玉城街道“为民红绳”平台运行补助' },
+  { source: 'donor', yuan: 6_000, note: '爱心企业捐助（玉林市惠民超市）' },
+  { source: 'community', yuan: 3_500, note: '社区自筹' },
+] as const;
+
+const FUND_EXPENSES = [
+  { use: 'service_fund', yuan: 18_600, note: '困难群众微心愿物资采购' },
+  { use: 'community_work', yuan: 9_200, note: '社区活动场地和办公耗材' },
+  { use: 'staff_pay', yuan: 24_000, note: '网格员、平台管理人员补贴' },
+  { use: 'facilities', yuan: 7_850, note: '孵化管理中心公示栏和服务流程图制作' },
+  { use: 'platform', yuan: 4_500, note: '信息发布系统维护' },
+] as const;
+
+/** The demo community's fund ledger: the incomes, then the uses. */
+function demoCommunityFunds({ now, demoCommunity }: PeopleContext): FundEntry[] {
   const fundBase = {
     orgUnitId: DEMO_COMMUNITY_ID,
     orgPath: demoCommunity.path,
     recordedBy: 'demo-community-worker-1',
   };
-  const incomes = [
-    { source: 'finance', yuan: 50_000, note: '年度社区服务群众专项经费' },
-    { source: 'party_dues', yuan: 8_000, note: '党费拨付党建活动经费' },
-    { source: 'street', yuan: 15_000, note: '玉城街道“为民红绳”平台运行补助' },
-    { source: 'donor', yuan: 6_000, note: '爱心企业捐助（玉林市惠民超市）' },
-    { source: 'community', yuan: 3_500, note: '社区自筹' },
-  ] as const;
-  incomes.forEach((income, i) => {
+  const fundId = (n: number): string => `fund-${String(n).padStart(4, '0')}`;
+  const incomes = FUND_INCOMES.map((income, i): FundEntry => {
     const at = now - (330 - i * 40) * DAY_MS;
-    fundEntries.push({
-      _id: `fund-${String(i + 1).padStart(4, '0')}`,
+    return {
+      _id: fundId(i + 1),
       direction: 'income',
       source: income.source,
       amountFen: income.yuan * 100,
@@ -484,19 +604,12 @@ export function generatePeople(seed: number, geo: YulinGeography, now: number): 
       note: income.note,
       createdAt: at,
       ...fundBase,
-    });
+    };
   });
-  const expenses = [
-    { use: 'service_fund', yuan: 18_600, note: '困难群众微心愿物资采购' },
-    { use: 'community_work', yuan: 9_200, note: '社区活动场地和办公耗材' },
-    { use: 'staff_pay', yuan: 24_000, note: '网格员、平台管理人员补贴' },
-    { use: 'facilities', yuan: 7_850, note: '孵化管理中心公示栏和服务流程图制作' },
-    { use: 'platform', yuan: 4_500, note: '信息发布系统维护' },
-  ] as const;
-  expenses.forEach((expense, i) => {
+  const expenses = FUND_EXPENSES.map((expense, i): FundEntry => {
     const at = now - (300 - i * 50) * DAY_MS;
-    fundEntries.push({
-      _id: `fund-${String(incomes.length + i + 1).padStart(4, '0')}`,
+    return {
+      _id: fundId(FUND_INCOMES.length + i + 1),
       direction: 'expense',
       use: expense.use,
       amountFen: expense.yuan * 100,
@@ -504,19 +617,9 @@ export function generatePeople(seed: number, geo: YulinGeography, now: number): 
       note: expense.note,
       createdAt: at,
       ...fundBase,
-    });
+    };
   });
-
-  return {
-    partyOrgs,
-    partyMembers,
-    volunteerTeams,
-    dualRegistrations,
-    volunteerServiceLogs,
-    stations,
-    jointMeetings,
-    fundEntries,
-  };
+  return [...incomes, ...expenses];
 }
 
 /** The users of the simulated residents of one grid. */

@@ -10,6 +10,7 @@ import type { OfferingPricing, Offering } from '../core/model/offering.model';
 import type { Provider, Qualification } from '../core/model/provider.model';
 import type { ProviderStatus } from '../core/lifecycle/provider.lifecycle';
 import type { EvaluationGrade, RatingPrior } from '../core/reputation/reputation.formula';
+import type { StarCounts } from '../core/reputation/ratings.aggregate';
 import { computeReputation } from '../core/reputation/reputation.formula';
 import { CATALOG_ITEMS } from '../core/catalog/catalog.data';
 import { BRAND_WORDS, ROAD_NAMES, landline, mobilePhone, personName } from './names.data';
@@ -22,8 +23,16 @@ import {
 } from './provider-templates.data';
 import type { YulinGeography } from './yulin.geography';
 import {
+  CITY_WIDE_CORE_KINDS,
+  DISTRICT_WIDE_CORE_KINDS,
+  DEMO_STAFF_TEMPLATE,
+  REGIONAL_PROVIDERS,
+} from './service-coverage.data';
+import {
+  CITY_ID,
   DAY_MS,
   DEMO_COMMUNITY_ID,
+  DEMO_SECOND_COMMUNITY_ID,
   DEMO_PROVIDER_MANAGER_OPENID,
   DEMO_PROVIDER_MEMBER_OPENID,
 } from './demo.constants';
@@ -31,7 +40,14 @@ import {
 /** The first providers (three rounds of every template) all serve the demo community in 玉州区. */
 export const DEMO_CORE_PROVIDER_COUNT = PROVIDER_TEMPLATES.length * 3;
 
+/**
+ * The core providers and then the regional ones (service-coverage.data.ts): placed, not drawn, and active,
+ * so every community reaches the common items at the default size. Later providers are drawn at random.
+ */
+export const PLANNED_PROVIDER_COUNT = DEMO_CORE_PROVIDER_COUNT + REGIONAL_PROVIDERS.length;
+
 const CATEGORY_OF_ITEM = new Map(CATALOG_ITEMS.map((item) => [item.id, item.categoryId]));
+const ITEM_NAMES = new Map(CATALOG_ITEMS.map((item) => [item.id, item.name]));
 
 export interface PlannedOffering {
   readonly id: string;
@@ -158,12 +174,28 @@ function statusFor(index: number, count: number, rng: Rng): StatusPlan {
   if (index === count - 1) return { status: 'removed', changedAgoDays: 40 };
   if (index === count - 2) return { status: 'suspended', changedAgoDays: 15 };
   if (index === count - 3) return { status: 'rectifying', changedAgoDays: 10 };
-  if (index < DEMO_CORE_PROVIDER_COUNT) return { status: 'active', changedAgoDays: 0 };
+  if (index < PLANNED_PROVIDER_COUNT) return { status: 'active', changedAgoDays: 0 };
   const roll = rng.next();
   if (roll < 0.01) return { status: 'suspended', changedAgoDays: rng.int(3, 60) };
   if (roll < 0.02) return { status: 'rectifying', changedAgoDays: rng.int(3, 25) };
   if (roll < 0.03) return { status: 'removed', changedAgoDays: rng.int(10, 200) };
   return { status: 'active', changedAgoDays: 0 };
+}
+
+/** What planning shares across providers: the places of the demo layout, and names already taken. */
+interface PlanningContext {
+  readonly seed: number;
+  readonly count: number;
+  readonly geo: YulinGeography;
+  readonly now: number;
+  readonly city: OrgUnit;
+  readonly yuzhou: OrgUnit;
+  readonly demoCommunity: OrgUnit;
+  readonly demoStreet: OrgUnit;
+  readonly demoStreetCommunities: readonly OrgUnit[];
+  readonly yuzhouUrban: readonly OrgUnit[];
+  readonly usedNames: Set<string>;
+  readonly branches: Map<string, number>;
 }
 
 /**
@@ -174,113 +206,170 @@ export function planProviders(seed: number, count: number, geo: YulinGeography, 
   const yuzhou = geo.counties[0]!;
   const demoCommunity = geo.byId.get(DEMO_COMMUNITY_ID)!;
   const demoStreet = geo.byId.get(demoCommunity.parentId!)!;
-  const demoStreetCommunities = geo.communities.filter((c) => c.parentId === demoStreet._id);
-  const yuzhouUrban = geo.communities.filter((c) => c.path.startsWith(yuzhou.path) && c.kind === 'urban');
-  const usedNames = new Set<string>();
-  const branches = new Map<string, number>();
+  const ctx: PlanningContext = {
+    seed,
+    count,
+    geo,
+    now,
+    city: geo.byId.get(CITY_ID)!,
+    yuzhou,
+    demoCommunity,
+    demoStreet,
+    demoStreetCommunities: geo.communities.filter((c) => c.parentId === demoStreet._id),
+    yuzhouUrban: geo.communities.filter((c) => c.path.startsWith(yuzhou.path) && c.kind === 'urban'),
+    usedNames: new Set<string>(),
+    branches: new Map<string, number>(),
+  };
   const plans: ProviderPlan[] = [];
-
-  for (let index = 0; index < count; index += 1) {
-    const rng = Rng.derive(seed, 'provider', index);
-    const id = providerId(index);
-    const core = index < DEMO_CORE_PROVIDER_COUNT;
-    const template = core
-      ? PROVIDER_TEMPLATES[index % PROVIDER_TEMPLATES.length]!
-      : rng.pick(PROVIDER_TEMPLATES);
-
-    let home: OrgUnit;
-    let area: OrgUnit[];
-    if (core) {
-      const round = Math.floor(index / PROVIDER_TEMPLATES.length);
-      if (round === 0) {
-        home = yuzhouUrban[index % yuzhouUrban.length]!;
-        area = [yuzhou];
-      } else if (round === 1) {
-        home = demoStreetCommunities[index % demoStreetCommunities.length]!;
-        area = [demoStreet];
-      } else {
-        home = demoCommunity;
-        area = [demoCommunity, demoStreetCommunities[1 + (index % (demoStreetCommunities.length - 1))]!];
-      }
-    } else {
-      home = rng.pick(geo.communities);
-      const roll = rng.next();
-      const street = geo.byId.get(home.parentId!)!;
-      area = roll < 0.4 ? [home] : roll < 0.75 ? [street] : [geo.byId.get(street.parentId!)!];
-    }
-    const homeStreet = geo.byId.get(home.parentId!)!;
-    const county = geo.byId.get(homeStreet.parentId!)!;
-    const countySeed = geo.countySeeds.get(county._id)!;
-
-    let name = '';
-    for (let attempt = 0; attempt < 5 && (name === '' || usedNames.has(name)); attempt += 1) {
-      name = `${countySeed.namePrefix}${rng.pick(BRAND_WORDS)}${rng.pick(template.suffixes)}`;
-    }
-    if (usedNames.has(name)) {
-      // Past a few thousand providers the plain names run out: number the branches (二号店...).
-      const branch = (branches.get(name) ?? 1) + 1;
-      branches.set(name, branch);
-      name = `${name}（${branch}号店）`;
-    }
-    usedNames.add(name);
-
-    const itemIds = core
-      ? [...template.itemIds]
-      : template.itemIds.filter((_, i) => i === 0 || rng.chance(0.7));
-    const offerings = itemIds.map((itemId, k): PlannedOffering => {
-      const pricing = planPricing(itemId, rng);
-      return {
-        id: `off-${id.slice(4)}-${k + 1}`,
-        itemId,
-        categoryId: CATEGORY_OF_ITEM.get(itemId)!,
-        pricing,
-        description: rng.pick(
-          pricing.kind === 'free' ? OFFERING_DESCRIPTIONS.free : OFFERING_DESCRIPTIONS.lowFee,
-        ),
-      };
-    });
-
-    const statusPlan = statusFor(index, count, rng);
-    const status = statusPlan.status;
-    let quality = 3.3 + 1.65 * Math.pow(rng.next(), 0.6);
-    if (index === 0) quality = 4.6;
-    if (status === 'removed') quality = 2.4;
-    if (status === 'rectifying') quality = 3.0;
-    if (status === 'suspended') quality = 3.3;
-    const punctuality = status === 'rectifying' || status === 'removed' ? 0.55 : 0.75 + rng.next() * 0.24;
-    const agreementSignedAt = now - (400 + rng.int(0, 500)) * DAY_MS - rng.int(0, 86_399) * 1000;
-    const statusChangedAt =
-      status === 'active'
-        ? agreementSignedAt
-        : now - statusPlan.changedAgoDays * DAY_MS - rng.int(0, 86_399) * 1000;
-
-    plans.push({
-      index,
-      id,
-      name,
-      template,
-      creditCode: demoCreditCode(template.creditPrefix, county.divisionCode ?? county._id, index, rng),
-      legalRepresentative: personName(rng),
-      contactName: personName(rng),
-      contactPhone: rng.chance(0.4) ? landline(rng) : mobilePhone(rng),
-      address: `${countySeed.namePrefix}${homeStreet.name}${rng.pick(ROAD_NAMES)}${rng.int(1, 388)}号`,
-      home,
-      area,
-      offerings,
-      status,
-      statusChangedAt,
-      rectifyDeadline: status === 'rectifying' ? statusChangedAt + 30 * DAY_MS : null,
-      agreementSignedAt,
-      quality,
-      punctuality,
-      popularity: 0.3 + rng.next() * 1.7,
-      evaluationGrade: gradeFor(quality, status),
-      managerOpenid: index === 0 ? DEMO_PROVIDER_MANAGER_OPENID : `sim-staff-${id}`,
-      memberOpenid: index === 0 ? DEMO_PROVIDER_MEMBER_OPENID : null,
-      managerName: index === 0 ? '梁志强' : personName(rng),
-    });
-  }
+  for (let index = 0; index < count; index += 1) plans.push(planProvider(ctx, index));
   return plans;
+}
+
+/** Where a provider is based and the units it serves. */
+interface Placement {
+  readonly template: ProviderTemplate;
+  readonly home: OrgUnit;
+  readonly area: readonly OrgUnit[];
+}
+
+/**
+ * The core providers around the demo community, by round: 玉州区, 玉城街道, then 东门社区 and a neighbour; the
+ * kinds that carry the common items serve wider in rounds 0 and 1 (service-coverage.data.ts). The first is
+ * the demo staff's housekeeping centre, serving the communities of both demo residents.
+ */
+function placeCoreProvider(ctx: PlanningContext, index: number): Placement {
+  const { yuzhouUrban, demoStreetCommunities, demoCommunity } = ctx;
+  if (index === 0) {
+    const second = ctx.geo.byId.get(DEMO_SECOND_COMMUNITY_ID)!;
+    return { template: DEMO_STAFF_TEMPLATE, home: demoCommunity, area: [demoCommunity, second] };
+  }
+  const template = PROVIDER_TEMPLATES[index % PROVIDER_TEMPLATES.length]!;
+  const round = Math.floor(index / PROVIDER_TEMPLATES.length);
+  if (round === 0) {
+    const area = CITY_WIDE_CORE_KINDS.has(template.key) ? ctx.city : ctx.yuzhou;
+    return { template, home: yuzhouUrban[index % yuzhouUrban.length]!, area: [area] };
+  }
+  if (round === 1) {
+    const area = DISTRICT_WIDE_CORE_KINDS.has(template.key) ? ctx.yuzhou : ctx.demoStreet;
+    return { template, home: demoStreetCommunities[index % demoStreetCommunities.length]!, area: [area] };
+  }
+  const neighbour = demoStreetCommunities[1 + (index % (demoStreetCommunities.length - 1))]!;
+  return { template, home: demoCommunity, area: [demoCommunity, neighbour] };
+}
+
+/** The regional providers that carry the common items beyond 玉州区 (service-coverage.data.ts). */
+function placeRegionalProvider({ geo }: PlanningContext, index: number): Placement {
+  const spec = REGIONAL_PROVIDERS[index - DEMO_CORE_PROVIDER_COUNT]!;
+  return {
+    template: spec.template,
+    home: geo.byId.get(spec.homeId)!,
+    area: spec.areaIds.map((id) => geo.byId.get(id)!),
+  };
+}
+
+function placeProvider(ctx: PlanningContext, index: number, rng: Rng): Placement {
+  if (index < DEMO_CORE_PROVIDER_COUNT) return placeCoreProvider(ctx, index);
+  if (index < PLANNED_PROVIDER_COUNT) return placeRegionalProvider(ctx, index);
+  return placeRandomProvider(ctx, rng);
+}
+
+/** Any other provider: a random kind in a random community, serving it, its street or its county. */
+function placeRandomProvider({ geo }: PlanningContext, rng: Rng): Placement {
+  const template = rng.pick(PROVIDER_TEMPLATES);
+  const home = rng.pick(geo.communities);
+  const roll = rng.next();
+  const street = geo.byId.get(home.parentId!)!;
+  const area = roll < 0.4 ? [home] : roll < 0.75 ? [street] : [geo.byId.get(street.parentId!)!];
+  return { template, home, area };
+}
+
+/** A name unique within the plans: county prefix, brand word, the kind's suffix; numbered branches past that. */
+function uniqueName(ctx: PlanningContext, prefix: string, template: ProviderTemplate, rng: Rng): string {
+  let name = '';
+  for (let attempt = 0; attempt < 5 && (name === '' || ctx.usedNames.has(name)); attempt += 1) {
+    name = `${prefix}${rng.pick(BRAND_WORDS)}${rng.pick(template.suffixes)}`;
+  }
+  if (ctx.usedNames.has(name)) {
+    // Past a few thousand providers the plain names run out: number the branches (二号店...).
+    const branch = (ctx.branches.get(name) ?? 1) + 1;
+    ctx.branches.set(name, branch);
+    name = `${name}（${branch}号店）`;
+  }
+  ctx.usedNames.add(name);
+  return name;
+}
+
+/** What the provider offers: every item of its kind for the planned ones, a random subset for the rest. */
+function planOfferings(id: string, itemIds: readonly string[], rng: Rng): PlannedOffering[] {
+  return itemIds.map((itemId, k): PlannedOffering => {
+    const pricing = planPricing(itemId, rng);
+    return {
+      id: `off-${id.slice(4)}-${k + 1}`,
+      itemId,
+      categoryId: CATEGORY_OF_ITEM.get(itemId)!,
+      pricing,
+      description: rng.pick(
+        pricing.kind === 'free' ? OFFERING_DESCRIPTIONS.free : OFFERING_DESCRIPTIONS.lowFee,
+      ),
+    };
+  });
+}
+
+/** How good the provider is (what simulated ratings centre on), fixed for the providers tests rely on. */
+function qualityOf(index: number, status: ProviderStatus, rng: Rng): number {
+  const drawn = 3.3 + 1.65 * Math.pow(rng.next(), 0.6);
+  if (status === 'removed') return 2.4;
+  if (status === 'rectifying') return 3.0;
+  if (status === 'suspended') return 3.3;
+  return index === 0 ? 4.6 : drawn;
+}
+
+function planProvider(ctx: PlanningContext, index: number): ProviderPlan {
+  const { geo, now } = ctx;
+  const rng = Rng.derive(ctx.seed, 'provider', index);
+  const id = providerId(index);
+  const planned = index < PLANNED_PROVIDER_COUNT;
+  const { template, home, area } = placeProvider(ctx, index, rng);
+  const homeStreet = geo.byId.get(home.parentId!)!;
+  const county = geo.byId.get(homeStreet.parentId!)!;
+  const countySeed = geo.countySeeds.get(county._id)!;
+  const name = uniqueName(ctx, countySeed.namePrefix, template, rng);
+  const itemIds = planned
+    ? [...template.itemIds]
+    : template.itemIds.filter((_, i) => i === 0 || rng.chance(0.7));
+  const offerings = planOfferings(id, itemIds, rng);
+  const { status, changedAgoDays } = statusFor(index, ctx.count, rng);
+  const quality = qualityOf(index, status, rng);
+  const punctuality = status === 'rectifying' || status === 'removed' ? 0.55 : 0.75 + rng.next() * 0.24;
+  const agreementSignedAt = now - (400 + rng.int(0, 500)) * DAY_MS - rng.int(0, 86_399) * 1000;
+  const statusChangedAt =
+    status === 'active' ? agreementSignedAt : now - changedAgoDays * DAY_MS - rng.int(0, 86_399) * 1000;
+  const demoStaff = index === 0;
+  return {
+    index,
+    id,
+    name,
+    template,
+    creditCode: demoCreditCode(template.creditPrefix, county.divisionCode ?? county._id, index, rng),
+    legalRepresentative: personName(rng),
+    contactName: personName(rng),
+    contactPhone: rng.chance(0.4) ? landline(rng) : mobilePhone(rng),
+    address: `${countySeed.namePrefix}${homeStreet.name}${rng.pick(ROAD_NAMES)}${rng.int(1, 388)}号`,
+    home,
+    area,
+    offerings,
+    status,
+    statusChangedAt,
+    rectifyDeadline: status === 'rectifying' ? statusChangedAt + 30 * DAY_MS : null,
+    agreementSignedAt,
+    quality,
+    punctuality,
+    popularity: 0.3 + rng.next() * 1.7,
+    evaluationGrade: gradeFor(quality, status),
+    managerOpenid: demoStaff ? DEMO_PROVIDER_MANAGER_OPENID : `sim-staff-${id}`,
+    memberOpenid: demoStaff ? DEMO_PROVIDER_MEMBER_OPENID : null,
+    managerName: demoStaff ? '梁志强' : personName(rng),
+  };
 }
 
 /** The year whose evaluation is the latest one on `now`'s date (the previous calendar year). */
@@ -323,12 +412,41 @@ export function providerDocuments(
   prior: RatingPrior,
   now: number,
 ): ProviderDocuments {
-  const i = plan.index;
-  const ratingCount = stats.ratingCount[i]!;
-  const ratingSum = stats.ratingSum[i]!;
-  const followUpsDue = stats.followUpsDue[i]!;
-  const followUpsOnTime = stats.followUpsOnTime[i]!;
-  const upheldComplaints = stats.upheldComplaints[i]!;
+  const provider = providerDocument(plan, stats, prior, now);
+  return { provider, offerings: offeringDocuments(plan, provider, now) };
+}
+
+type ProviderAggregates = Pick<
+  Provider,
+  'ratingCount' | 'ratingSum' | 'starCounts' | 'followUpsDue' | 'followUpsOnTime' | 'upheldComplaints'
+>;
+
+/** The aggregates of provider `i`, as the reputation formula and the provider record hold them. */
+function aggregatesOf(stats: ProviderStats, i: number): ProviderAggregates {
+  return {
+    ratingCount: stats.ratingCount[i]!,
+    ratingSum: stats.ratingSum[i]!,
+    starCounts: [
+      stats.starCounts[i * 5]!,
+      stats.starCounts[i * 5 + 1]!,
+      stats.starCounts[i * 5 + 2]!,
+      stats.starCounts[i * 5 + 3]!,
+      stats.starCounts[i * 5 + 4]!,
+    ] as StarCounts,
+    followUpsDue: stats.followUpsDue[i]!,
+    followUpsOnTime: stats.followUpsOnTime[i]!,
+    upheldComplaints: stats.upheldComplaints[i]!,
+  };
+}
+
+function providerDocument(
+  plan: ProviderPlan,
+  stats: ProviderStats,
+  prior: RatingPrior,
+  now: number,
+): Provider {
+  const { ratingCount, ratingSum, starCounts, followUpsDue, followUpsOnTime, upheldComplaints } =
+    aggregatesOf(stats, plan.index);
   const evaluationYear = latestEvaluationYear(now);
   const grade = latestGradeOf(plan, now);
   const reputation = computeReputation(
@@ -340,10 +458,8 @@ export function providerDocuments(
     },
     prior,
   );
-  const itemNames = plan.offerings
-    .map((o) => CATALOG_ITEMS.find((item) => item.id === o.itemId)?.name ?? '')
-    .join('、');
-  const provider: Provider = {
+  const itemNames = plan.offerings.map((o) => ITEM_NAMES.get(o.itemId) ?? '').join('、');
+  return {
     _id: plan.id,
     name: plan.name,
     creditCode: plan.creditCode,
@@ -366,13 +482,7 @@ export function providerDocuments(
     agreementSignedAt: plan.agreementSignedAt,
     ratingCount,
     ratingSum,
-    starCounts: [
-      stats.starCounts[i * 5]!,
-      stats.starCounts[i * 5 + 1]!,
-      stats.starCounts[i * 5 + 2]!,
-      stats.starCounts[i * 5 + 3]!,
-      stats.starCounts[i * 5 + 4]!,
-    ],
+    starCounts,
     followUpsDue,
     followUpsOnTime,
     latestEvaluationGrade: grade,
@@ -385,7 +495,11 @@ export function providerDocuments(
     createdAt: plan.agreementSignedAt,
     updatedAt: Math.max(plan.statusChangedAt, plan.agreementSignedAt),
   };
-  const offerings = plan.offerings.map((o): Offering => ({
+}
+
+/** The offerings, with the copies of the provider's area, status and score that matching filters on. */
+function offeringDocuments(plan: ProviderPlan, provider: Provider, now: number): Offering[] {
+  return plan.offerings.map((o): Offering => ({
     _id: o.id,
     providerId: plan.id,
     providerName: plan.name,
@@ -399,12 +513,11 @@ export function providerDocuments(
     providerBlacklisted: provider.blacklisted,
     reputation: provider.reputation,
     starLevel: provider.starLevel,
-    ratingCount,
+    ratingCount: provider.ratingCount,
     orgPath: plan.home.path,
     createdAt: plan.agreementSignedAt,
     updatedAt: now,
   }));
-  return { provider, offerings };
 }
 
 /** Providers up to this index come with their (signed) application record; later ones were imported. */

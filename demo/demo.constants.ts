@@ -27,3 +27,4 @@ export const DEMO_SECOND_GRID_ID = '450981001001001';
 export const DEMO_PROVIDER_MANAGER_OPENID = 'demo-provider-manager-1';
 export const DEMO_PROVIDER_MEMBER_OPENID = 'demo-provider-member-1';
 export const DEMO_RESIDENT_OPENID = 'demo-resident-1';
+export const DEMO_SECOND_RESIDENT_OPENID = 'demo-resident-2';

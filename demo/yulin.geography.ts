@@ -291,15 +291,36 @@ export interface YulinGeography {
 
 /** Builds the tree. `now` stamps createdAt/updatedAt; the ids and paths never change. */
 export function buildYulinGeography(now: number): YulinGeography {
-  const units: OrgUnit[] = [];
-  const counties: OrgUnit[] = [];
-  const streets: OrgUnit[] = [];
-  const communities: OrgUnit[] = [];
-  const grids: OrgUnit[] = [];
-  const gridsOfCommunity = new Map<string, OrgUnit[]>();
-  const countySeeds = new Map<string, CountySeed>();
+  const tree = new TreeBuilder(now);
+  const city = tree.add(YULIN_CITY.code, YULIN_CITY.name, 'city', null, null, 0, YULIN_CITY.code);
+  YULIN_COUNTIES.forEach((countySeed, countyIndex) => tree.addCounty(city, countySeed, countyIndex));
+  return {
+    units: tree.units,
+    counties: tree.counties,
+    streets: tree.streets,
+    communities: tree.communities,
+    grids: tree.grids,
+    byId: new Map(tree.units.map((u) => [u._id, u])),
+    gridsOfCommunity: tree.gridsOfCommunity,
+    countySeeds: tree.countySeeds,
+  };
+}
 
-  const add = (
+/** Adds units parents first, keeping the lists of each level. */
+class TreeBuilder {
+  readonly units: OrgUnit[] = [];
+  readonly counties: OrgUnit[] = [];
+  readonly streets: OrgUnit[] = [];
+  readonly communities: OrgUnit[] = [];
+  readonly grids: OrgUnit[] = [];
+  readonly gridsOfCommunity = new Map<string, OrgUnit[]>();
+  readonly countySeeds = new Map<string, CountySeed>();
+  /** Communities added so far, city-wide: spreads grid counts and estate names evenly. */
+  private communityOrdinal = 0;
+
+  constructor(private readonly now: number) {}
+
+  add(
     id: string,
     name: string,
     level: OrgLevel,
@@ -307,7 +328,7 @@ export function buildYulinGeography(now: number): YulinGeography {
     kind: OrgUnitKind | null,
     sortOrder: number,
     divisionCode: string | null,
-  ): OrgUnit => {
+  ): OrgUnit {
     const unit: OrgUnit = {
       _id: id,
       name,
@@ -318,89 +339,72 @@ export function buildYulinGeography(now: number): YulinGeography {
       kind,
       divisionCode,
       sortOrder,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: this.now,
+      updatedAt: this.now,
     };
-    units.push(unit);
+    this.units.push(unit);
     return unit;
-  };
+  }
 
-  const city = add(YULIN_CITY.code, YULIN_CITY.name, 'city', null, null, 0, YULIN_CITY.code);
-  let communityOrdinal = 0;
-
-  YULIN_COUNTIES.forEach((countySeed, countyIndex) => {
-    const county = add(countySeed.code, countySeed.name, 'county', city, null, countyIndex, countySeed.code);
-    counties.push(county);
-    countySeeds.set(county._id, countySeed);
-
-    const addCommunities = (street: OrgUnit, names: readonly string[], kind: 'urban' | 'township') => {
-      names.forEach((communityName, i) => {
-        const community = add(
-          `${street._id}${pad3(i + 1)}`,
-          `${communityName}社区`,
-          'community',
-          street,
-          kind,
-          i,
-          null,
-        );
-        communities.push(community);
-        // 2 to 4 grids, spread evenly and independent of the seed.
-        const gridCount = 2 + ((communityOrdinal * 7 + 3) % 3);
-        const own: OrgUnit[] = [];
-        for (let g = 0; g < gridCount; g += 1) {
-          const name =
-            kind === 'urban'
-              ? `${ESTATE_NAMES[(communityOrdinal * 3 + g) % ESTATE_NAMES.length]!}小区`
-              : BLOCK_NAMES[g]!;
-          const grid = add(
-            `${community._id}${pad3(g + 1)}`,
-            name,
-            'grid',
-            community,
-            kind === 'urban' ? 'estate' : 'block',
-            g,
-            null,
-          );
-          grids.push(grid);
-          own.push(grid);
-        }
-        gridsOfCommunity.set(community._id, own);
-        communityOrdinal += 1;
-      });
-    };
-
-    countySeed.subdistricts.forEach((seed, i) => {
-      const street = add(`${county._id}${pad3(i + 1)}`, seed.name, 'street', county, 'subdistrict', i, null);
-      streets.push(street);
-      addCommunities(street, seed.communities as readonly string[], 'urban');
+  /** A county with its 街道 (ids 001-099) and then its 镇 (ids 101-199). */
+  addCounty(city: OrgUnit, seed: CountySeed, countyIndex: number): void {
+    const county = this.add(seed.code, seed.name, 'county', city, null, countyIndex, seed.code);
+    this.counties.push(county);
+    this.countySeeds.set(county._id, seed);
+    seed.subdistricts.forEach((street, i) => {
+      const unit = this.add(
+        `${county._id}${pad3(i + 1)}`,
+        street.name,
+        'street',
+        county,
+        'subdistrict',
+        i,
+        null,
+      );
+      this.streets.push(unit);
+      this.addCommunities(unit, street.communities as readonly string[], 'urban');
     });
-    countySeed.towns.forEach((seed, i) => {
-      const street = add(
+    seed.towns.forEach((town, i) => {
+      const sortOrder = seed.subdistricts.length + i;
+      const unit = this.add(
         `${county._id}${pad3(100 + i + 1)}`,
-        seed.name,
+        town.name,
         'street',
         county,
         'town',
-        countySeed.subdistricts.length + i,
+        sortOrder,
         null,
       );
-      streets.push(street);
-      const count = seed.communities as number;
-      const stem = townStem(seed.name);
+      this.streets.push(unit);
+      const count = town.communities as number;
+      const stem = townStem(town.name);
       const names = count <= 2 ? [stem, `${stem}新区`].slice(0, count) : SEAT_COMMUNITY_NAMES.slice(0, count);
-      addCommunities(street, names, 'township');
+      this.addCommunities(unit, names, 'township');
     });
-  });
+  }
 
-  return {
-    units,
-    counties,
-    streets,
-    communities,
-    grids,
-    byId: new Map(units.map((u) => [u._id, u])),
-    gridsOfCommunity,
-    countySeeds,
-  };
+  /** The communities of a street, each with 2 to 4 grids (estates in town, blocks in townships). */
+  private addCommunities(street: OrgUnit, names: readonly string[], kind: 'urban' | 'township'): void {
+    names.forEach((communityName, i) => {
+      const id = `${street._id}${pad3(i + 1)}`;
+      const community = this.add(id, `${communityName}社区`, 'community', street, kind, i, null);
+      this.communities.push(community);
+      // 2 to 4 grids, spread evenly and independent of the seed.
+      const ordinal = this.communityOrdinal;
+      const gridCount = 2 + ((ordinal * 7 + 3) % 3);
+      const own: OrgUnit[] = [];
+      for (let g = 0; g < gridCount; g += 1) {
+        const name =
+          kind === 'urban'
+            ? `${ESTATE_NAMES[(ordinal * 3 + g) % ESTATE_NAMES.length]!}小区`
+            : BLOCK_NAMES[g]!;
+        const gridKind = kind === 'urban' ? 'estate' : 'block';
+        const grid = this.add(`${community._id}${pad3(g + 1)}`, name, 'grid', community, gridKind, g, null);
+        this.grids.push(grid);
+        own.push(grid);
+      }
+      this.gridsOfCommunity.set(community._id, own);
+      this.communityOrdinal += 1;
+    });
+  }
 }

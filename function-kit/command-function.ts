@@ -1,6 +1,7 @@
 /**
- * The one shape of every platform cloud function (STYLE.md rule 1): the event names a command and carries its
- * input; identity comes from `cloud.getWXContext()`; the core does the rest; the reply is `{code, message, data}`.
+ * The one shape of every platform cloud function (docs/conventions.md rule 1): the event names a command and
+ * carries its input; identity comes from `cloud.getWXContext()`; the core does the rest; the reply is
+ * `{code, message, data}`.
  *
  *   // cloudfunctions/orders/index.ts
  *   export const main = commandFunction({

@@ -88,8 +88,8 @@ function errorText(e: unknown): string {
 
 /**
  * DATABASE_DUPLICATE_WRITE reaches wx-server-sdk callers as errCode -501001 with the server's message in
- * `errMsg` (wire-protocol.md section 1), so only the text tells. A unique index on another field fails the
- * same way, which is why `insert` confirms that the `_id` is taken before it answers false.
+ * `errMsg` (docs/wire-protocol.md section 1), so only the text tells. A unique index on another field fails
+ * the same way, which is why `insert` confirms that the `_id` is taken before it answers false.
  */
 function isDuplicate(e: unknown): boolean {
   return /DATABASE_DUPLICATE_WRITE|duplicate/i.test(errorText(e));

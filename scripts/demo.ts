@@ -1,14 +1,20 @@
 /**
  * `npm run demo`: the whole order loop, narrated in Chinese, on a local cloud of its own (free port, temporary
  * data dir, removed afterwards), through the real cloud functions and the real SDK, as demo identities:
- * a resident ticks 家电维修, sees the ranked providers and orders; staff accept, finish and record the 回访;
- * the resident's 评价 moves the provider's score. Exits 0 when every step worked, 1 otherwise.
+ * a resident ticks 家电维修, sees the providers in the order matching gives them (nearest level first,
+ * reputation within a level, said from the reply itself) and orders from the first; staff accept, finish and
+ * record the 回访, with each step's subscribe message that reached the outbox; the resident's 评价 moves the
+ * provider's score. Exits 0 when every step worked, 1 otherwise.
  */
 import '../tests/helpers/sdk-env';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
+import type { MatchedItem, MatchedProvider, MatchProvidersResult } from '../core/matching/match.reply';
+import type { OrgLevel } from '../core/org/org-levels';
+import { DEFAULT_PLATFORM_CONFIG } from '../core/kernel/platform.config';
+import { DEMO_IDENTITIES } from '../demo/demo-identities';
 import { OPENID_CREDENTIAL_PREFIX } from '../localcloud/functions/functions.actions';
 import { LocalCloud } from '../localcloud/local-cloud';
 import { buildFunctions } from './build-functions';
@@ -20,16 +26,68 @@ interface Reply<T> {
   data: T;
 }
 
-interface MatchedProvider {
-  providerId: string;
-  name: string;
-  starLevel: number;
-  reputation: number;
-  widened: boolean;
-  price: { free: boolean; text?: string };
+const say = (line: string) => console.log(line);
+
+/** How far a provider's service area is from the resident's home, as the resident says it. */
+const REACH: Readonly<Record<OrgLevel, string>> = {
+  grid: '本小区',
+  community: '本社区',
+  street: '本街道',
+  county: '本县(区)',
+  city: '全市',
+};
+
+/**
+ * The list as matching forms it: the providers serving the resident's grid or community first, then those
+ * found by widening, one level at a time; each group in reputation order.
+ */
+function groupsOf(providers: readonly MatchedProvider[]): { label: string; providers: MatchedProvider[] }[] {
+  const groups: { key: string; label: string; providers: MatchedProvider[] }[] = [];
+  for (const p of providers) {
+    const key = p.widened ? p.foundAt : 'base';
+    const last = groups[groups.length - 1];
+    if (last?.key === key) last.providers.push(p);
+    else groups.push({ key, label: REACH[p.foundAt], providers: [p] });
+  }
+  for (const group of groups) {
+    const levels = [...new Set(group.providers.map((p) => REACH[p.foundAt]))];
+    group.label = levels.join('和');
+    group.providers.forEach((p, i) => {
+      if (i > 0 && p.reputation > group.providers[i - 1]!.reputation)
+        throw new Error('同一级内没有按信誉分排序');
+    });
+  }
+  groups.forEach((g, i) => {
+    if (i > 0 && g.providers[0]!.distance <= groups[i - 1]!.providers[0]!.distance) {
+      throw new Error('没有按由近及远的顺序排列');
+    }
+  });
+  return groups;
 }
 
-const say = (line: string) => console.log(line);
+/** Why the list is in this order, in the reply's own terms: each group's level and scores. */
+function explainOrder(item: MatchedItem): string[] {
+  const min = DEFAULT_PLATFORM_CONFIG.matching.minProviders;
+  const groups = groupsOf(item.providers);
+  const told = groups.map((g, i) => {
+    const scores = g.providers.map((p) => p.reputation.toFixed(1)).join('、');
+    const where = i === 0 && !g.providers[0]!.widened ? g.label : `扩大到${g.label}`;
+    return `${where} ${g.providers.length} 家(信誉分 ${scores})`;
+  });
+  const base = groups[0]?.providers[0]?.widened === false ? groups[0].providers.length : 0;
+  const why = item.widened
+    ? `离家最近的社区一级${base === 0 ? '没有' : `只有 ${base} 家`},不足 ${min} 家,于是逐级向外找`
+    : `离家最近的一级已有 ${base} 家,够 ${min} 家,不再扩大范围`;
+  return [
+    `  排序方式:先排离家最近的一级(小区和社区),同一级内按信誉分从高到低,不足 ${min} 家时才逐级扩大到街道、县(区)、全市,最多 ${DEFAULT_PLATFORM_CONFIG.matching.maxProviders} 家。`,
+    `  这一次:${why}——${told.join(',')},共 ${item.providers.length} 家。`,
+  ];
+}
+
+const nameOf = (openid: string): string => {
+  const identity = DEMO_IDENTITIES.find((i) => i.openid === openid);
+  return identity === undefined ? openid : `${identity.nickname}(${openid})`;
+};
 
 async function main(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'weimin-demo-'));
@@ -63,19 +121,20 @@ async function main(): Promise<number> {
     const resident = as('demo-resident-1');
 
     say('\n【1】居民黄阿姨(金港花园小区)在小程序首页勾选“家电维修”,查看可选的服务机构:');
-    const match = await resident<{
-      matchId: string;
-      items: Array<{ providers: MatchedProvider[]; gap: boolean }>;
-    }>('orders', 'match.request', { itemIds: ['item-appliance-repair'] });
-    const providers = match.items[0]!.providers;
-    providers.forEach((p, i) =>
+    const match = await resident<MatchProvidersResult>('orders', 'match.request', {
+      itemIds: ['item-appliance-repair'],
+    });
+    const item = match.items[0]!;
+    const providers = item.providers;
+    providers.forEach((p) =>
       say(
-        `  ${i + 1}. ${p.name} —— ${'★'.repeat(p.starLevel)}${'☆'.repeat(5 - p.starLevel)} 信誉分 ${p.reputation.toFixed(1)},` +
-          `${p.price.free ? '免费' : (p.price.text ?? '低收费')}${p.widened ? '(已扩大范围)' : ''}`,
+        `  ${p.rank}. ${p.name} —— ${'★'.repeat(p.starLevel)}${'☆'.repeat(5 - p.starLevel)} 信誉分 ${p.reputation.toFixed(1)},` +
+          `服务范围覆盖${REACH[p.foundAt]},${p.price.text}`,
       ),
     );
+    for (const line of explainOrder(item)) say(line);
     const chosen = providers[0]!;
-    say(`  平台按信誉排序给出 ${providers.length} 家;黄阿姨选择了排名第一的“${chosen.name}”。`);
+    say(`  黄阿姨选择了排名第一的“${chosen.name}”。`);
 
     say('\n【2】居民下单:');
     const { orderId } = await resident<{ orderId: string }>('orders', 'order.create', {
@@ -87,6 +146,19 @@ async function main(): Promise<number> {
       clientRequestId: `demo-${Date.now()}-create`,
     });
     say(`  订单 ${orderId} 已创建,等待服务机构接单(已订阅的工作人员会收到新订单通知)。`);
+    // Subscribe messages about this order that reached the outbox since the last look.
+    let told = 0;
+    const tellMessages = () => {
+      const page = `orderId=${encodeURIComponent(orderId)}`;
+      const about = cloud.openapi
+        .listOutbox({}, 0, 100)
+        .messages.filter((m) => m.page.endsWith(page))
+        .reverse();
+      for (const m of about.slice(told))
+        say(`  订阅消息「${m.title}」已送达 ${nameOf(m.touser)}(见本地云发件箱)。`);
+      told = about.length;
+    };
+    tellMessages();
 
     const staffUser = (
       (await db.collection('users').where({ 'grants.providerId': chosen.providerId }).limit(1).get())
@@ -109,8 +181,10 @@ async function main(): Promise<number> {
     say('\n【3】服务机构人员在小程序中接单、上门服务并标记完成:');
     await staff('jobs', 'order.accept', { orderId, clientRequestId: `demo-${Date.now()}-accept` });
     say(`  已接单。工作人员现在看到:${await staffSees()}。`);
+    tellMessages();
     await staff('jobs', 'order.done', { orderId, clientRequestId: `demo-${Date.now()}-done` });
     say('  服务完成,系统为该订单生成回访任务。');
+    tellMessages();
 
     const reputationNow = async (): Promise<number> =>
       ((await db.collection('providers').doc(chosen.providerId).get()).data[0] as { reputation: number })

@@ -1,9 +1,9 @@
 /**
  * `npm run size:miniprogram`: what the mini-program uploads, per package. WeChat's quality line is 1.5 MB
- * for the main package; STYLE.md asks for well under it. Counted like an upload that drops unused files:
- * every file of our own (pages, services... TypeScript counted as is: the compiled JS is no larger), and of
- * miniprogram_npm only the files the pages actually reach through usingComponents, imports, WXML imports,
- * WXS and WXSS @import.
+ * for the main package; docs/conventions.md rule 10 asks for well under it. Counted like an upload that drops
+ * unused files: every file of our own (pages, services... TypeScript counted as is: the compiled JS is no
+ * larger), and of miniprogram_npm only the files the pages actually reach through usingComponents, imports,
+ * WXML imports, WXS and WXSS @import.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

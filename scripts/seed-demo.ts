@@ -1,12 +1,15 @@
 /**
  * Seeds the Yulin demo data (demo/, deterministic) into a local cloud once. All of it is written in one
  * SQLite transaction together with a marker document, so a crash mid-seed leaves nothing and a restart seeds
- * nothing twice.
+ * nothing twice. The demo identities' subscribe-message grants (`subscribe_grants`) are also recorded where
+ * the local cloud's `subscribeMessage.send` takes them from, as if each identity had accepted
+ * `wx.requestSubscribeMessage` that many times: each message uses one, as in WeChat.
  */
 import { DEFAULT_DEMO_SEED } from '../demo/demo.constants';
 import { DEMO_IDENTITIES, type DemoIdentity } from '../demo/demo-identities';
 import { iterateDemoData } from '../demo/demo-dataset';
 import type { LocalDatabase } from '../localcloud/db/local-database';
+import { recordSubscription } from '../localcloud/openapi/subscriptions';
 
 export const SEED_META_COLLECTION = 'sys_meta';
 export const SEED_MARKER_ID = 'demo-seed';
@@ -31,6 +34,10 @@ export function seedDemoData(db: LocalDatabase, now: () => number, seed = DEFAUL
       // Batches can exceed one SDK call's limit; the store takes any size.
       db.insert(batch.collection, batch.documents as unknown as Record<string, unknown>[]);
       counts[batch.collection] = (counts[batch.collection] ?? 0) + batch.documents.length;
+      if (batch.collection === 'subscribe_grants') {
+        for (const grant of batch.documents)
+          recordSubscription(db, grant.openid, grant.templateId, grant.remaining);
+      }
     }
     db.insert(SEED_META_COLLECTION, [{ _id: SEED_MARKER_ID, seed, seededAt: new Date(at), counts }]);
   });

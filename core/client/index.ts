@@ -65,4 +65,6 @@ export type { StaffBindReply, StaffInviteReply } from '../providers/staff.replie
 export type { PriceView } from '../offerings/price.view';
 export type { ReputationComponent } from '../reputation/reputation.formula';
 export type { MatchCandidate } from '../model/platform.model';
+export type { OfferingPricing } from '../model/offering.model';
+export type { OrgLevel } from '../org/org-levels';
 export type { Action } from '../auth/actions';

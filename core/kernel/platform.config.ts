@@ -18,8 +18,9 @@ export interface MatchingConfig {
   /** At most this many providers per item. */
   readonly maxProviders: number;
   /**
-   * How many offerings one item's query reads (the best by reputation among those covering the resident).
-   * Selection is exact while an item has at most this many offerings covering the resident's unit.
+   * How many offerings one page of an item's candidates holds (the best by reputation among those covering
+   * the resident). Smaller pages read fewer documents; where the selection needs more than the first page,
+   * matching reads the rest it depends on (at most three queries per item, docs/orders.md "Matching").
    */
   readonly candidatePoolSize: number;
   /** The base search: providers serving the resident's unit down from this level (the grid or community). */
@@ -68,7 +69,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   matching: {
     minProviders: 3,
     maxProviders: 5,
-    candidatePoolSize: 100,
+    candidatePoolSize: 50,
     baseLevel: 'community',
     matchValidHours: 24,
   },

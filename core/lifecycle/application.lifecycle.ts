@@ -1,5 +1,5 @@
 /**
- * The provider's onboarding (入驻申请, DESIGN.md section 3): applied -> under_review -> noticed (公示, open
+ * The provider's onboarding (入驻申请, docs/product.md section 3): applied -> under_review -> noticed (公示, open
  * to objections) -> agreement_signed, when the provider record is created in status `active` (see
  * provider.lifecycle.ts). Incomplete applications are returned for amendment rather than rejected.
  */

@@ -1,5 +1,5 @@
 /**
- * The concern life cycle (忧心事 / 微心愿, DESIGN.md section 3): submitted -> approved | rejected -> published
+ * The concern life cycle (忧心事 / 微心愿, docs/product.md section 3): submitted -> approved | rejected -> published
  * -> claimed -> in_progress -> resolved -> confirmed -> closed. Unclaimed past its deadline a concern is
  * escalated one level up (community -> street -> county -> city); a cross-department concern is referred
  * to the joint meeting of its level. See docs/life-cycles.md.

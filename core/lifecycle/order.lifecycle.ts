@@ -1,5 +1,5 @@
 /**
- * The service order life cycle (DESIGN.md section 3):
+ * The service order life cycle (docs/product.md section 3):
  * created -> accepted | declined | expired | cancelled; accepted -> done (or cancelled with a reason);
  * done -> followed_up (provider's 回访) and rated (resident's 评价), in either order; then closed.
  * See docs/life-cycles.md for the reasoning behind each edge.

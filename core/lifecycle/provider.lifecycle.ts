@@ -1,5 +1,5 @@
 /**
- * A signed-in provider's life (DESIGN.md section 3 and the case study's 考核评价机制): active; suspended
+ * A signed-in provider's life (docs/product.md section 3 and the case study's 考核评价机制): active; suspended
  * (pending an investigation) and reinstated; rectifying with a deadline after an evaluation, then active
  * again or removed (取消入驻资格, blacklisted and reported to the city and county regulators). A provider may
  * also leave the platform of its own accord while in good standing.

@@ -1,6 +1,6 @@
 /**
- * Choosing the 3 to 5 providers for one ticked item (DESIGN.md section 4), from the offerings that cover
- * the resident's unit. Pure: the use case reads the pool (one query), this decides.
+ * Choosing the 3 to 5 providers for one ticked item (docs/product.md section 4), from the offerings that cover
+ * the resident's unit. Pure: the use case reads the candidates (candidate-pool.reader.ts), this decides.
  *
  * - Distance: how many levels above the resident's own unit the provider's nearest covering service area
  *   lies (0: the resident's grid itself, 1: its community, 2: its street, 3: its county, 4: the city).
@@ -73,13 +73,20 @@ export function rotationSeed(day: number, residentOpenid: string): string {
  * resident's unit or one of its ancestors.
  */
 export function coverageDistance(residentPath: string, servedPaths: readonly string[]): number | null {
-  const ancestors = new Set(ancestorPaths(residentPath, { includeSelf: true }));
-  const depth = pathDepth(residentPath);
+  return distanceTo(distancesFrom(residentPath), servedPaths);
+}
+
+/** Each path covering the resident (its unit and ancestors) with its distance, once per selection. */
+function distancesFrom(residentPath: string): ReadonlyMap<string, number> {
+  const covering = ancestorPaths(residentPath, { includeSelf: true }); // city first
+  return new Map(covering.map((path, i) => [path, covering.length - 1 - i]));
+}
+
+function distanceTo(distances: ReadonlyMap<string, number>, servedPaths: readonly string[]): number | null {
   let best: number | null = null;
   for (const path of servedPaths) {
-    if (!ancestors.has(path)) continue;
-    const distance = depth - pathDepth(path);
-    if (best === null || distance < best) best = distance;
+    const distance = distances.get(path);
+    if (distance !== undefined && (best === null || distance < best)) best = distance;
   }
   return best;
 }
@@ -93,8 +100,9 @@ export function selectOfferings<T extends PoolOffering>(
   const baseMax = Math.max(0, depth - baseDepth);
   const levelAt = (distance: number): OrgLevel => ORG_LEVELS[depth - 1 - distance]!;
 
+  const distances = distancesFrom(options.residentPath);
   const keyed = pool.flatMap((offering) => {
-    const distance = coverageDistance(options.residentPath, offering.servedPaths);
+    const distance = distanceTo(distances, offering.servedPaths);
     return distance === null
       ? []
       : [{ offering, distance, key: tieRotationKey(options.rotationSeed, offering._id) }];

@@ -1,7 +1,7 @@
 /**
  * Every collection of the platform and the document type stored in it. database/indexes.json and
  * database/security-rules.json declare exactly these names (a test keeps them equal); the first nine are
- * fixed by the issue because other parts of the platform read them.
+ * fixed because other parts of the platform read them.
  */
 import type { Application, ApplicationObjection } from './application.model';
 import type { ServiceCategory, ServiceItem } from './catalog.model';

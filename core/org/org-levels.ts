@@ -1,4 +1,4 @@
-/** The levels of the one org tree, top down (DESIGN.md section 2). */
+/** The levels of the one org tree, top down (docs/product.md section 2). */
 export const ORG_LEVELS = ['city', 'county', 'street', 'community', 'grid'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Who sees the resident's phone number on an order (DESIGN.md section 6: masked until needed). The
+ * Who sees the resident's phone number on an order (docs/product.md section 6: masked until needed). The
  * resident always sees their own; provider staff see it only while they are serving the job (from
  * acceptance until the order ends), masked before and masked again once it is closed or cancelled; a
  * worker of the order's unit may see it (the matrix's `resident.phone.view`). Other residents never see

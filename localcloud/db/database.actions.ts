@@ -1,6 +1,6 @@
 /**
- * The `database.*` actions of the CloudBase admin protocol (wire-protocol.md section 3): decode the request
- * fields, call the local database, and shape the reply exactly as the SDKs expect it.
+ * The `database.*` actions of the CloudBase admin protocol (docs/wire-protocol.md section 3): decode the
+ * request fields, call the local database, and shape the reply exactly as the SDKs expect it.
  */
 import { invalidParam } from '../protocol/cloud-error';
 import { decodeEjson, decodeEjsonObject, isPlainObject, type Doc } from '../protocol/ejson.codec';

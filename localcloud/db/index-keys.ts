@@ -341,3 +341,69 @@ function rangeClause(
   }
   return parts.join(' AND ');
 }
+
+/**
+ * How an index serves a page sorted by one of its columns: one stream per combination of the equalities on
+ * the columns before it, each already in the sort column's order inside the index, so the page is a merge of
+ * the streams' heads instead of a sort of every candidate.
+ */
+export interface OrderedPlan {
+  index: IndexSpec;
+  /** The key column the page is sorted by. */
+  column: number;
+  /** Per stream: the equalities on the columns before `column`, as SQL over the key columns. */
+  streams: Array<{ where: string; params: KeyValue[] }>;
+}
+
+/** More streams than this and the general path (read every candidate, sort) is taken instead. */
+export const MAX_ORDERED_STREAMS = 64;
+
+/**
+ * The index to read a page sorted by `field` from: `field` is one of its columns and every column before it
+ * has an equality (or `$in`) in the query. The one with the most such columns wins (the narrowest streams),
+ * then the one with the fewest streams. Undefined when none qualifies or the query constrains no column.
+ */
+export function planOrdered(
+  indexes: readonly IndexSpec[],
+  constraints: Map<string, FieldConstraint[]>,
+  field: string,
+): OrderedPlan | undefined {
+  let best: OrderedPlan | undefined;
+  for (const index of indexes) {
+    const column = index.fields.findIndex(([name]) => name === field);
+    if (column < 0 || (column === 0 && !constraints.has(field))) continue;
+    const prefix = index.fields.slice(0, column).map(([name]) => equalityOf(constraints.get(name)));
+    if (prefix.some((values) => values === undefined)) continue;
+    let streams: Array<{ where: string[]; params: KeyValue[] }> = [{ where: [], params: [] }];
+    for (const [i, values] of (prefix as KeyValue[][]).entries()) {
+      streams = streams.flatMap((s) =>
+        values.map((v) =>
+          v === null
+            ? { where: [...s.where, `k${i} IS NULL`], params: s.params }
+            : { where: [...s.where, `k${i} = ?`], params: [...s.params, v] },
+        ),
+      );
+      if (streams.length > MAX_ORDERED_STREAMS) break;
+    }
+    if (streams.length > MAX_ORDERED_STREAMS) continue;
+    const plan: OrderedPlan = {
+      index,
+      column,
+      streams: streams.map((s) => ({ where: s.where.join(' AND ') || '1', params: s.params })),
+    };
+    if (
+      !best ||
+      column > best.column ||
+      (column === best.column && plan.streams.length < best.streams.length)
+    ) {
+      best = plan;
+    }
+  }
+  return best;
+}
+
+/** The distinct values of the first equality among a field's constraints (as `planIndex` uses it). */
+function equalityOf(list: FieldConstraint[] | undefined): KeyValue[] | undefined {
+  const eq = list?.find((c) => c.kind === 'eq');
+  return eq?.kind === 'eq' ? [...new Set(eq.values)] : undefined;
+}

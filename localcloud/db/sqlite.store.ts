@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { CloudError, CloudErrorCode } from '../protocol/cloud-error';
 import { decodeStored, encodeDoc, type Doc } from '../protocol/ejson.codec';
 import type { IndexCatalog, IndexSpec } from './index-catalog';
-import { indexEntries, type IndexPlan, type KeyValue } from './index-keys';
+import { indexEntries, type IndexPlan, type KeyValue, type OrderedPlan } from './index-keys';
+
+/** The direction of the sort key and of `_id` after it (1 ascending, -1 descending). */
+export interface PageOrder {
+  readonly key: 1 | -1;
+  readonly id: 1 | -1;
+}
 
 export const COLLECTION_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
@@ -293,18 +299,79 @@ export class SqliteStore {
     return idx?.numericAliases !== null && idx?.numericAliases !== undefined && !idx.numericAliases.has(col);
   }
 
-  /** The candidate rows of a plan with the key of column `col`: one row per key (several for an array). */
-  candidateKeys(name: string, plan: IndexPlan, col: number): Array<{ id: string; key: KeyValue }> {
-    const c = this.collection(name);
-    const idx = c.indexes.find((i) => i.spec.name === plan.index.name);
-    if (!idx) return [];
-    const sql = `SELECT id, k${col} AS key FROM "${idx.table}" WHERE ${plan.where}`;
+  /**
+   * Whether a stream of an ordered plan holds a key that is not a number (null for a missing value, text,
+   * an embedded document): those do not sort as MongoDB sorts them, so the page is not read in index order.
+   * Two index seeks per stream: in SQLite's order, NULL comes before every number and text after.
+   */
+  hasNonNumberKeys(name: string, plan: OrderedPlan): boolean {
+    const idx = this.indexTable(name, plan.index.name);
+    const k = `k${plan.column}`;
+    const probes = plan.streams.flatMap((s) => [
+      `EXISTS (SELECT 1 FROM "${idx.table}" WHERE ${s.where} AND ${k} IS NULL)`,
+      `EXISTS (SELECT 1 FROM "${idx.table}" WHERE ${s.where} AND ${k} >= '')`,
+    ]);
+    if (probes.length === 0) return false;
+    const found = this.statement(`SELECT ${probes.join(' OR ')} AS found`).get(
+      ...plan.streams.flatMap((s) => [...s.params, ...s.params]),
+    ) as { found: number };
+    return found.found === 1;
+  }
+
+  /**
+   * One page of an ordered plan: the index rows (id and sort key) of all its streams after `after`, in
+   * (key, id) order, at most `limit`. Each stream is read from the index in order up to `limit` rows and the
+   * streams are merged, so a page costs about `limit` rows per stream however many rows match. A document
+   * with several keys (an array) may come more than once. The keys are all numbers (`hasNonNumberKeys`).
+   */
+  orderedPage(
+    name: string,
+    plan: OrderedPlan,
+    order: PageOrder,
+    after: { key: number; id: string } | undefined,
+    limit: number,
+  ): Array<{ id: string; key: number }> {
+    if (plan.streams.length === 0) return [];
+    const idx = this.indexTable(name, plan.index.name);
+    const k = `k${plan.column}`;
+    const keyDir = order.key === 1 ? 'ASC' : 'DESC';
+    const idDir = order.id === 1 ? 'ASC' : 'DESC';
+    // Strictly after (key, id): a range on the key column the index can seek to, then the id within it.
+    const keyset = after
+      ? ` AND ${k} ${order.key === 1 ? '>=' : '<='} ? AND (${k} ${order.key === 1 ? '>' : '<'} ? OR id ${order.id === 1 ? '>' : '<'} ?)`
+      : '';
+    const streamSql = plan.streams.map(
+      (s) =>
+        `SELECT id, ${k} AS key FROM "${idx.table}" WHERE ${s.where}${keyset} ORDER BY ${k} ${keyDir}, id ${idDir} LIMIT ?`,
+    );
+    const sql =
+      streamSql.length === 1
+        ? streamSql[0]!
+        : `SELECT id, key FROM (${streamSql.map((q) => `SELECT * FROM (${q})`).join(' UNION ALL ')}) ` +
+          `ORDER BY key ${keyDir}, id ${idDir} LIMIT ?`;
+    const params = plan.streams.flatMap((s) => [
+      ...s.params,
+      ...(after ? [after.key, after.key, after.id] : []),
+      limit,
+    ]);
+    if (streamSql.length > 1) params.push(limit);
+    return this.statement(sql).all(...params) as Array<{ id: string; key: number }>;
+  }
+
+  private indexTable(name: string, indexName: string): IndexTable {
+    const idx = this.collection(name).indexes.find((i) => i.spec.name === indexName);
+    if (!idx) throw new Error(`no index ${name}.${indexName}`);
+    return idx;
+  }
+
+  /** A prepared statement, kept for the next query of the same shape. */
+  private statement(sql: string): Database.Statement {
     let stmt = this.statements.get(sql);
     if (!stmt) {
       stmt = this.db.prepare(sql);
       this.statements.set(sql, stmt);
     }
-    return stmt.all(...plan.params) as Array<{ id: string; key: KeyValue }>;
+    return stmt;
   }
 
   /** Ids of documents that may match, read from an index (a superset of the matches). */

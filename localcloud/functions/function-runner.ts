@@ -219,8 +219,8 @@ export class FunctionRunner {
   private baseEnv(fn: DeployedFunction): Record<string, string> {
     return {
       ...fn.config.envVariables,
-      // Where the unmodified SDKs send their requests (wire-protocol.md section 0) and the dummy credentials
-      // they insist on; TENCENTCLOUD=true stops the metadata-host probe.
+      // Where the unmodified SDKs send their requests (docs/wire-protocol.md section 0) and the dummy
+      // credentials they insist on; TENCENTCLOUD=true stops the metadata-host probe.
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.serviceUrl() }),
       TENCENTCLOUD_SECRETID: 'local-function',
       TENCENTCLOUD_SECRETKEY: 'local-function',
@@ -240,7 +240,7 @@ export class FunctionRunner {
   }
 }
 
-/** The variables wx-server-sdk's getWXContext reads (wire-protocol.md section 6). */
+/** The variables wx-server-sdk's getWXContext reads (docs/wire-protocol.md section 6). */
 function identityEnv(caller: CallerContext, appId: string, token: string): Record<string, string> {
   const env: Record<string, string> = {
     WX_CONTEXT_KEYS: 'WX_APPID,WX_OPENID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN',

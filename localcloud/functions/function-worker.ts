@@ -1,7 +1,7 @@
 /**
  * One function instance: a worker thread that loads a deployed function's index.js once and runs one
  * invocation at a time, as a CloudBase instance does. The caller's identity arrives as the environment
- * variables wx-server-sdk reads (wire-protocol.md section 6); this thread's process.env is its own copy,
+ * variables wx-server-sdk reads (docs/wire-protocol.md section 6); this thread's process.env is its own copy,
  * so concurrent instances never see each other's identity.
  */
 import { parentPort, workerData } from 'node:worker_threads';

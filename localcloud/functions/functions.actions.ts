@@ -1,6 +1,7 @@
 /**
- * `functions.invokeFunction` of the admin protocol (wire-protocol.md section 4): what `cloud.callFunction`
- * in wx-server-sdk and `app.callFunction` in node-sdk send, from inside a function or from outside.
+ * `functions.invokeFunction` of the admin protocol (docs/wire-protocol.md section 4): what
+ * `cloud.callFunction` in wx-server-sdk and `app.callFunction` in node-sdk send, from inside a function or from
+ * outside.
  *
  * Who the callee sees as its caller:
  * - a call from inside a running function carries that invocation's token (wxCloudApiToken): the callee

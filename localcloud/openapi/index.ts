@@ -1,6 +1,6 @@
 /**
  * `cloud.openapi.*` on the local cloud: the `wx.openApi` admin action (multipart body carrying a protobuf
- * CommApiData, answered with a protobuf CommOpenApiResp; wire-protocol.md section 5), subscribe messages
+ * CommApiData, answered with a protobuf CommOpenApiResp; docs/wire-protocol.md section 5), subscribe messages
  * into the outbox, `security.msgSecCheck`, and the HTTP routes around them:
  *
  * - `POST /gateway/subscribe` — the mini-program's `wx.requestSubscribeMessage` result, in local mode;

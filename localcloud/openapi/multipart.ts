@@ -1,7 +1,7 @@
 /**
  * The multipart/form-data body parser for `wx.openApi` (and `wx.wxPayApi`): node-sdk sends the action's
- * fields as text parts and `requestData` as an `application/octet-stream` part (wire-protocol.md section 5).
- * Text parts become strings, binary parts Buffers.
+ * fields as text parts and `requestData` as an `application/octet-stream` part (docs/wire-protocol.md
+ * section 5). Text parts become strings, binary parts Buffers.
  */
 import busboy from 'busboy';
 import { CloudError, CloudErrorCode } from '../protocol/cloud-error';

@@ -1,5 +1,5 @@
 /**
- * The protobuf messages of `wx.openApi` (wire-protocol.md section 5).
+ * The protobuf messages of `wx.openApi` (docs/wire-protocol.md section 5).
  *
  * Field numbers and types were checked against the definitions wx-server-sdk 4.0.2 embeds
  * (node_modules/wx-server-sdk/index.js, `$root.CommApiData`, `$root.OpenApiData`, `$root.KeyValuePair`,

@@ -1,6 +1,6 @@
 /**
- * Errors the local cloud replies with. `code` is the CloudBase code the SDKs map (wire-protocol.md section 1);
- * the message is Chinese for people, with the English phrase CloudBase uses where one exists.
+ * Errors the local cloud replies with. `code` is the CloudBase code the SDKs map (docs/wire-protocol.md
+ * section 1); the message is Chinese for people, with the English phrase CloudBase uses where one exists.
  */
 export const CloudErrorCode = {
   InvalidParam: 'INVALID_PARAM',

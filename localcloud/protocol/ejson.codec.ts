@@ -1,5 +1,5 @@
 /**
- * Value encoding between the SDKs and the store (wire-protocol.md section 2).
+ * Value encoding between the SDKs and the store (docs/wire-protocol.md section 2).
  *
  * Requests carry canonical EJSON strings; we decode them with the `bson` package's EJSON in relaxed mode so
  * numbers become plain JS numbers, then turn the CloudBase-only extensions into ordinary values:

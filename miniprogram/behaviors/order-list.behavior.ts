@@ -4,7 +4,7 @@
  * appended by index. The page keeps its rows in `data[field]` (initially `[]`), its `filters` and its
  * starting `status` (which override this behavior's `''`), and says where a tap leads itself.
  */
-import type { OrderListReply } from '../services/orders/orders.types';
+import type { OrderListResult } from 'weimin-core';
 import { messageOf } from '../services/service-error';
 import { instanceState } from '../utils/instance-state';
 import { appendPatch, hasMoreRows } from '../utils/paging';
@@ -15,9 +15,9 @@ export interface OrderListSource {
   /** The `data` field the page renders its rows from. */
   readonly field: string;
   /** One page (1-based) of the list, of one status or of all (`undefined`). */
-  readonly load: (page: number, status?: string) => Promise<OrderListReply>;
+  readonly load: (page: number, status?: string) => Promise<OrderListResult>;
   /** Called with each first page that loads, for what the page shows besides the rows. */
-  readonly onFirstPage?: (page: WechatMiniprogram.Component.TrivialInstance, reply: OrderListReply) => void;
+  readonly onFirstPage?: (page: WechatMiniprogram.Component.TrivialInstance, reply: OrderListResult) => void;
 }
 
 export function orderListBehavior(source: OrderListSource) {

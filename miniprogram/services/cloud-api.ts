@@ -133,34 +133,68 @@ export function callFunction<T>(
   return config.mode === 'local' ? viaGateway(config, name, data) : viaCloud(config, name, data);
 }
 
-/**
- * Ask the user for subscribe-message consent. In local mode the answer is also recorded with the local cloud
- * (production WeChat records it itself), so the outbox can enforce grants as WeChat does.
- */
-export async function requestSubscribe(
-  templateIds: string[],
-  config: AppConfig = appConfig,
-): Promise<Record<string, string>> {
-  const result = (await wx.requestSubscribeMessage({ tmplIds: templateIds } as never)) as unknown as Record<
-    string,
-    string
-  >;
-  if (config.mode === 'local') {
-    await new Promise<void>((resolve) => {
-      wx.request({
-        url: `${config.gatewayUrl}/gateway/subscribe`,
-        method: 'POST',
-        header: { 'content-type': 'application/json' },
-        data: { openid: activeLocalOpenid(config), templateIds, result: pickResults(result, templateIds) },
-        complete: () => resolve(),
-      });
+/** What the user answered per template id: 'accept', 'reject' (WeChat may also say 'ban' or 'filter'). */
+export type SubscribeAnswer = Record<string, string>;
+
+/** WeChat's own consent dialog; WeChat records what the user accepted. */
+function subscribeWithWechat(templateIds: string[]): Promise<SubscribeAnswer> {
+  return new Promise((resolve, reject) => {
+    wx.requestSubscribeMessage({
+      tmplIds: templateIds,
+      success: (res) => resolve(res),
+      fail: (err) => reject(new CallError(`SUBSCRIBE_${err.errCode ?? 'FAIL'}`, err.errMsg)),
     });
-  }
-  return result;
+  });
 }
 
-function pickResults(result: Record<string, string>, ids: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const id of ids) if (result[id] === 'accept' || result[id] === 'reject') out[id] = result[id]!;
-  return out;
+/** Local mode's stand-in for WeChat's dialog: one question for the templates asked together. */
+function askLocally(): Promise<boolean> {
+  return new Promise((resolve) => {
+    wx.showModal({
+      title: '接收服务通知',
+      content:
+        '本地模式：代替微信的订阅消息授权。允许后，订单进展的通知会发到本地云的发件箱（/outbox.html）。',
+      confirmText: '允许',
+      cancelText: '拒绝',
+      success: (res) => resolve(res.confirm),
+      fail: () => resolve(false),
+    });
+  });
+}
+
+/** Tell the local cloud what the demo identity answered: each accept is one grant (POST /gateway/subscribe). */
+function recordLocally(config: AppConfig, templateIds: string[], answer: SubscribeAnswer): Promise<void> {
+  return new Promise((resolve) => {
+    wx.request({
+      url: `${config.gatewayUrl}/gateway/subscribe`,
+      method: 'POST',
+      header: { 'content-type': 'application/json' },
+      data: { openid: activeLocalOpenid(config), templateIds, result: answer },
+      // Not recorded (local cloud down, unknown template): its messages are refused as WeChat refuses an
+      // unsubscribed user's, and the order goes on all the same.
+      complete: () => resolve(),
+    });
+  });
+}
+
+async function subscribeLocally(config: AppConfig, templateIds: string[]): Promise<SubscribeAnswer> {
+  const verdict = (await askLocally()) ? 'accept' : 'reject';
+  const answer: SubscribeAnswer = {};
+  for (const id of templateIds) answer[id] = verdict;
+  await recordLocally(config, templateIds, answer);
+  return answer;
+}
+
+/**
+ * Ask the user for subscribe-message consent (call it first thing in a tap: WeChat shows its dialog only
+ * from one). Cloud mode: WeChat's dialog, and WeChat records the grants. Local mode: the templates are the
+ * local cloud's (config.ts), which WeChat does not know, so a stand-in dialog asks and the answer is
+ * recorded with the local cloud as grants of the demo identity in use; the order loop's messages then reach
+ * its outbox as they would reach the phone.
+ */
+export function requestSubscribe(
+  templateIds: string[],
+  config: AppConfig = appConfig,
+): Promise<SubscribeAnswer> {
+  return config.mode === 'local' ? subscribeLocally(config, templateIds) : subscribeWithWechat(templateIds);
 }

@@ -1,6 +1,6 @@
 /**
  * Long lists load a page at a time and append by index (`orders[20]`, `orders[21]`...), so each setData
- * carries only the new rows (STYLE.md: small, flat payloads).
+ * carries only the new rows (docs/conventions.md rule 10: small, flat payloads).
  */
 
 /** The setData patch that appends `rows` to the list in `field` that already holds `offset` rows. */

@@ -1,5 +1,5 @@
 /**
- * Phone numbers on screen: masked until needed (DESIGN.md section 6). Masking and the mobile-number rule
+ * Phone numbers on screen: masked until needed (docs/product.md section 6). Masking and the mobile-number rule
  * are the core's (`maskPhone`, `checkMobilePhone` from weimin-core); this is what only the screen needs.
  */
 

@@ -1,11 +1,10 @@
 /**
  * Prices as the resident sees them: 免费, or the low fee with the market price beside it, struck through.
- * Money travels in fen (integers); yuan are only ever text.
+ * Money travels in fen (integers); yuan are only ever text. Replies carry a price either as the core's
+ * `PriceView` (match.request, order.list, order.detail) or as an offering's stored `OfferingPricing` (the
+ * next offer of an ended order); both read into the same label.
  */
-
-/** A price as match.request replies it (docs/functions.md). */
-export type PriceReply =
-  { free: true } | { free: false; feeFen: number; marketPriceFen: number; unit?: string };
+import type { OfferingPricing, PriceView } from 'weimin-core';
 
 export interface PriceLabel {
   free: boolean;
@@ -25,12 +24,21 @@ export function formatFen(fen: number): string {
   return `¥${yuan}.${cents}`;
 }
 
-export function formatPrice(price: PriceReply): PriceLabel {
-  if (price.free) return { free: true, price: '免费', unit: '', marketPrice: '' };
+const FREE: PriceLabel = { free: true, price: '免费', unit: '', marketPrice: '' };
+
+function feeLabel(feeFen: number, marketPriceFen: number, unit: string): PriceLabel {
   return {
     free: false,
-    price: formatFen(price.feeFen),
-    unit: price.unit ? `/${price.unit}` : '',
-    marketPrice: formatFen(price.marketPriceFen),
+    price: formatFen(feeFen),
+    unit: unit ? `/${unit}` : '',
+    marketPrice: formatFen(marketPriceFen),
   };
+}
+
+export function formatPrice(price: PriceView): PriceLabel {
+  return price.free ? FREE : feeLabel(price.feeFen, price.marketPriceFen, price.unit);
+}
+
+export function formatPricing(pricing: OfferingPricing): PriceLabel {
+  return pricing.kind === 'free' ? FREE : feeLabel(pricing.priceFen, pricing.marketPriceFen, pricing.unit);
 }

@@ -1,5 +1,5 @@
 /** The home page's catalog: the three categories of the case study first, each with items to tick. */
-import type { CatalogListReply } from '../services/catalog/catalog.service';
+import type { CatalogListReply } from 'weimin-core';
 
 /** The case study's three categories (section 二(二)一), in its order, before any others. */
 export const FEATURED_CATEGORIES = ['家政服务', '休闲活动', '便民服务'] as const;
@@ -37,7 +37,7 @@ export function toCatalogView(reply: CatalogListReply): CatalogCategoryView[] {
       items: category.items.map((item) => ({
         id: item._id,
         name: item.name,
-        note: item.available ? (item.description ?? '') : '您所在的社区暂未开放',
+        note: item.available ? item.description : '您所在的社区暂未开放',
         available: item.available,
       })),
     }));

@@ -9,10 +9,11 @@ import {
   FOLLOW_UP_CHANNEL_LABELS,
   FOLLOW_UP_SUMMARY,
   checkFollowUpFields,
+  type FeedbackEntryFields,
   type FeedbackKind,
   type FollowUpChannel,
 } from 'weimin-core';
-import type { FeedbackEntry, FollowUpInput } from '../services/jobs/jobs.service';
+import type { FollowUpInput } from '../services/jobs/jobs.service';
 
 export type { FeedbackKind };
 
@@ -24,11 +25,14 @@ export const SUMMARY_MAX = FOLLOW_UP_SUMMARY.max;
 export const ENTRY_MAX = FEEDBACK_ENTRY.max;
 export const ENTRIES_MAX = FEEDBACK_ENTRY.maxEntries;
 
+/** One row of the form as it is typed (the fields of an entry, editable). */
+export type FeedbackDraft = { -readonly [K in keyof FeedbackEntryFields]: FeedbackEntryFields[K] };
+
 export interface FollowUpDraft {
   channel: FollowUpChannel | '';
   summary: string;
-  problems: FeedbackEntry[];
-  suggestions: FeedbackEntry[];
+  problems: FeedbackDraft[];
+  suggestions: FeedbackDraft[];
 }
 
 export function emptyFollowUp(): FollowUpDraft {
@@ -38,7 +42,7 @@ export function emptyFollowUp(): FollowUpDraft {
 export type FollowUpCheck = { ok: true; input: FollowUpInput } | { ok: false; message: string };
 
 /** Rows added and left empty are not entries: they are dropped, not refused. */
-function filled(entries: readonly FeedbackEntry[]): FeedbackEntry[] {
+function filled(entries: readonly FeedbackDraft[]): FeedbackDraft[] {
   return entries.filter((e) => e.content.trim() !== '' || e.handling.trim() !== '');
 }
 

@@ -1,12 +1,9 @@
 /**
  * Orders as the resident and the provider staff see them: list rows, the detail with its timeline, and
- * which buttons to show (from the `actions` the function says the caller may take now).
+ * which buttons to show (from the `actions` the function says the caller may take now). Read straight from
+ * the core's replies (order.list, order.detail), once, into what the page renders.
  */
-import type {
-  OrderDetailReply,
-  OrderSummaryReply,
-  TimelineEntryReply,
-} from '../services/orders/orders.service';
+import type { OrderDetailResult, OrderListItem, TimelineEntry } from 'weimin-core';
 import { isMasked } from '../utils/phone.format';
 import { formatPrice } from '../utils/price.format';
 import { starsText } from '../utils/stars.format';
@@ -23,9 +20,11 @@ export interface OrderHeadingView {
   statusTheme: TagTheme;
 }
 
-function toOrderHeading(order: OrderSummaryReply): OrderHeadingView {
+type OrderHeading = Pick<OrderListItem, 'orderId' | 'status' | 'itemName' | 'providerName'>;
+
+function toOrderHeading(order: OrderHeading): OrderHeadingView {
   return {
-    id: order._id,
+    id: order.orderId,
     itemName: order.itemName,
     providerName: order.providerName,
     status: order.status,
@@ -38,7 +37,7 @@ export interface OrderRowView extends OrderHeadingView {
   createdAt: string;
 }
 
-export function toOrderRow(order: OrderSummaryReply, now: number): OrderRowView {
+export function toOrderRow(order: OrderListItem, now: number): OrderRowView {
   return { ...toOrderHeading(order), createdAt: formatShanghaiShort(order.createdAt, now) };
 }
 
@@ -61,7 +60,7 @@ export interface TimelineStepView {
   content: string;
 }
 
-export function toTimeline(entries: readonly TimelineEntryReply[]): TimelineStepView[] {
+export function toTimeline(entries: readonly TimelineEntry[]): TimelineStepView[] {
   return [...entries]
     .sort((a, b) => a.at - b.at)
     .map((entry) => {
@@ -102,19 +101,18 @@ export interface OrderDetailView extends OrderHeadingView {
   canFollowUp: boolean;
 }
 
-function deadlineOf(reply: OrderDetailReply): string {
-  const { order } = reply;
-  if (order.status === 'created' && order.acceptDeadline !== undefined) {
-    return `服务机构需在 ${formatShanghaiMinute(order.acceptDeadline)} 前答复`;
+function deadlineOf({ order }: OrderDetailResult): string {
+  if (order.status === 'created' && order.acceptBy !== null) {
+    return `服务机构需在 ${formatShanghaiMinute(order.acceptBy)} 前答复`;
   }
-  if (order.status === 'done' && order.followUpDueAt !== undefined) {
+  if (order.status === 'done' && order.followUpDueAt !== null) {
     return `回访截止 ${formatShanghaiMinute(order.followUpDueAt)}`;
   }
   return '';
 }
 
-export function toOrderDetail(reply: OrderDetailReply): OrderDetailView {
-  const { order, actions } = reply;
+export function toOrderDetail(reply: OrderDetailResult): OrderDetailView {
+  const { order, actions, rating } = reply;
   const price = formatPrice(order.price);
   const timeline = toTimeline(reply.timeline);
   const phone = order.residentPhone ?? '';
@@ -133,8 +131,9 @@ export function toOrderDetail(reply: OrderDetailReply): OrderDetailView {
     note: order.note,
     createdAt: formatShanghaiMinute(order.createdAt),
     deadline: deadlineOf(reply),
-    ratingStars: order.rating ? starsText(order.rating.stars) : '',
-    ratingText: order.rating?.text ?? '',
+    ratingStars: rating === null ? '' : starsText(rating.stars),
+    // Null while a worker reviews the text: the stars show, the text does not.
+    ratingText: rating?.text ?? '',
     timeline,
     current: Math.max(0, timeline.length - 1),
     canCancel: actions.includes('order.cancel'),

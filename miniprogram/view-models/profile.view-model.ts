@@ -1,7 +1,6 @@
 /** 我的: where the resident lives and their contact phone, and the org tree to choose a home from. */
-import { maskPhone } from 'weimin-core';
+import { maskPhone, type ProfileGetReply } from 'weimin-core';
 import type { OrgUnitReply } from '../services/catalog/catalog.service';
-import type { ProfileReply } from '../services/profile/profile.service';
 import { isMasked } from '../utils/phone.format';
 
 export interface ProfileView {
@@ -11,7 +10,7 @@ export interface ProfileView {
   hasPhone: boolean;
 }
 
-export function toProfileView(reply: ProfileReply): ProfileView {
+export function toProfileView(reply: ProfileGetReply): ProfileView {
   const phone = reply.phone ?? '';
   return {
     home: reply.homeUnitName || (reply.homeUnitId ? '已选择' : '未选择'),

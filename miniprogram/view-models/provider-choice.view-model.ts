@@ -2,18 +2,18 @@
  * The provider choice list: for each ticked item the 3-5 providers match.request ranked, with price and
  * market price, stars, reach (widened ones marked) and why each ranks where it does.
  */
-import type { MatchReply, MatchedItemReply, MatchedProviderReply } from '../services/orders/orders.service';
+import type { MatchProvidersResult, MatchedItem, MatchedProvider, ReputationComponent } from 'weimin-core';
 import { reachLabel } from '../utils/distance.format';
 import { formatPrice } from '../utils/price.format';
 import { starsLabel, starsText } from '../utils/stars.format';
 
-/** The fewest providers a resident should be offered (DESIGN.md section 4). */
+/** The fewest providers a resident should be offered (docs/product.md section 4). */
 export const MIN_PROVIDERS = 3;
 
 export interface ScorePartView {
   key: string;
   label: string;
-  /** '+32.5 分' / '-2.0 分'; '' when the function does not send points. */
+  /** '+32.5 分' / '-2.0 分'. */
   points: string;
   /** '满分 40 分' (or '最多扣 10 分' for deductions). */
   weight: string;
@@ -57,21 +57,21 @@ function signed(points: number): string {
   return points >= 0 ? `+${text}` : text;
 }
 
-export function toScorePart(part: MatchedProviderReply['scoreParts'][number]): ScorePartView {
+export function toScorePart(part: ReputationComponent): ScorePartView {
   return {
     key: part.key,
     label: part.label,
-    points: typeof part.points === 'number' ? `${signed(part.points)} 分` : '',
+    points: `${signed(part.points)} 分`,
     weight: part.weight >= 0 ? `满分 ${part.weight} 分` : `最多扣 ${-part.weight} 分`,
     explanation: part.explanation,
   };
 }
 
-export function toProviderCard(provider: MatchedProviderReply, index: number): ProviderCardView {
+export function toProviderCard(provider: MatchedProvider): ProviderCardView {
   const price = formatPrice(provider.price);
   return {
     providerId: provider.providerId,
-    rank: index + 1,
+    rank: provider.rank,
     name: provider.name,
     contactPhone: provider.contactPhone,
     free: price.free,
@@ -79,8 +79,8 @@ export function toProviderCard(provider: MatchedProviderReply, index: number): P
     unit: price.unit,
     marketPrice: price.marketPrice,
     stars: starsText(provider.starLevel),
-    starsLabel: provider.newcomer === true ? '新入驻，评价较少' : starsLabel(provider.starLevel),
-    newcomer: provider.newcomer === true,
+    starsLabel: provider.newcomer ? '新入驻，评价较少' : starsLabel(provider.starLevel),
+    newcomer: provider.newcomer,
     reputation: (Math.round(provider.reputation * 10) / 10).toFixed(1),
     reach: reachLabel(provider.distance, provider.widened),
     widened: provider.widened,
@@ -89,7 +89,7 @@ export function toProviderCard(provider: MatchedProviderReply, index: number): P
   };
 }
 
-export function itemNotice(item: MatchedItemReply): string {
+export function itemNotice(item: MatchedItem): string {
   const found = item.providers.length;
   if (found === 0) return '附近暂无提供该服务的机构，我们已记录您的需求，社区将尽快协调';
   if (item.gap || found < MIN_PROVIDERS) {
@@ -99,12 +99,12 @@ export function itemNotice(item: MatchedItemReply): string {
   return '';
 }
 
-export function toProviderChoices(reply: MatchReply): ItemChoicesView[] {
+export function toProviderChoices(reply: MatchProvidersResult): ItemChoicesView[] {
   return reply.items.map((item) => ({
     itemId: item.itemId,
     itemName: item.itemName,
     notice: itemNotice(item),
-    providers: item.providers.map(toProviderCard),
+    providers: item.providers.map((provider) => toProviderCard(provider)),
     chosenId: '',
     orderId: '',
   }));

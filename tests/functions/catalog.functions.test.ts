@@ -12,25 +12,14 @@ import {
   DEMO_STREET_ID,
 } from '../../demo/demo.constants';
 import { DEMO_PATHS } from '../../demo/demo-identities';
+import type { CatalogListReply, OrgChildrenReply } from '../../core/catalog/catalog.replies';
 import { functionCloud, pathsUpFrom } from './support/function-cloud';
 import { APPLIANCE_REPAIR, DEMO_RESIDENT, FAR_RESIDENT, ok } from './support/order-loop';
 
 const cloud = functionCloud();
 
-interface CatalogReply {
-  categories: Array<{
-    _id: string;
-    name: string;
-    items: Array<{ _id: string; name: string; description: string; available: boolean }>;
-  }>;
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-}
-
-interface UnitsReply {
-  units: Array<{ _id: string; name: string; level: string }>;
-}
+type CatalogReply = CatalogListReply;
+type UnitsReply = OrgChildrenReply;
 
 const catalog = <T>(openid: string, command: string, input: unknown = {}) =>
   cloud.as(openid).call<T>('catalog', command, input);

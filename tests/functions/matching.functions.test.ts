@@ -3,8 +3,9 @@
  * 3-5 bound, widening with marks, the gap record, exclusion of suspended / removed / blacklisted providers,
  * and fair rotation of ties.
  *
- * Most of it runs in 北流市陵城社区 (the second demo resident's unit), where the demo data offers almost
- * nothing: the test writes its own providers there as an administrator, so every expectation is exact.
+ * Most of it runs in 北流市陵城社区 (the second demo resident's unit), on items the demo data offers nowhere
+ * near it (its common items, 家政 and 便民, are served there): the test writes its own providers there as an
+ * administrator, so every expectation is exact.
  */
 import { DEMO_PATHS } from '../../demo/demo-identities';
 import { DEMO_SECOND_GRID_ID } from '../../demo/demo.constants';
@@ -15,11 +16,10 @@ import {
   DEMO_RESIDENT,
   FAR_RESIDENT,
   matchFor,
-  type MatchedItem,
-  type MatchReply,
   type StepReply,
   writeResidents,
 } from './support/order-loop';
+import type { MatchedItem, MatchProvidersResult as MatchReply } from '../../core/matching/match.reply';
 
 const cloud = functionCloud();
 
@@ -31,9 +31,9 @@ const WORLD = {
   city: DEMO_PATHS.city,
 };
 
-/** Items nobody offers in the world's unit in the demo data. */
-const BOUND_ITEM = 'item-home-cleaning';
-const WIDEN_ITEM = 'item-plumbing-electrical';
+/** Items the demo data offers only in 玉州区, far from the world's unit. */
+const BOUND_ITEM = 'item-beauty-hairdressing';
+const WIDEN_ITEM = 'item-dining';
 const GAP_ITEM = 'item-fitness';
 const EMPTY_ITEM = 'item-film';
 const TIE_ITEM = 'item-reading';
@@ -54,20 +54,20 @@ interface WorldProvider {
 
 const WORLD_PROVIDERS: readonly WorldProvider[] = [
   // Seven who may be offered (scores 83, 79, 78, 74, 73, 69, 68; one serves the grid itself)...
-  { id: 'prv-t-clean-a', itemId: BOUND_ITEM, servedPath: WORLD.community, grade: 'excellent', complaints: 0 },
-  { id: 'prv-t-clean-b', itemId: BOUND_ITEM, servedPath: WORLD.grid, grade: 'qualified', complaints: 0 },
-  { id: 'prv-t-clean-c', itemId: BOUND_ITEM, servedPath: WORLD.community, grade: 'excellent', complaints: 1 },
-  { id: 'prv-t-clean-d', itemId: BOUND_ITEM, servedPath: WORLD.community, grade: 'qualified', complaints: 1 },
+  { id: 'prv-t-salon-a', itemId: BOUND_ITEM, servedPath: WORLD.community, grade: 'excellent', complaints: 0 },
+  { id: 'prv-t-salon-b', itemId: BOUND_ITEM, servedPath: WORLD.grid, grade: 'qualified', complaints: 0 },
+  { id: 'prv-t-salon-c', itemId: BOUND_ITEM, servedPath: WORLD.community, grade: 'excellent', complaints: 1 },
+  { id: 'prv-t-salon-d', itemId: BOUND_ITEM, servedPath: WORLD.community, grade: 'qualified', complaints: 1 },
   {
-    id: 'prv-t-clean-e',
+    id: 'prv-t-salon-e',
     itemId: BOUND_ITEM,
     servedPath: WORLD.community,
     grade: 'basically_qualified',
     complaints: 0,
   },
-  { id: 'prv-t-clean-f', itemId: BOUND_ITEM, servedPath: WORLD.community, grade: 'qualified', complaints: 2 },
+  { id: 'prv-t-salon-f', itemId: BOUND_ITEM, servedPath: WORLD.community, grade: 'qualified', complaints: 2 },
   {
-    id: 'prv-t-clean-g',
+    id: 'prv-t-salon-g',
     itemId: BOUND_ITEM,
     servedPath: WORLD.community,
     grade: 'basically_qualified',
@@ -75,7 +75,7 @@ const WORLD_PROVIDERS: readonly WorldProvider[] = [
   },
   // ...and four better ones who must never be.
   {
-    id: 'prv-t-clean-suspended',
+    id: 'prv-t-salon-suspended',
     itemId: BOUND_ITEM,
     servedPath: WORLD.community,
     grade: 'excellent',
@@ -83,7 +83,7 @@ const WORLD_PROVIDERS: readonly WorldProvider[] = [
     status: 'suspended',
   },
   {
-    id: 'prv-t-clean-removed',
+    id: 'prv-t-salon-removed',
     itemId: BOUND_ITEM,
     servedPath: WORLD.grid,
     grade: 'excellent',
@@ -92,7 +92,7 @@ const WORLD_PROVIDERS: readonly WorldProvider[] = [
     blacklisted: true,
   },
   {
-    id: 'prv-t-clean-stale',
+    id: 'prv-t-salon-stale',
     itemId: BOUND_ITEM,
     servedPath: WORLD.community,
     grade: 'excellent',
@@ -101,7 +101,7 @@ const WORLD_PROVIDERS: readonly WorldProvider[] = [
     staleCopy: true,
   },
   {
-    id: 'prv-t-clean-blacklisted',
+    id: 'prv-t-salon-blacklisted',
     itemId: BOUND_ITEM,
     servedPath: WORLD.community,
     grade: 'excellent',
@@ -110,7 +110,7 @@ const WORLD_PROVIDERS: readonly WorldProvider[] = [
     staleCopy: true,
   },
   {
-    id: 'prv-t-clean-unlisted',
+    id: 'prv-t-salon-unlisted',
     itemId: BOUND_ITEM,
     servedPath: WORLD.community,
     grade: 'excellent',
@@ -119,34 +119,34 @@ const WORLD_PROVIDERS: readonly WorldProvider[] = [
   },
   // Widening: one in the community, one in the street, two county-wide, one city-wide (the best).
   {
-    id: 'prv-t-plumb-community',
+    id: 'prv-t-dining-community',
     itemId: WIDEN_ITEM,
     servedPath: WORLD.community,
     grade: 'qualified',
     complaints: 0,
   },
   {
-    id: 'prv-t-plumb-street',
+    id: 'prv-t-dining-street',
     itemId: WIDEN_ITEM,
     servedPath: WORLD.street,
     grade: 'basically_qualified',
     complaints: 1,
   },
   {
-    id: 'prv-t-plumb-county-1',
+    id: 'prv-t-dining-county-1',
     itemId: WIDEN_ITEM,
     servedPath: WORLD.county,
     grade: 'excellent',
     complaints: 1,
   },
   {
-    id: 'prv-t-plumb-county-2',
+    id: 'prv-t-dining-county-2',
     itemId: WIDEN_ITEM,
     servedPath: WORLD.county,
     grade: 'qualified',
     complaints: 0,
   },
-  { id: 'prv-t-plumb-city', itemId: WIDEN_ITEM, servedPath: WORLD.city, grade: 'excellent', complaints: 0 },
+  { id: 'prv-t-dining-city', itemId: WIDEN_ITEM, servedPath: WORLD.city, grade: 'excellent', complaints: 0 },
   // A gap: one active in the street; a suspended and a blacklisted one nearer do not count.
   { id: 'prv-t-fit-street', itemId: GAP_ITEM, servedPath: WORLD.street, grade: 'qualified', complaints: 0 },
   {
@@ -335,15 +335,15 @@ describe('match.request ranks providers', () => {
     const match = await matchFor(cloud, FAR_RESIDENT, [BOUND_ITEM]);
     const item = itemOf(match, BOUND_ITEM);
     expect(idsOf(item)).toEqual([
-      'prv-t-clean-a',
-      'prv-t-clean-b',
-      'prv-t-clean-c',
-      'prv-t-clean-d',
-      'prv-t-clean-e',
+      'prv-t-salon-a',
+      'prv-t-salon-b',
+      'prv-t-salon-c',
+      'prv-t-salon-d',
+      'prv-t-salon-e',
     ]);
     expect(item.providers.map((p) => p.reputation)).toEqual(
       ['a', 'b', 'c', 'd', 'e'].map(
-        (k) => scoreOf(WORLD_PROVIDERS.find((p) => p.id === `prv-t-clean-${k}`)!).score,
+        (k) => scoreOf(WORLD_PROVIDERS.find((p) => p.id === `prv-t-salon-${k}`)!).score,
       ),
     );
     expect(item.providers.map((p) => p.distance)).toEqual([1, 0, 1, 1, 1]);
@@ -355,11 +355,11 @@ describe('match.request ranks providers', () => {
     const match = await matchFor(cloud, FAR_RESIDENT, [BOUND_ITEM, GAP_ITEM]);
     const offered = match.items.flatMap(idsOf);
     for (const excluded of [
-      'prv-t-clean-suspended',
-      'prv-t-clean-removed',
-      'prv-t-clean-stale',
-      'prv-t-clean-blacklisted',
-      'prv-t-clean-unlisted',
+      'prv-t-salon-suspended',
+      'prv-t-salon-removed',
+      'prv-t-salon-stale',
+      'prv-t-salon-blacklisted',
+      'prv-t-salon-unlisted',
       'prv-t-fit-suspended',
       'prv-t-fit-removed',
     ]) {
@@ -420,11 +420,11 @@ describe('match.request widens and records gaps', () => {
     const match = await matchFor(cloud, FAR_RESIDENT, [WIDEN_ITEM]);
     const item = itemOf(match, WIDEN_ITEM);
     expect(item.providers.map((p) => [p.providerId, p.widened, p.distance, p.foundAt])).toEqual([
-      ['prv-t-plumb-community', false, 1, 'community'],
-      ['prv-t-plumb-street', true, 2, 'street'],
+      ['prv-t-dining-community', false, 1, 'community'],
+      ['prv-t-dining-street', true, 2, 'street'],
       // County-wide: both, in reputation order; the better city-wide one is not searched.
-      ['prv-t-plumb-county-2', true, 3, 'county'],
-      ['prv-t-plumb-county-1', true, 3, 'county'],
+      ['prv-t-dining-county-2', true, 3, 'county'],
+      ['prv-t-dining-county-1', true, 3, 'county'],
     ]);
     expect(item).toMatchObject({ widened: true, gap: false, searchedLevel: 'county' });
     expect(await cloud.count('match_gaps', { matchId: match.matchId })).toBe(0);

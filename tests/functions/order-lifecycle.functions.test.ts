@@ -15,11 +15,13 @@ import {
   placeOrder,
   staffStep,
   writeResidents,
-  type OrderDetail,
-  type OrderList,
   type PlacedOrder,
   type StepReply,
 } from './support/order-loop';
+import type {
+  OrderDetailResult as OrderDetail,
+  OrderListResult as OrderList,
+} from '../../core/orders/order.replies';
 
 const cloud = functionCloud();
 

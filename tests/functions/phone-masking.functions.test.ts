@@ -17,10 +17,12 @@ import {
   placeOrder,
   rate,
   staffStep,
-  type OrderDetail,
-  type OrderList,
   type PlacedOrder,
 } from './support/order-loop';
+import type {
+  OrderDetailResult as OrderDetail,
+  OrderListResult as OrderList,
+} from '../../core/orders/order.replies';
 
 const cloud = functionCloud();
 

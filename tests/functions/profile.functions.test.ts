@@ -14,16 +14,14 @@ import {
 } from '../../demo/demo.constants';
 import { DEMO_PATHS } from '../../demo/demo-identities';
 import { expectRefusedWithNothingWritten, functionCloud, type Reply } from './support/function-cloud';
-import { APPLIANCE_REPAIR, DEMO_RESIDENT, ok, type MatchReply, type OrderList } from './support/order-loop';
+import { APPLIANCE_REPAIR, DEMO_RESIDENT, ok } from './support/order-loop';
+import type { MatchProvidersResult as MatchReply } from '../../core/matching/match.reply';
+import type { ProfileGetReply } from '../../core/profile/profile.reply';
+import type { OrderListResult as OrderList } from '../../core/orders/order.replies';
 
 const cloud = functionCloud();
 
-interface Profile {
-  nickname: string;
-  phone: string | null;
-  homeUnitId: string | null;
-  homeUnitName: string | null;
-}
+type Profile = ProfileGetReply;
 
 interface UserDoc {
   _id: string;

@@ -4,8 +4,10 @@
  * and works the provider's jobs at once; everyone else is refused with a stable code and nothing is written;
  * replays answer the first reply; codes expire and are used once.
  */
+import type { OrderListResult } from '../../core/orders/order.replies';
+import type { StaffBindReply, StaffInviteReply } from '../../core/providers/staff.replies';
 import { DAY_MS, expectRefusedWithNothingWritten, functionCloud, type Reply } from './support/function-cloud';
-import { APPLIANCE_REPAIR, ok, placeOrder, type OrderList, type StepReply } from './support/order-loop';
+import { APPLIANCE_REPAIR, ok, placeOrder, type StepReply } from './support/order-loop';
 
 const cloud = functionCloud();
 
@@ -19,23 +21,9 @@ const RESIDENT = 'demo-resident-1';
 const NEWCOMER = 't-bind-newcomer';
 const SECOND = 't-bind-second';
 
-interface InviteReply {
-  inviteCode: string;
-  position: 'manager' | 'member';
-  expiresAt: number;
-  providerId: string;
-  providerName: string;
-}
-
-interface BindReply {
-  providerId: string;
-  providerName: string;
-  position: 'manager' | 'member';
-}
-
-interface StaffList extends OrderList {
-  staff?: { providerId: string; position: string };
-}
+type InviteReply = StaffInviteReply;
+type BindReply = StaffBindReply;
+type StaffList = OrderListResult;
 
 interface Grant {
   role: string;

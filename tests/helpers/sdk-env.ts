@@ -1,5 +1,5 @@
 /**
- * Environment both real SDKs need when they talk to the local cloud (testing-notes.md): dummy credentials
+ * Environment both real SDKs need when they talk to the local cloud (docs/testing.md): dummy credentials
  * (without them they die on an unhandled rejection) and TENCENTCLOUD=true (no metadata-host probing).
  */
 process.env['TENCENTCLOUD'] = 'true';

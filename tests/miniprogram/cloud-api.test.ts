@@ -1,8 +1,9 @@
 /**
  * The mini-program's client API module in local mode, against a real local cloud: `wx.request` is backed by
  * Node's fetch (the transport DevTools would use), everything behind it is the real gateway and runtime,
- * with the demo identities route `npm start` adds. In cloud mode the demo identity chosen on the device is
- * never read.
+ * with the demo identities route `npm start` adds. Subscribe consent in local mode is asked with a stand-in
+ * dialog and recorded with the local cloud as grants of the demo identity in use. In cloud mode the demo
+ * identity chosen on the device is never read, and consent is WeChat's alone.
  */
 import { DEMO_IDENTITIES } from '../../demo/demo-identities';
 import { registerDemoIdentitiesRoute } from '../../scripts/demo-identities.route';
@@ -17,7 +18,7 @@ import {
   requestSubscribe,
 } from '../../miniprogram/services/cloud-api';
 import type { AppConfig } from '../../miniprogram/config';
-import { deviceStorage as storage, installWx, removeWx } from './support/local-wx';
+import { dialogs, deviceStorage as storage, installWx, removeWx } from './support/local-wx';
 
 describe('client API module in local mode', () => {
   let s: StartedCloud;
@@ -56,11 +57,32 @@ describe('client API module in local mode', () => {
     );
   });
 
-  it('records accepted subscriptions with the local cloud', async () => {
-    installWx({ TPL_ORDER_NEW: 'accept', TPL_ORDER_STATUS: 'reject' });
-    await requestSubscribe(['TPL_ORDER_NEW', 'TPL_ORDER_STATUS'], config);
-    expect(await s.cloud.openapi.remainingSubscriptions('demo-resident-7', 'TPL_ORDER_NEW')).toBe(1);
-    expect(await s.cloud.openapi.remainingSubscriptions('demo-resident-7', 'TPL_ORDER_STATUS')).toBe(0);
+  it('asks with the stand-in dialog and records each template allowed as a grant of the demo identity', async () => {
+    installWx({ allow: true });
+    const answer = await requestSubscribe(['TPL_ORDER_STATUS', 'TPL_REVIEW_REMINDER'], config);
+
+    expect(dialogs).toEqual([{ kind: 'local', title: '接收服务通知' }]);
+    expect(answer).toEqual({ TPL_ORDER_STATUS: 'accept', TPL_REVIEW_REMINDER: 'accept' });
+    expect(s.cloud.openapi.remainingSubscriptions('demo-resident-7', 'TPL_ORDER_STATUS')).toBe(1);
+    expect(s.cloud.openapi.remainingSubscriptions('demo-resident-7', 'TPL_REVIEW_REMINDER')).toBe(1);
+
+    // Each consent is one more message, as in WeChat.
+    await requestSubscribe(['TPL_ORDER_STATUS'], config);
+    expect(s.cloud.openapi.remainingSubscriptions('demo-resident-7', 'TPL_ORDER_STATUS')).toBe(2);
+  });
+
+  it('records nothing when the user refuses', async () => {
+    installWx({ allow: false });
+    const answer = await requestSubscribe(['TPL_ORDER_NEW'], { ...config, localOpenid: 'demo-refuser' });
+
+    expect(answer).toEqual({ TPL_ORDER_NEW: 'reject' });
+    expect(s.cloud.openapi.remainingSubscriptions('demo-refuser', 'TPL_ORDER_NEW')).toBe(0);
+  });
+
+  it('answers the user’s choice even when the local cloud cannot record it', async () => {
+    installWx({ allow: true });
+    const down = { ...config, gatewayUrl: 'http://127.0.0.1:9' };
+    await expect(requestSubscribe(['TPL_ORDER_NEW'], down)).resolves.toEqual({ TPL_ORDER_NEW: 'accept' });
   });
 
   it('lists the demo identities the local cloud accepts, each with what it demonstrates', async () => {
@@ -76,7 +98,7 @@ describe('client API module in local mode', () => {
   });
 
   it('calls as the demo identity chosen on the device from the next call on', async () => {
-    installWx({ TPL_ORDER_NEW: 'accept' });
+    installWx({ allow: true });
     chooseLocalOpenid('demo-provider-manager-1', config);
     expect(storage.get(LOCAL_OPENID_STORAGE_KEY)).toBe('demo-provider-manager-1');
 
@@ -85,7 +107,8 @@ describe('client API module in local mode', () => {
     };
     expect(result.before).toMatchObject({ OPENID: 'demo-provider-manager-1' });
     await requestSubscribe(['TPL_ORDER_NEW'], config);
-    expect(await s.cloud.openapi.remainingSubscriptions('demo-provider-manager-1', 'TPL_ORDER_NEW')).toBe(1);
+    // Its consent is its own: the grant is recorded for the chosen identity.
+    expect(s.cloud.openapi.remainingSubscriptions('demo-provider-manager-1', 'TPL_ORDER_NEW')).toBe(1);
   });
 
   it('falls back on the configured identity when the stored one is not an openid', () => {
@@ -109,7 +132,7 @@ describe('client API module in cloud mode', () => {
   beforeEach(() => {
     storage.clear();
     sent.length = 0;
-    const wx = installWx({});
+    const wx = installWx({ subscribe: { TPL_ORDER_STATUS: 'accept', TPL_REVIEW_REMINDER: 'reject' } });
     wx['request'] = () => {
       throw new Error('cloud mode must not reach the local gateway');
     };
@@ -138,5 +161,22 @@ describe('client API module in cloud mode', () => {
 
     await callFunction('orders', { command: 'order.list', input: {} }, cloud);
     expect(sent).toEqual([{ name: 'orders', data: { command: 'order.list', input: {} } }]);
+  });
+
+  it('asks WeChat for subscribe consent and leaves the grants to WeChat', async () => {
+    const answer = await requestSubscribe(['TPL_ORDER_STATUS', 'TPL_REVIEW_REMINDER'], cloud);
+
+    expect(dialogs).toEqual([{ kind: 'wechat', tmplIds: ['TPL_ORDER_STATUS', 'TPL_REVIEW_REMINDER'] }]);
+    expect(answer).toMatchObject({ TPL_ORDER_STATUS: 'accept', TPL_REVIEW_REMINDER: 'reject' });
+    // wx.request throws here: the local gateway was never asked to record anything.
+  });
+
+  it('turns a failed WeChat dialog into a CallError', async () => {
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    wx['requestSubscribeMessage'] = (o: { fail(e: object): void }) =>
+      o.fail({ errCode: 20001, errMsg: 'requestSubscribeMessage:fail No template data return' });
+    await expect(requestSubscribe(['TPL_X'], cloud)).rejects.toEqual(
+      new CallError('SUBSCRIBE_20001', 'requestSubscribeMessage:fail No template data return'),
+    );
   });
 });

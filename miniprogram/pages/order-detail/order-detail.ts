@@ -1,10 +1,14 @@
 /**
  * 订单详情 (resident): status, price, the event timeline in Asia/Shanghai time; cancel before acceptance,
- * rate once done. Shown again after rating: the rating and the new status appear.
+ * rate once done. Declined or expired: the provider offered next, with its price and stars, ordered from
+ * with one tap (then the new order opens here). Shown again after rating: the rating and the new status.
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
 import { orderDetailBehavior } from '../../behaviors/order-detail.behavior';
-import { cancelOrder, orderDetail } from '../../services/orders/orders.service';
+import { cancelOrder, createOrder, orderDetail } from '../../services/orders/orders.service';
+import { askOrderUpdates } from '../../services/subscribe/subscribe.service';
+import { showError, showToast } from '../../utils/toast';
+import { nextOfferOrder, toNextOffer, type NextOfferView } from '../../view-models/next-offer.view-model';
 import type { OrderDetailView } from '../../view-models/order.view-model';
 
 function confirm(title: string, content: string): Promise<boolean> {
@@ -21,9 +25,18 @@ function confirm(title: string, content: string): Promise<boolean> {
 }
 
 Component({
-  behaviors: [elderModeBehavior, orderDetailBehavior({ field: 'order', load: orderDetail })],
+  behaviors: [
+    elderModeBehavior,
+    orderDetailBehavior({
+      field: 'order',
+      load: orderDetail,
+      alsoShow: (reply) => ({ next: toNextOffer(reply) }),
+    }),
+  ],
   data: {
     order: null as OrderDetailView | null,
+    /** The provider offered next (declined or expired orders), null when there is none. */
+    next: null as NextOfferView | null,
   },
   methods: {
     async onCancel() {
@@ -33,6 +46,24 @@ Component({
     },
     onRate() {
       wx.navigateTo({ url: `/pages/rate/rate?orderId=${this.orderId()}` });
+    },
+    async onOrderNext() {
+      const reply = this.lastReply();
+      const input = reply === null ? null : nextOfferOrder(reply);
+      if (input === null || this.data.busy) return;
+      // First thing in the tap: WeChat shows the consent dialog only from a user gesture.
+      const consent = askOrderUpdates();
+      this.setData({ busy: true });
+      await consent;
+      try {
+        const { orderId } = await createOrder(input);
+        this.setData({ busy: false });
+        showToast(this, '下单成功，请等待服务机构接单');
+        wx.redirectTo({ url: `/pages/order-detail/order-detail?orderId=${orderId}` });
+      } catch (e) {
+        this.setData({ busy: false });
+        showError(this, e);
+      }
     },
   },
 });

@@ -1,34 +1,24 @@
 /**
- * 我的: the resident's home (grid or community, picked from the org tree) and contact phone, both asked
- * only after the privacy guide is agreed; the 长辈模式 switch; the way into the staff workbench; in local
- * mode only, 切换演示身份 (act as another demo identity of the local cloud).
+ * 我的: the resident's home (grid or community, picked from the org tree by `unit-picker`) and contact
+ * phone, both asked only after the privacy guide is agreed; the 长辈模式 switch; the way into the staff
+ * workbench; in local mode only, `identity-switch` (act as another demo identity of the local cloud).
  */
-import { checkMobilePhone } from 'weimin-core';
+import { checkMobilePhone, type ProfileGetReply } from 'weimin-core';
 import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
+import type { IdentitySwitched } from '../../components/identity-switch/identity-switch';
 import { ensurePrivacyAuthorized } from '../../components/privacy-popup/privacy-guard';
+import type { UnitChosen } from '../../components/unit-picker/unit-picker';
 import { appConfig } from '../../config';
-import { orgChildren, type OrgUnitReply } from '../../services/catalog/catalog.service';
-import {
-  currentLocalOpenid,
-  identitySwitchAvailable,
-  loadLocalIdentities,
-  switchLocalIdentity,
-} from '../../services/local-identity/local-identity.service';
 import { bindHome, getProfile, setTypedPhone, setWechatPhone } from '../../services/profile/profile.service';
 import { instanceState } from '../../utils/instance-state';
 import { showError, showToast } from '../../utils/toast';
-import { toIdentityChoices, type IdentityChoiceView } from '../../view-models/local-identity.view-model';
-import {
-  toOrgChoices,
-  toProfileView,
-  type OrgChoiceView,
-  type ProfileView,
-} from '../../view-models/profile.view-model';
+import { toProfileView, type ProfileView } from '../../view-models/profile.view-model';
 
-/** Not rendered: the units behind the picker rows and the number as typed. */
-const state = instanceState(() => ({ units: [] as OrgUnitReply[], trail: [] as string[], phone: '' }));
+/** Not rendered: the number as typed. */
+const state = instanceState(() => ({ phone: '' }));
 
 const NO_PROFILE: ProfileView = { home: '未选择', hasHome: false, phone: '未填写', hasPhone: false };
+const CONSENT_FIRST = '请先阅读并同意《个人信息保护指引》';
 
 Component({
   behaviors: [elderModeBehavior],
@@ -36,22 +26,17 @@ Component({
     loading: true,
     profile: NO_PROFILE,
     phoneByWechat: appConfig.mode === 'cloud',
-    picker: { open: false, trail: '', units: [] as OrgChoiceView[] },
+    /** The unit picker is open. */
+    pickingHome: false,
     phoneForm: { open: false, consent: false, saving: false },
-    /** 切换演示身份: shown in local mode only. */
-    identity: { available: false, openid: '' },
-    identityPicker: { open: false, rows: [] as IdentityChoiceView[] },
   },
   methods: {
     onLoad() {
       void this.load();
     },
     async load() {
-      const identity = identitySwitchAvailable()
-        ? { available: true, openid: currentLocalOpenid() }
-        : { available: false, openid: '' };
       try {
-        this.setData({ loading: false, identity, profile: toProfileView(await getProfile()) });
+        this.setData({ loading: false, profile: toProfileView(await getProfile()) });
       } catch (e) {
         this.setData({ loading: false });
         showError(this, e);
@@ -62,42 +47,23 @@ Component({
         showToast(this, '需要您同意个人信息保护指引后才能选择小区', 'warning');
         return;
       }
-      state(this).trail = [];
-      await this.showUnits(undefined);
+      this.setData({ pickingHome: true });
     },
-    async showUnits(parent: OrgUnitReply | undefined) {
+    async onHomeChosen(e: WechatMiniprogram.CustomEvent<UnitChosen>) {
       try {
-        const { units } = await orgChildren(parent?._id);
-        const s = state(this);
-        s.units = units;
-        if (parent !== undefined) s.trail.push(parent.name);
-        const rows = toOrgChoices(
-          units,
-          parent === undefined ? undefined : { id: parent._id, name: parent.name, level: parent.level },
-        );
-        this.setData({ picker: { open: true, trail: s.trail.join(' / '), units: rows } });
-      } catch (e) {
-        showError(this, e);
-      }
-    },
-    async onUnitTap(e: WechatMiniprogram.CustomEvent<object, object, { index: number }>) {
-      const row = this.data.picker.units[e.currentTarget.dataset.index];
-      if (row === undefined) return;
-      if (!row.choose) {
-        const unit = state(this).units.find((u) => u._id === row.id);
-        if (unit !== undefined) await this.showUnits(unit);
-        return;
-      }
-      try {
-        await bindHome(row.id);
+        const profile = toProfileView(await bindHome(e.detail.unitId));
         showToast(this, '已保存所在小区');
-        this.setData({ 'picker.open': false, profile: toProfileView(await getProfile()) });
+        this.setData({ pickingHome: false, profile });
       } catch (err) {
         showError(this, err);
       }
     },
     onClosePicker() {
-      this.setData({ 'picker.open': false });
+      this.setData({ pickingHome: false });
+    },
+    /** A component of the page could not do its part. */
+    onPartFail(e: WechatMiniprogram.CustomEvent<{ message: string }>) {
+      showToast(this, e.detail.message, 'error');
     },
     async onEditPhone() {
       if (!(await ensurePrivacyAuthorized())) {
@@ -119,7 +85,7 @@ Component({
         return;
       }
       if (!this.data.phoneForm.consent) {
-        showToast(this, '请先阅读并同意《个人信息保护指引》', 'warning');
+        showToast(this, CONSENT_FIRST, 'warning');
         return;
       }
       await this.savePhone(() => setTypedPhone(phone.value, true));
@@ -127,7 +93,7 @@ Component({
     async onWechatPhone(e: WechatMiniprogram.CustomEvent<{ code?: string }>) {
       const code = e.detail.code;
       if (!this.data.phoneForm.consent) {
-        showToast(this, '请先阅读并同意《个人信息保护指引》', 'warning');
+        showToast(this, CONSENT_FIRST, 'warning');
         return;
       }
       if (!code) {
@@ -136,15 +102,12 @@ Component({
       }
       await this.savePhone(() => setWechatPhone(code, true));
     },
-    async savePhone(save: () => Promise<unknown>) {
+    async savePhone(save: () => Promise<ProfileGetReply>) {
       this.setData({ 'phoneForm.saving': true });
       try {
-        await save();
+        const profile = toProfileView(await save());
         showToast(this, '已保存联系电话');
-        this.setData({
-          phoneForm: { open: false, consent: false, saving: false },
-          profile: toProfileView(await getProfile()),
-        });
+        this.setData({ phoneForm: { open: false, consent: false, saving: false }, profile });
       } catch (e) {
         this.setData({ 'phoneForm.saving': false });
         showError(this, e);
@@ -156,29 +119,9 @@ Component({
     onStaffBind() {
       wx.navigateTo({ url: '/packages/staff/pages/bind/bind' });
     },
-    async onPickIdentity() {
-      try {
-        const rows = toIdentityChoices(await loadLocalIdentities(), currentLocalOpenid());
-        this.setData({ identityPicker: { open: true, rows } });
-      } catch (e) {
-        showError(this, e);
-      }
-    },
-    async onIdentityTap(e: WechatMiniprogram.CustomEvent<object, object, { index: number }>) {
-      const row = this.data.identityPicker.rows[e.currentTarget.dataset.index];
-      if (row === undefined) return;
-      try {
-        switchLocalIdentity(row.openid);
-      } catch (err) {
-        showError(this, err);
-        return;
-      }
-      this.setData({ 'identityPicker.open': false });
-      showToast(this, `已切换为${row.title}`);
+    async onIdentitySwitched(e: WechatMiniprogram.CustomEvent<IdentitySwitched>) {
+      showToast(this, `已切换为${e.detail.title}`);
       await this.load();
-    },
-    onCloseIdentityPicker() {
-      this.setData({ 'identityPicker.open': false });
     },
   },
 });

@@ -1,37 +1,12 @@
-/** The `catalog` function: service categories and items, and the org tree to pick a grid from. */
+/**
+ * The `catalog` function: service categories and items, and the org tree to pick a grid from. Each call
+ * answers the core's own reply type (weimin-core, types only).
+ */
+import type { CatalogListReply, OrgChildrenReply } from 'weimin-core';
 import { query } from '../call';
 
-export interface CatalogItemReply {
-  _id: string;
-  name: string;
-  description?: string;
-  /** Offered in the caller's community (some provider serves it there or nearby). */
-  available: boolean;
-}
-
-export interface CatalogCategoryReply {
-  _id: string;
-  name: string;
-  items: CatalogItemReply[];
-}
-
-export interface CatalogListReply {
-  categories: CatalogCategoryReply[];
-  /** Items are paged (display order, category by category); with pageSize 50 the seeded catalog is one page. */
-  page?: number;
-  pageSize?: number;
-  hasMore?: boolean;
-}
-
-export interface OrgUnitReply {
-  _id: string;
-  name: string;
-  level: 'city' | 'county' | 'street' | 'community' | 'grid';
-}
-
-export interface OrgChildrenReply {
-  units: OrgUnitReply[];
-}
+/** One unit of the org tree, as `org.children` lists it. */
+export type OrgUnitReply = OrgChildrenReply['units'][number];
 
 /** The whole catalog in one page: a few dozen items at most. */
 export function listCatalog(): Promise<CatalogListReply> {

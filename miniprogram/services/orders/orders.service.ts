@@ -1,27 +1,24 @@
-/** The `orders` function, the resident's side of the order loop (docs/functions.md). */
+/**
+ * The `orders` function, the resident's side of the order loop (docs/functions.md). Each call answers the
+ * core's own reply type (weimin-core, types only); the view models shape it for the page.
+ */
+import type {
+  CreateOrderResult,
+  MatchProvidersResult,
+  OrderDetailResult,
+  OrderListResult,
+  OrderStepResult,
+  RateOrderResult,
+} from 'weimin-core';
 import { query, write, type FunctionName } from '../call';
-import type { MatchReply, OrderCreatedReply, OrderDetailReply, OrderListReply } from './orders.types';
-import { readOrderDetail, readOrderList, type OrderDetailWire, type OrderListWire } from './orders.wire';
-
-export type {
-  MatchedItemReply,
-  MatchedProviderReply,
-  MatchReply,
-  OrderCreatedReply,
-  OrderDetailReply,
-  OrderListReply,
-  OrderReply,
-  OrderSummaryReply,
-  ScorePartReply,
-  TimelineEntryReply,
-} from './orders.types';
 
 export const ORDER_PAGE_SIZE = 20;
 
-export function requestMatch(itemIds: string[]): Promise<MatchReply> {
-  return query<MatchReply>('orders', 'match.request', { itemIds });
+export function requestMatch(itemIds: string[]): Promise<MatchProvidersResult> {
+  return query<MatchProvidersResult>('orders', 'match.request', { itemIds });
 }
 
+/** order.create's input (core/schemas/order.schema.ts), without the request id `write` adds. */
 export interface CreateOrderInput {
   matchId: string;
   itemId: string;
@@ -31,8 +28,8 @@ export interface CreateOrderInput {
   note: string;
 }
 
-export function createOrder(input: CreateOrderInput): Promise<OrderCreatedReply> {
-  return write<OrderCreatedReply>(
+export function createOrder(input: CreateOrderInput): Promise<CreateOrderResult> {
+  return write<CreateOrderResult>(
     'orders',
     'order.create',
     `order.create:${input.matchId}:${input.itemId}:${input.providerId}`,
@@ -40,42 +37,41 @@ export function createOrder(input: CreateOrderInput): Promise<OrderCreatedReply>
   );
 }
 
-export function cancelOrder(orderId: string, reason = ''): Promise<unknown> {
-  return write('orders', 'order.cancel', `order.cancel:${orderId}`, { orderId, reason });
+export function cancelOrder(orderId: string, reason = ''): Promise<OrderStepResult> {
+  return write<OrderStepResult>('orders', 'order.cancel', `order.cancel:${orderId}`, { orderId, reason });
 }
 
 /**
  * One page (1-based) of an order list, newest first, as `as` sees it: both the `orders` function (the
  * resident's own) and `jobs` (the provider's) answer `order.list` and `order.detail`.
  */
-export async function queryOrderList(
+export function queryOrderList(
   fn: FunctionName,
   as: 'resident' | 'provider_staff',
   page: number,
   status?: string,
-): Promise<OrderListReply> {
-  const wire = await query<OrderListWire>(fn, 'order.list', {
+): Promise<OrderListResult> {
+  return query<OrderListResult>(fn, 'order.list', {
     as,
     ...(status === undefined ? {} : { status }),
     page,
     pageSize: ORDER_PAGE_SIZE,
   });
-  return readOrderList(wire);
 }
 
-export async function queryOrderDetail(fn: FunctionName, orderId: string): Promise<OrderDetailReply> {
-  return readOrderDetail(await query<OrderDetailWire>(fn, 'order.detail', { orderId }));
+export function queryOrderDetail(fn: FunctionName, orderId: string): Promise<OrderDetailResult> {
+  return query<OrderDetailResult>(fn, 'order.detail', { orderId });
 }
 
 /** One page (1-based) of the resident's orders, newest first. */
-export function listOrders(page: number, status?: string): Promise<OrderListReply> {
+export function listOrders(page: number, status?: string): Promise<OrderListResult> {
   return queryOrderList('orders', 'resident', page, status);
 }
 
-export function orderDetail(orderId: string): Promise<OrderDetailReply> {
+export function orderDetail(orderId: string): Promise<OrderDetailResult> {
   return queryOrderDetail('orders', orderId);
 }
 
-export function rateOrder(orderId: string, stars: number, text: string): Promise<unknown> {
-  return write('orders', 'order.rate', `order.rate:${orderId}`, { orderId, stars, text });
+export function rateOrder(orderId: string, stars: number, text: string): Promise<RateOrderResult> {
+  return write<RateOrderResult>('orders', 'order.rate', `order.rate:${orderId}`, { orderId, stars, text });
 }

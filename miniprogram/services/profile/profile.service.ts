@@ -1,21 +1,16 @@
-/** The `profile` function: where the resident lives (grid or community) and their contact phone. */
+/**
+ * The `profile` function: where the resident lives (grid or community) and their contact phone. Every
+ * command answers the profile as it is now (the core's `ProfileGetReply`, weimin-core, types only).
+ */
+import type { ProfileGetReply } from 'weimin-core';
 import { query, write } from '../call';
 
-export interface ProfileReply {
-  nickname: string;
-  /** Masked. */
-  phone: string | null;
-  homeUnitId: string | null;
-  /** The bound unit's full name, e.g. 玉林市玉州区玉城街道东门社区. */
-  homeUnitName?: string | null;
+export function getProfile(): Promise<ProfileGetReply> {
+  return query<ProfileGetReply>('profile', 'profile.get', {});
 }
 
-export function getProfile(): Promise<ProfileReply> {
-  return query<ProfileReply>('profile', 'profile.get', {});
-}
-
-export function bindHome(orgUnitId: string): Promise<unknown> {
-  return write('profile', 'profile.bind', `profile.bind:${orgUnitId}`, { orgUnitId });
+export function bindHome(orgUnitId: string): Promise<ProfileGetReply> {
+  return write<ProfileGetReply>('profile', 'profile.bind', `profile.bind:${orgUnitId}`, { orgUnitId });
 }
 
 /**
@@ -25,8 +20,8 @@ export function bindHome(orgUnitId: string): Promise<unknown> {
 export type PhoneConsent = true;
 
 /** A typed number (local mode, or where the phone-number button is unavailable). */
-export function setTypedPhone(phone: string, consent: PhoneConsent): Promise<unknown> {
-  return write('profile', 'profile.phone.set', `profile.phone.set:typed:${phone}`, {
+export function setTypedPhone(phone: string, consent: PhoneConsent): Promise<ProfileGetReply> {
+  return write<ProfileGetReply>('profile', 'profile.phone.set', `profile.phone.set:typed:${phone}`, {
     method: 'typed',
     phone,
     consent,
@@ -34,8 +29,8 @@ export function setTypedPhone(phone: string, consent: PhoneConsent): Promise<unk
 }
 
 /** The one-time code of WeChat's phone-number button; the function exchanges it for the number. */
-export function setWechatPhone(phoneCode: string, consent: PhoneConsent): Promise<unknown> {
-  return write('profile', 'profile.phone.set', `profile.phone.set:wechat:${phoneCode}`, {
+export function setWechatPhone(phoneCode: string, consent: PhoneConsent): Promise<ProfileGetReply> {
+  return write<ProfileGetReply>('profile', 'profile.phone.set', `profile.phone.set:wechat:${phoneCode}`, {
     method: 'wechat',
     phoneCode,
     consent,

@@ -1,16 +1,11 @@
-/** The `provider-admin` function: a provider manager's side of running the provider (docs/functions.md). */
+/**
+ * The `provider-admin` function: a provider manager's side of running the provider (docs/functions.md).
+ * Each call answers the core's own reply type (weimin-core, types only).
+ */
+import type { StaffInviteReply } from 'weimin-core';
 import { write } from '../call';
 
-export type StaffPosition = 'manager' | 'member';
-
-export interface StaffInviteReply {
-  inviteCode: string;
-  position: StaffPosition;
-  /** The code can be used until then (ms). */
-  expiresAt: number;
-  providerId: string;
-  providerName: string;
-}
+export type StaffPosition = StaffInviteReply['position'];
 
 /**
  * A new one-time invite code for a colleague to bind to the provider. Each tap is a new intent (a new code);

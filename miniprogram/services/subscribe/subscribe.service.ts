@@ -1,11 +1,14 @@
 /**
  * Subscribe-message consent, asked at the moment it matters (WeChat only shows the dialog from a tap, so
  * call these first thing in a tap handler, before any other await). Declining never blocks the action:
- * the user simply gets no message.
+ * the user simply gets no message. Cloud mode asks WeChat, which records the grants; local mode asks with
+ * a stand-in dialog and records the grants with the local cloud for the demo identity in use
+ * (cloud-api.ts `requestSubscribe`), so the order loop's messages reach its outbox.
  */
 import { subscribeTemplates } from '../../config';
 import { requestSubscribe } from '../cloud-api';
 
+/** The templates accepted, of those asked; none when the dialog could not be shown. */
 async function ask(templateIds: string[]): Promise<string[]> {
   try {
     const result = await requestSubscribe(templateIds);

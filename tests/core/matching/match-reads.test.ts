@@ -1,16 +1,17 @@
 /**
- * match.request is index-backed (issue requirement): a bounded number of queries on `offerings` per ticked
- * item, whatever the number of providers. Every call the use case makes on its database port is counted
- * through a counting proxy around the in-memory database (production code untouched), for 1, 2 and 5 ticked
- * items with 3, 200 and 800 providers offering every item.
+ * match.request is index-backed: a bounded number of queries on `offerings` per ticked item, whatever the
+ * number of providers. Every call the use case makes on its database port is counted through a counting
+ * proxy around the in-memory database (production code untouched), for 1, 2 and 5 ticked items with 3, 200
+ * and 800 providers offering every item, and in dense areas that make matching widen to the city.
  *
- * The bound, as the use case's doc comment states it: one read of the ticked items, ONE query per item on
- * `offerings` (only where more offerings cover the resident than the candidate pool holds: plus one per level
- * searched, at most four for a resident of a grid, and one per level whose own query was full and cut through
- * a score among the chosen, for its ties), one read of
- * the chosen providers, and occasionally one more (a chosen provider whose copy on its offering was stale); then
- * one transaction writing the match and its gaps.
+ * The bound (docs/orders.md, "Matching"): per request, one read of the ticked items; per ticked item at
+ * most three queries on `offerings` (MAX_POOL_QUERIES_PER_ITEM): a page of the best covering the resident
+ * at any distance (enough wherever the nearest providers rank within it), the rest of the levels the
+ * selection depends on, and one last read completing them (the rest of a level it exhausted, the ties at a
+ * level's boundary); one read of the chosen providers, one more per round in which a chosen provider's copy on its
+ * offering was stale (once in these tests); then one transaction writing the match and its gaps.
  */
+import { MAX_POOL_QUERIES_PER_ITEM } from '../../../core/matching/candidate-pool.reader';
 import { matchProviders } from '../../../core/matching/match-providers.usecase';
 import { COLLECTIONS } from '../../../core/model/collections.model';
 import { MAX_QUERY_LIMIT } from '../../../core/kernel/database.port';
@@ -128,10 +129,10 @@ async function countedMatch(
   return { result, calls };
 }
 
-/** The levels a grid resident's search reads one by one in a dense area: grid + community, street, county, city. */
-const LEVELS = 4;
-/** Items once; per item the pool, the levels and one ties query per level; the chosen providers twice. */
-const readBound = (k: number) => 1 + k * (1 + 2 * LEVELS) + 2;
+/** Offerings queries per ticked item at most: the base level, the levels above, one completing read. */
+const PER_ITEM = MAX_POOL_QUERIES_PER_ITEM;
+/** Items once; per item at most PER_ITEM offerings queries; the chosen providers twice (one stale round). */
+const readBound = (k: number) => 1 + k * PER_ITEM + 2;
 const reads = (calls: readonly Call[]) => calls.filter((c) => READS.has(c.op));
 const on = (calls: readonly Call[], collection: string) => calls.filter((c) => c.collection === collection);
 /** What the use case asked, in order (the offerings queries with their limit). */
@@ -163,14 +164,14 @@ describe('match.request reads: a bounded number of offerings queries per ticked 
       // Everything was found (no gap, no widening needed with 200; all three with 3).
       expect(result.items.map((item) => item.providers.length)).toEqual(itemIds.map(() => (i === 0 ? 3 : 5)));
 
-      // One `find` on offerings per ticked item when the pool is not full (3 providers); with 125 or 500
-      // covering offerings the pool is full: the nearest level (enough here, and not full itself, so no
-      // ties were cut) is read on its own.
-      const perItem = i === 0 ? 1 : 2;
+      // One `find` on offerings per ticked item. With 200 and 800 providers more offerings cover the resident
+      // than a page holds (full), but the nearest providers rank within it and the page's last score is
+      // below the fifth one's, so nothing unread could change the choice.
+      const perItem = 1;
       const offerings = on(calls, COLLECTIONS.offerings);
       expect(offerings.map((c) => c.op)).toEqual(itemIds.flatMap(() => Array<string>(perItem).fill('find')));
       for (const c of offerings) {
-        expect([pool, MAX_QUERY_LIMIT]).toContain(c.limit);
+        expect(c.limit).toBe(pool);
         expect(c.returned).toBeLessThanOrEqual(c.limit!);
       }
       expect(offerings[0]!.returned).toBe(i === 0 ? 3 : pool);
@@ -212,11 +213,51 @@ describe('match.request reads: a bounded number of offerings queries per ticked 
         expect(item.providers).toHaveLength(5);
         expect(item.providers.some((p) => p.providerId.startsWith('best-'))).toBe(false);
       }
-      // Per item: the pool and the nearest level, whose query was not full (no ties to read).
-      expect(on(calls, COLLECTIONS.offerings)).toHaveLength(k * 2);
+      // Per item: one page, from which the selection is made again without the stale providers.
+      expect(on(calls, COLLECTIONS.offerings)).toHaveLength(k);
       expect(on(calls, COLLECTIONS.providers).map((c) => c.op)).toEqual(['find', 'find']);
-      expect(reads(calls)).toHaveLength(1 + k * 2 + 2);
+      expect(reads(calls)).toHaveLength(1 + k + 2);
       expect(reads(calls).length).toBeLessThanOrEqual(readBound(k));
+    },
+  );
+
+  test.each([1, 2])(
+    '%i ticked item(s) in a dense area with nothing near: three queries per item, every tied provider read',
+    async (k) => {
+      const itemIds = ALL_ITEMS.slice(0, k);
+      // More city-wide providers than a page holds, all scoring the same and better than the one nearby: the
+      // first page holds only them, the second the base level's one, and the completing read takes the rest
+      // of street and county and the city's ties at once, so every tied provider takes its turn.
+      const denseWorld = (cityWide: number) => {
+        const world = createWorld();
+        seedItem(world.db, CLEANING);
+        seedItem(world.db, COOKING);
+        seedProvider(world, { id: 'near', serves: [GRID], items: ALL_ITEMS });
+        for (let n = 0; n < cityWide; n += 1) {
+          const id = `y${String(n).padStart(3, '0')}`;
+          seedProvider(world, { id, serves: [CITY], items: ALL_ITEMS, ratings: { count: 30, sum: 150 } });
+        }
+        return world;
+      };
+      const runs = [
+        await countedMatch(denseWorld(150), itemIds),
+        await countedMatch(denseWorld(400), itemIds),
+      ];
+      for (const { result, calls } of runs) {
+        for (const item of result.items) {
+          expect(item.providers.map((p) => p.foundAt)).toEqual(['grid', 'city', 'city', 'city', 'city']);
+          expect(item.searchedLevel).toBe('city');
+        }
+        const offerings = on(calls, COLLECTIONS.offerings);
+        expect(offerings).toHaveLength(k * PER_ITEM);
+        expect(offerings.filter((c) => c.limit === MAX_QUERY_LIMIT)).toHaveLength(k);
+        expect(offerings.filter((c) => c.limit === MAX_QUERY_LIMIT).map((c) => c.returned)).toEqual(
+          itemIds.map(() => (calls === runs[0]!.calls ? 150 : 400)),
+        );
+        expect(on(calls, COLLECTIONS.providers)).toHaveLength(1);
+        expect(reads(calls).length).toBeLessThanOrEqual(readBound(k));
+      }
+      expect(shape(runs[1]!.calls)).toEqual(shape(runs[0]!.calls));
     },
   );
 });

@@ -1,5 +1,5 @@
 /**
- * Matching (DESIGN.md section 4): ranking, the 3-5 bound, widening one level at a time with marks, gaps,
+ * Matching (docs/product.md section 4): ranking, the 3-5 bound, widening one level at a time with marks, gaps,
  * exclusions, fair rotation of ties, one query per ticked item, and bad input.
  */
 import type { Actor } from '../../../core/auth/roles';
@@ -480,7 +480,8 @@ describe('matchProviders: index-backed reads', () => {
       ['c1', 'community'],
     ]);
     expect(item.widened).toBe(false);
-    // The full pool, then the nearest level on its own (grid and community together), which was enough.
+    // A page of the best at any distance (full of county providers), then the rest of the base level (grid
+    // and community together), which was enough.
     expect(world.db.countOf('find', COLLECTIONS.offerings)).toBe(2);
   });
 
@@ -500,9 +501,16 @@ describe('matchProviders: index-backed reads', () => {
       ['k', 'county', true],
       ['k', 'county', true],
     ]);
-    // The pool, the three levels searched, and the county's ties: its query was full and cut through the
-    // score the twelve county providers share, so all twelve take turns.
-    expect(world.db.countOf('find', COLLECTIONS.offerings)).toBe(5);
+    // A page of the best at any distance (full of county providers, cutting off the nearer, lower-scored
+    // ones); the rest of the base level; then one completing read of the street and the county's ties, so
+    // the street's provider comes before the county's and all twelve county providers take turns.
+    expect(world.db.countOf('find', COLLECTIONS.offerings)).toBe(3);
+    const countyShown = new Set<string>();
+    for (let i = 0; i < 40; i += 1) {
+      for (const p of (await match(world, [REPAIR], residentActor(`o-r-${i}`, GRID))).items[0]!.providers)
+        if (p.foundAt === 'county') countyShown.add(p.providerId);
+    }
+    expect(countyShown.size).toBe(12);
   });
 
   test('a pool that is not full is read once', async () => {

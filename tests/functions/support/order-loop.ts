@@ -1,115 +1,45 @@
 /**
- * The replies of the order-loop functions as a caller reads them (docs/functions.md, docs/orders.md), and
- * the steps tests take again and again: match, order, accept, finish, follow up, rate, read the detail.
- * Every step goes through the deployed functions; nothing here writes to the database directly.
+ * The steps tests take again and again through the order-loop functions: match, order, accept, finish,
+ * follow up, rate, read the detail. Every step goes through the deployed functions; nothing here writes to
+ * the database directly. The replies are the core's own types (core/orders/order.replies.ts,
+ * core/matching/match.reply.ts), the same the functions are built from.
  */
+import type { Action } from '../../../core/auth/actions';
+import type { MatchProvidersResult } from '../../../core/matching/match.reply';
+import type {
+  CreateOrderResult,
+  MarkDoneResult,
+  OrderDetailResult,
+  OrderEndedResult,
+  OrderListResult,
+  OrderStepResult,
+  RateOrderResult,
+  RecordFollowUpResult,
+} from '../../../core/orders/order.replies';
 import type { FunctionCloud, Reply } from './function-cloud';
 
 export const DEMO_RESIDENT = 'demo-resident-1';
 export const DEMO_RESIDENT_PHONE = '13907750001';
-/** A resident far away (北流市陵城街道陵城社区), where almost nothing is offered. */
+/** A resident far away (北流市陵城街道陵城社区), where the demo data serves the common items only. */
 export const FAR_RESIDENT = 'demo-resident-2';
 export const APPLIANCE_REPAIR = 'item-appliance-repair';
 
-export interface ScorePart {
-  key: string;
-  label: string;
-  value: number;
-  weight: number;
-  points: number;
-  explanation: string;
-}
+/**
+ * What any step of the loop answers (order.create, .cancel, .accept, .decline, .done, .follow_up, .rate):
+ * the core's replies of those commands in one type, each step's own fields optional, for tests that take
+ * several steps with one helper and read the fields of the step they took.
+ */
+export type StepReply = Pick<OrderStepResult, 'orderId' | 'status'> &
+  Partial<CreateOrderResult & OrderEndedResult & MarkDoneResult & RecordFollowUpResult & RateOrderResult>;
 
-export interface MatchedProvider {
-  rank: number;
-  providerId: string;
-  offeringId: string;
-  name: string;
-  contactPhone: string;
-  price: { free: true; text: string } | { free: false; feeFen: number; marketPriceFen: number; text: string };
-  reputation: number;
-  starLevel: number;
-  ratingCount: number;
-  newcomer: boolean;
-  distance: number;
-  foundAt: string;
-  widened: boolean;
-  scoreParts: ScorePart[];
-}
+/** order.detail's reply as a test holds it: the core's, its `actions` a plain array the test may sort. */
+export type OrderDetailReply = Omit<OrderDetailResult, 'actions'> & { actions: Action[] };
 
-export interface MatchedItem {
-  itemId: string;
-  itemName: string;
-  searchedLevel: string;
-  widened: boolean;
-  gap: boolean;
-  providers: MatchedProvider[];
-}
-
-export interface MatchReply {
-  matchId: string;
-  orgPath: string;
-  expiresAt: number;
-  items: MatchedItem[];
-}
-
-export interface Candidate {
-  providerId: string;
-  providerName: string;
-  rank: number;
-}
-
-export interface StepReply {
-  orderId: string;
-  status: string;
-  statusChangedAt: number;
-  nextOffer?: Candidate | null;
-  followUpDueAt?: number;
-  onTime?: boolean;
-  wasOverdue?: boolean;
-  textVisible?: boolean;
-}
-
-export interface TimelineEntry {
-  at: number;
-  from: string | null;
-  to: string;
-  stepLabel: string;
-  actorRole: string;
-  reason: string | null;
-}
-
-export interface OrderDetail {
-  order: {
-    orderId: string;
-    status: string;
-    itemName: string;
-    providerId: string;
-    providerName: string;
-    residentName: string;
-    residentPhone: string | null;
-    residentPhoneMasked: boolean;
-    serviceAddress: string | null;
-    serviceAddressHidden: boolean;
-    createdAt: number;
-    acceptBy: number | null;
-    doneAt: number | null;
-    followUpDueAt: number | null;
-    closedAt: number | null;
-  };
-  timeline: TimelineEntry[];
-  followUp: { status: string; dueAt: number; onTime: boolean | null; recordedAt: number | null } | null;
-  rating: { stars: number; text: string | null } | null;
-  nextOffer: Candidate | null;
-  viewerRole: string;
-  actions: string[];
-}
-
-export interface OrderList {
-  items: Array<{ orderId: string; status: string; itemName: string; providerName: string }>;
-  total: number;
-  hasMore: boolean;
-}
+/**
+ * order.list's reply without the provider lists' `staff` seat, for tests that type that seat themselves
+ * (staff-binding.functions.test.ts).
+ */
+export type OrderListPage = Omit<OrderListResult, 'staff'>;
 
 /** The reply's data, or a failure that shows the code and message. */
 export function ok<T>(reply: Reply<T>): T {
@@ -129,15 +59,15 @@ export interface PlacedOrder {
   readonly createRequestId: string;
   /** The provider's staff (openids). */
   readonly staff: readonly string[];
-  readonly match: MatchReply;
+  readonly match: MatchProvidersResult;
 }
 
 export async function matchFor(
   cloud: FunctionCloud,
   resident: string,
   itemIds: string[],
-): Promise<MatchReply> {
-  return ok(await cloud.as(resident).orders<MatchReply>('match.request', { itemIds }));
+): Promise<MatchProvidersResult> {
+  return ok(await cloud.as(resident).orders<MatchProvidersResult>('match.request', { itemIds }));
 }
 
 /** Match the item for the resident and order from the provider at `rank` (1-based) of the list. */
@@ -152,7 +82,7 @@ export async function placeOrder(
   if (provider === undefined) throw new Error(`no provider at rank ${options.rank ?? 1} for ${itemId}`);
   const createRequestId = cloud.requestId('create');
   const created = ok(
-    await cloud.as(resident).orders<StepReply>('order.create', {
+    await cloud.as(resident).orders<CreateOrderResult>('order.create', {
       matchId: match.matchId,
       itemId,
       providerId: provider.providerId,
@@ -219,8 +149,8 @@ export async function rate(
   order: PlacedOrder,
   stars: number,
   text = '',
-): Promise<Reply<StepReply>> {
-  return cloud.as(order.resident).orders<StepReply>('order.rate', {
+): Promise<Reply<RateOrderResult>> {
+  return cloud.as(order.resident).orders<RateOrderResult>('order.rate', {
     orderId: order.orderId,
     stars,
     text,
@@ -234,8 +164,8 @@ export async function detailAs(
   openid: string,
   orderId: string,
   fn: 'orders' | 'jobs' = 'orders',
-): Promise<Reply<OrderDetail>> {
-  return cloud.as(openid).call<OrderDetail>(fn, 'order.detail', { orderId });
+): Promise<Reply<OrderDetailReply>> {
+  return cloud.as(openid).call<OrderDetailReply>(fn, 'order.detail', { orderId });
 }
 
 /** Outbox messages that open this order's page. */

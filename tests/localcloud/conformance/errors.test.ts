@@ -1,7 +1,7 @@
 /**
  * Conformance: errors. Through both real SDKs: unknown collection, invalid operator, unique-index and
  * duplicate-`_id` violations, each as the SDK surfaces it (node `code`, wx `errCode` / `errMsg`,
- * wire-protocol.md section 1), and nothing written. With plain `fetch` (requests the SDKs never send):
+ * docs/wire-protocol.md section 1), and nothing written. With plain `fetch` (requests the SDKs never send):
  * malformed JSON, unknown action, invalid operators, an oversized body and wrong field types each get an
  * HTTP 200 `{code, message}` reply with a stable code and a Chinese message, write nothing, and the server
  * keeps serving.

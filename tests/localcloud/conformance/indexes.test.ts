@@ -539,7 +539,7 @@ describe('sorted pages read in index order', () => {
       return q.limit(p.limit).get();
     };
     const scanned = sdk.docs(await page(SCAN));
-    const keyed = jest.spyOn(s.cloud.store, 'candidateKeys');
+    const keyed = jest.spyOn(s.cloud.store, 'orderedPage');
     const indexed = sdk.docs(await page(IX));
     expect(indexed).toEqual(scanned);
     // The ordered path answered exactly when the order is certain.

@@ -5,7 +5,7 @@
  * `db.RegExp`, `runTransaction`), because wx-server-sdk wraps the same @cloudbase/database. They differ in
  * how write calls take their data (node `add(d)`, wx `add({data: d})`) and in the result objects application
  * code sees. This file bridges the first difference and spells out the second as exact expected results
- * (wire-protocol.md sections 1 and 3), so every test asserts the SDK's own result, never the HTTP reply.
+ * (docs/wire-protocol.md sections 1 and 3), so every test asserts the SDK's own result, never the HTTP reply.
  */
 import type tcb from '@cloudbase/node-sdk';
 import { nodeSdk, wxSdk, type StartedCloud } from '../../helpers/local-cloud.fixture';
@@ -19,7 +19,7 @@ type Doc = Record<string, unknown>;
 export type SdkName = 'node-sdk' | 'wx-server-sdk';
 export const SDK_NAMES: SdkName[] = ['node-sdk', 'wx-server-sdk'];
 
-/** wire-protocol.md section 1: how wx-server-sdk maps CloudBase codes. */
+/** docs/wire-protocol.md section 1: how wx-server-sdk maps CloudBase codes. */
 const WX_ERR_CODE: Record<string, number> = {
   DATABASE_REQUEST_FAILED: -502001,
   DATABASE_INVALID_OPERRATOR: -502002,
@@ -161,7 +161,7 @@ function wxFlavor(serviceUrl: string): Sdk {
     },
     failure: (api, code, message) => {
       // aggregate and createCollection rethrow the node-sdk error with `code` kept and errCode -1;
-      // every other database call maps the code through TCB_ERR_CODE (wire-protocol.md section 1).
+      // every other database call maps the code through TCB_ERR_CODE (docs/wire-protocol.md section 1).
       if (api === 'collection.aggregate' || api === 'createCollection') {
         return {
           code,

@@ -1,4 +1,5 @@
 /** 首页 on its real WXML: the catalog from catalog.list, ticking items, going on to the providers. */
+import type { CatalogListReply } from 'weimin-core';
 import { fakeCloud } from './support/fake-cloud';
 import {
   find,
@@ -16,7 +17,7 @@ jest.mock(
   () => jest.requireActual('./support/fake-cloud').cloudApiModule,
 );
 
-const CATALOG = {
+const CATALOG: CatalogListReply = {
   categories: [
     {
       _id: 'cat-convenience',
@@ -44,6 +45,9 @@ const CATALOG = {
       items: [{ _id: 'item-fitness', name: '健身', description: '广场舞教学', available: true }],
     },
   ],
+  page: 1,
+  pageSize: 50,
+  hasMore: false,
 };
 
 describe('首页', () => {

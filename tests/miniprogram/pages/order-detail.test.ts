@@ -1,7 +1,22 @@
-/** 订单详情 (resident) on its real WXML: status, price, the timeline in Shanghai time, cancel, rate. */
+/**
+ * 订单详情 (resident) on its real WXML: status, price, the timeline in Shanghai time, cancel, rate, and after
+ * a decline or an expiry the provider offered next, ordered from with one tap.
+ */
 import { fakeCloud } from './support/fake-cloud';
 import { find, loadPage, openPage, tapButton, textOf, toastMessage } from './support/page-harness';
-import { orderDetail, timelineEntry } from './support/replies';
+import { asStaff, candidate, created, orderDetail, stepReply, timelineEntry } from './support/replies';
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Declined by the first provider, with the match's next provider offered. */
+function declinedWithOffer() {
+  const declined = orderDetail(
+    { status: 'declined', acceptBy: null, serviceAddress: '金港花园 3 栋 2 单元 501' },
+    [],
+    [timelineEntry('created', 0, 'resident'), timelineEntry('declined', 20, 'provider_staff', '师傅已排满')],
+  );
+  return { ...declined, nextOffer: candidate() };
+}
 
 jest.mock(
   '../../../miniprogram/services/cloud-api',
@@ -53,7 +68,7 @@ describe('订单详情（居民）', () => {
 
   it('should cancel an order not yet accepted after the resident confirms', async () => {
     fakeCloud.ok('orders', 'order.detail', orderDetail({}, ['order.cancel']));
-    fakeCloud.ok('orders', 'order.cancel', {});
+    fakeCloud.ok('orders', 'order.cancel', stepReply('cancelled'));
     const page = await openPage(pageId, { orderId: 'order-1' });
     expect(textOf(page)).toContain('服务机构需在 2026-11-29 16:30 前答复');
 
@@ -75,7 +90,7 @@ describe('订单详情（居民）', () => {
         input: {
           orderId: 'order-1',
           reason: '',
-          clientRequestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+          clientRequestId: expect.stringMatching(REQUEST_ID),
         },
       },
     ]);
@@ -121,5 +136,125 @@ describe('订单详情（居民）', () => {
       expect.objectContaining({ url: '/pages/rate/rate?orderId=order-1' }),
     );
     navigateTo.mockRestore();
+  });
+
+  describe('the provider offered next', () => {
+    let redirectTo: jest.SpyInstance;
+
+    beforeEach(() => {
+      redirectTo = jest.spyOn(wx, 'redirectTo');
+    });
+    afterEach(() => redirectTo.mockRestore());
+
+    it('should show the provider offered next with its price, stars and reach', async () => {
+      fakeCloud.ok('orders', 'order.detail', declinedWithOffer());
+      const page = await openPage(pageId, { orderId: 'order-1' });
+
+      const offer = textOf(find(page, '#next-offer'));
+      expect(offer).toContain('为您推荐下一家服务机构');
+      expect(offer).toContain('东门社区志愿维修队');
+      expect(offer).toContain('¥8.00/次');
+      expect(offer).toContain('市场价 ¥25.00');
+      expect(offer).toContain('★★★★★');
+      expect(offer).toContain('5 星 · 信誉分 91.2 · 本社区');
+      expect(textOf(find(page, '#order-next'))).toBe('向这家机构下单');
+      expect(textOf(find(page, '#timeline'))).toContain('原因：师傅已排满');
+    });
+
+    it('should show a free offer as free', async () => {
+      const reply = declinedWithOffer();
+      fakeCloud.ok('orders', 'order.detail', {
+        ...reply,
+        nextOffer: candidate({ pricing: { kind: 'free' } }),
+      });
+      const page = await openPage(pageId, { orderId: 'order-1' });
+
+      expect(textOf(find(page, '#next-offer'))).toContain('免费');
+      expect(textOf(find(page, '#next-offer'))).not.toContain('市场价');
+    });
+
+    it('should show nothing when nobody is offered next', async () => {
+      fakeCloud.ok('orders', 'order.detail', { ...declinedWithOffer(), nextOffer: null });
+      const page = await openPage(pageId, { orderId: 'order-1' });
+
+      expect(textOf(page)).toContain('已拒单');
+      expect(page.querySelector('#next-offer')).toBeUndefined();
+    });
+
+    it('should show nothing to anyone but the resident of the order', async () => {
+      fakeCloud.ok('orders', 'order.detail', {
+        ...declinedWithOffer(),
+        viewerRole: 'worker',
+      });
+      const page = await openPage(pageId, { orderId: 'order-1' });
+      expect(page.querySelector('#next-offer')).toBeUndefined();
+
+      fakeCloud.ok('orders', 'order.detail', { ...asStaff(declinedWithOffer()), nextOffer: candidate() });
+      const again = await openPage(pageId, { orderId: 'order-1' });
+      expect(again.querySelector('#next-offer')).toBeUndefined();
+    });
+
+    it('should order from it with one tap, a fresh request id, then open the new order', async () => {
+      fakeCloud.ok('orders', 'order.detail', declinedWithOffer());
+      fakeCloud.ok('orders', 'order.create', created('order-2'));
+      const page = await openPage(pageId, { orderId: 'order-1' });
+
+      await tapButton(page, '#order-next');
+
+      expect(fakeCloud.subscribeRequests).toEqual([['TPL_ORDER_STATUS', 'TPL_REVIEW_REMINDER']]);
+      expect(fakeCloud.sent('order.create')).toEqual([
+        {
+          name: 'orders',
+          command: 'order.create',
+          input: {
+            matchId: 'match-1',
+            itemId: 'item-appliance-repair',
+            providerId: 'prov-2',
+            serviceAddress: '金港花园 3 栋 2 单元 501',
+            note: '下午在家',
+            clientRequestId: expect.stringMatching(REQUEST_ID),
+          },
+        },
+      ]);
+      expect(toastMessage(page)).toBe('下单成功，请等待服务机构接单');
+      expect(redirectTo).toHaveBeenCalledWith(
+        expect.objectContaining({ url: '/pages/order-detail/order-detail?orderId=order-2' }),
+      );
+    });
+
+    it('should order again with a new request id after a refusal, the same one after a lost reply', async () => {
+      fakeCloud.ok('orders', 'order.detail', declinedWithOffer());
+      fakeCloud.fail(
+        'orders',
+        'order.create',
+        'PROVIDER_UNAVAILABLE',
+        '该服务机构暂时无法接单，请选择其他服务机构',
+      );
+      const page = await openPage(pageId, { orderId: 'order-1' });
+
+      await tapButton(page, '#order-next');
+      expect(toastMessage(page)).toBe('该服务机构暂时无法接单，请选择其他服务机构');
+      expect(redirectTo).not.toHaveBeenCalled();
+
+      fakeCloud.dropOnce('orders', 'order.create');
+      await tapButton(page, '#order-next');
+      fakeCloud.ok('orders', 'order.create', created('order-2'));
+      await tapButton(page, '#order-next');
+
+      const [refused, lost, retried] = fakeCloud.sent('order.create').map((c) => c.input['clientRequestId']);
+      expect(lost).not.toBe(refused);
+      expect(retried).toBe(lost);
+      expect(redirectTo).toHaveBeenCalledTimes(1);
+    });
+
+    it('should offer no one-tap order for an order made without a match', async () => {
+      const reply = declinedWithOffer();
+      fakeCloud.ok('orders', 'order.detail', { ...reply, order: { ...reply.order, matchId: null } });
+      const page = await openPage(pageId, { orderId: 'order-1' });
+
+      expect(textOf(find(page, '#next-offer'))).toContain('东门社区志愿维修队');
+      expect(textOf(find(page, '#next-offer'))).toContain('请到首页重新勾选该服务项目');
+      expect(page.querySelector('#order-next')).toBeUndefined();
+    });
   });
 });

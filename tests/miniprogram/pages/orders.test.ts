@@ -82,7 +82,7 @@ describe('我的订单', () => {
   });
 
   it('should invite a resident without orders to the home page', async () => {
-    fakeCloud.ok('orders', 'order.list', { items: [], total: 0 });
+    fakeCloud.ok('orders', 'order.list', orderPage(0, 0, 0));
     const page = await openPage(pageId);
     expect(textOf(page)).toContain('还没有订单，去首页勾选需要的服务吧');
   });

@@ -4,8 +4,19 @@
  * switch lists the local cloud's demo identities and the next call goes out as the chosen one; in cloud
  * mode there is no switch at all.
  */
+import type { ProfileGetReply } from 'weimin-core';
 import { appConfig } from '../../../miniprogram/config';
-import { fakeStorage, find, loadPage, openPage, tapCell, textOf, toastMessage } from './support/page-harness';
+import type { LocalIdentityReply } from '../../../miniprogram/services/cloud-api';
+import {
+  fakeStorage,
+  find,
+  loadPage,
+  openPage,
+  tapCell,
+  textOf,
+  toastMessage,
+  type RenderedPage,
+} from './support/page-harness';
 
 interface Sent {
   method: string;
@@ -14,8 +25,8 @@ interface Sent {
   data: unknown;
 }
 
-const PROFILE = { nickname: '黄阿姨', phone: null, homeUnitId: null, homeUnitName: null };
-const IDENTITIES = [
+const PROFILE: ProfileGetReply = { nickname: '黄阿姨', phone: null, homeUnitId: null, homeUnitName: null };
+const IDENTITIES: LocalIdentityReply[] = [
   {
     openid: 'demo-resident-1',
     role: 'resident',
@@ -31,6 +42,9 @@ const IDENTITIES = [
 ];
 
 type RequestOptions = WechatMiniprogram.RequestOption;
+
+/** The page's identity-switch component, where the switch and its list render. */
+const switchOf = (page: RenderedPage) => find(page, '#identity-switch');
 
 describe('我的 - 切换演示身份', () => {
   let pageId: string;
@@ -75,22 +89,23 @@ describe('我的 - 切换演示身份', () => {
       expect.objectContaining({ method: 'POST', openid: 'demo-resident-1', data: expect.anything() }),
     ]);
     expect(sent[0]!.url).toMatch(/\/gateway\/call\/profile$/);
-    expect(textOf(find(page, '#identity'))).toContain('demo-resident-1');
+    const identity = switchOf(page);
+    expect(textOf(find(identity, '#identity'))).toContain('demo-resident-1');
 
-    await tapCell(page, '#identity');
-    expect(textOf(find(page, '#identity-picker'))).toContain('仅本地模式可用');
-    expect(textOf(find(page, '#identity-demo-resident-1'))).toContain('黄阿姨（居民）');
-    expect(textOf(find(page, '#identity-demo-resident-1'))).toContain('当前');
-    expect(textOf(find(page, '#identity-demo-provider-manager-1'))).toContain(
+    await tapCell(identity, '#identity');
+    expect(textOf(find(identity, '#identity-picker'))).toContain('仅本地模式可用');
+    expect(textOf(find(identity, '#identity-demo-resident-1'))).toContain('黄阿姨（居民）');
+    expect(textOf(find(identity, '#identity-demo-resident-1'))).toContain('当前');
+    expect(textOf(find(identity, '#identity-demo-provider-manager-1'))).toContain(
       '服务机构负责人（第一家演示机构）',
     );
 
     sent.length = 0;
-    await tapCell(page, '#identity-demo-provider-manager-1');
+    await tapCell(identity, '#identity-demo-provider-manager-1');
 
     expect(storage.get('localOpenid')).toBe('demo-provider-manager-1');
     expect(toastMessage(page)).toBe('已切换为梁师傅（服务机构人员）');
-    expect(page.querySelector('#identity-picker')).toBeUndefined();
+    expect(identity.querySelector('#identity-picker')).toBeUndefined();
     expect(sent).toEqual([
       expect.objectContaining({
         method: 'POST',
@@ -98,7 +113,7 @@ describe('我的 - 切换演示身份', () => {
         data: { data: { command: 'profile.get', input: {} } },
       }),
     ]);
-    expect(textOf(find(page, '#identity'))).toContain('demo-provider-manager-1');
+    expect(textOf(find(identity, '#identity'))).toContain('demo-provider-manager-1');
   });
 
   it('should keep acting as the chosen identity when the page opens again', async () => {
@@ -110,8 +125,8 @@ describe('我的 - 切换演示身份', () => {
   it('should say so when the local cloud lists no identities', async () => {
     identitiesRoute = false;
     const page = await openPage(pageId);
-    await tapCell(page, '#identity');
-    expect(page.querySelector('#identity-picker')).toBeUndefined();
+    await tapCell(switchOf(page), '#identity');
+    expect(switchOf(page).querySelector('#identity-picker')).toBeUndefined();
     expect(toastMessage(page)).toBe('本地云未提供演示身份列表,请用 npm start 启动');
   });
 
@@ -131,7 +146,7 @@ describe('我的 - 切换演示身份', () => {
     storage.set('localOpenid', 'demo-provider-manager-1');
     try {
       const page = await openPage(pageId);
-      expect(page.querySelector('#identity')).toBeUndefined();
+      expect(switchOf(page).querySelector('#identity')).toBeUndefined();
       expect(textOf(page)).not.toContain('切换演示身份');
       expect(calls).toEqual(['profile']);
       expect(sent).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * 我的 on its real WXML: the privacy guide popup before the phone or home is collected, binding a home
- * from the org tree, the phone with consent, and the 长辈模式 switch.
+ * from the org tree (the page's unit-picker), the phone with consent, and the 长辈模式 switch.
  */
+import type { OrgChildrenReply, ProfileGetReply } from 'weimin-core';
 import { fakeCloud } from './support/fake-cloud';
 import {
   change,
@@ -46,7 +47,7 @@ function installPrivacyCheck() {
   return state;
 }
 
-const PROFILE = { nickname: '李阿姨', phone: null, homeUnitId: null, homeUnitName: null };
+const PROFILE: ProfileGetReply = { nickname: '李阿姨', phone: null, homeUnitId: null, homeUnitName: null };
 
 describe('我的', () => {
   let pageId: string;
@@ -106,7 +107,8 @@ describe('我的', () => {
 
   it('should save a typed phone only with consent', async () => {
     privacy.agreed = true;
-    fakeCloud.ok('profile', 'profile.phone.set', {});
+    // The function answers the profile as it is now.
+    fakeCloud.ok('profile', 'profile.phone.set', { ...PROFILE, phone: '138****1234' });
     const page = await openPage(pageId);
     await tapCell(page, '#phone');
 
@@ -115,7 +117,6 @@ describe('我的', () => {
     expect(toastMessage(page)).toBe('请先阅读并同意《个人信息保护指引》');
     expect(fakeCloud.sent('profile.phone.set')).toEqual([]);
 
-    fakeCloud.ok('profile', 'profile.get', { ...PROFILE, phone: '138****1234' });
     await tapCheckbox(page, '#phone-consent');
     await tapButton(page, '#phone-save');
 
@@ -137,7 +138,7 @@ describe('我的', () => {
 
   it('should bind the home chosen from the org tree', async () => {
     privacy.agreed = true;
-    fakeCloud.ok('catalog', 'org.children', (input: { parentId?: string }) => ({
+    fakeCloud.ok('catalog', 'org.children', (input: { parentId?: string }): OrgChildrenReply => ({
       units:
         input.parentId === undefined
           ? [{ _id: 'yuzhou', name: '玉州区', level: 'county' }]
@@ -145,19 +146,19 @@ describe('我的', () => {
             ? [{ _id: 'dongmen', name: '东门社区', level: 'community' }]
             : [{ _id: 'jinhu', name: '金湖小区', level: 'grid' }],
     }));
-    fakeCloud.ok('profile', 'profile.bind', {});
-    const page = await openPage(pageId);
-
-    await tapCell(page, '#home');
-    await tapCell(page, '#unit-yuzhou');
-    await tapCell(page, '#unit-dongmen');
-    expect(textOf(find(page, '#picker'))).toContain('东门社区（不指定小区）');
-    fakeCloud.ok('profile', 'profile.get', {
+    fakeCloud.ok('profile', 'profile.bind', {
       ...PROFILE,
       homeUnitId: 'jinhu',
       homeUnitName: '玉州区东门社区金湖小区',
     });
-    await tapCell(page, '#unit-jinhu');
+    const page = await openPage(pageId);
+
+    await tapCell(page, '#home');
+    const picker = find(page, '#unit-picker');
+    await tapCell(picker, '#unit-yuzhou');
+    await tapCell(picker, '#unit-dongmen');
+    expect(textOf(find(picker, '#picker'))).toContain('东门社区（不指定小区）');
+    await tapCell(picker, '#unit-jinhu');
 
     expect(fakeCloud.sent('org.children').map((c) => c.input)).toEqual([
       {},
@@ -166,7 +167,7 @@ describe('我的', () => {
     ]);
     expect(fakeCloud.sent('profile.bind')[0]!.input).toMatchObject({ orgUnitId: 'jinhu' });
     expect(textOf(find(page, '#home'))).toContain('玉州区东门社区金湖小区');
-    expect(page.querySelector('#picker')).toBeUndefined();
+    expect(page.querySelector('#unit-picker')).toBeUndefined();
   });
 
   it('should turn 长辈模式 on with the switch and remember it', async () => {

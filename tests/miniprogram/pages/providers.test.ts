@@ -11,7 +11,7 @@ import {
   textOf,
   toastMessage,
 } from './support/page-harness';
-import { matchReply } from './support/replies';
+import { created, matchReply } from './support/replies';
 
 jest.mock(
   '../../../miniprogram/services/cloud-api',
@@ -33,7 +33,7 @@ describe('选择服务机构', () => {
   beforeEach(() => {
     fakeCloud.reset();
     fakeCloud.ok('orders', 'match.request', matchReply());
-    fakeCloud.ok('orders', 'order.create', { orderId: 'order-9' });
+    fakeCloud.ok('orders', 'order.create', created('order-9'));
     redirectTo = jest.spyOn(wx, 'redirectTo');
     fakeStorage();
   });
@@ -175,9 +175,11 @@ describe('选择服务机构', () => {
 
   it('should say so when fewer than three providers were found', async () => {
     const reply = matchReply();
-    reply.items[0]!.providers = reply.items[0]!.providers.slice(0, 2);
-    reply.items[0]!.gap = true;
-    fakeCloud.ok('orders', 'match.request', reply);
+    const [item] = reply.items;
+    fakeCloud.ok('orders', 'match.request', {
+      ...reply,
+      items: [{ ...item!, providers: item!.providers.slice(0, 2), gap: true }],
+    });
     const page = await openPage(pageId, { itemIds: 'item-appliance-repair' });
 
     expect(textOf(page)).toContain('仅找到 2 家服务机构，我们已记录您的需求');

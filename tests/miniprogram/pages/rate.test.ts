@@ -1,6 +1,7 @@
 /** 评价 on its real WXML: t-rate 1-5 stars and text, sent as order.rate. */
 import { fakeCloud } from './support/fake-cloud';
 import { change, find, loadPage, openPage, tapButton, textOf, toastMessage } from './support/page-harness';
+import { stepReply } from './support/replies';
 
 jest.mock(
   '../../../miniprogram/services/cloud-api',
@@ -18,7 +19,12 @@ describe('评价', () => {
   afterEach(() => expect(fakeCloud.unexpected).toEqual([]));
 
   it('should submit the stars and the text of the rating', async () => {
-    fakeCloud.ok('orders', 'order.rate', {});
+    fakeCloud.ok('orders', 'order.rate', {
+      ...stepReply('rated'),
+      ratingId: 'rating-1',
+      stars: 4,
+      textVisible: true,
+    });
     const navigateBack = jest.spyOn(wx, 'navigateBack');
     const page = await openPage(pageId, { orderId: 'order-1' });
     expect(find(page, '#submit').data['disabled']).toBe(true);

@@ -8,7 +8,8 @@
  * One user-visible flow per test, in order (the staff work the order the resident placed before): a new
  * resident binds a home and a phone; the demo resident browses the catalog and orders 家电维修; the
  * provider's staff work the order to the end and the resident rates it; a provider manager invites a
- * colleague who binds and sees the jobs.
+ * colleague who binds and sees the jobs. The consent asked along the way (local mode's stand-in dialog,
+ * answered 允许) is recorded as grants, so the loop's messages reach the outbox with no grant made by hand.
  */
 import { DEMO_REFS } from '../../../demo/demo-identities';
 import { appConfig } from '../../../miniprogram/config';
@@ -58,12 +59,7 @@ const ADDRESS = '金港花园 3 栋 2 单元 501';
 beforeAll(() => {
   // The services call with the app's own config (local mode): point it at this file's local cloud.
   appConfig.gatewayUrl = cloud.started.cloud.url;
-  installWx({
-    TPL_ORDER_STATUS: 'accept',
-    TPL_REVIEW_REMINDER: 'accept',
-    TPL_ORDER_NEW: 'accept',
-    TPL_FOLLOWUP_DUE: 'accept',
-  });
+  installWx({ allow: true });
 });
 
 afterAll(() => removeWx());
@@ -76,6 +72,16 @@ function unitNamed(units: readonly OrgUnitReply[], name: string): OrgUnitReply {
   const unit = units.find((u) => u.name === name);
   if (unit === undefined) throw new Error(`no ${name} among ${units.map((u) => u.name).join('、')}`);
   return unit;
+}
+
+/** What `openid` may still be sent of a template (one grant per accepted consent, one used per send). */
+function grantsLeft(openid: string, templateId: string): number {
+  return cloud.started.cloud.openapi.remainingSubscriptions(openid, templateId);
+}
+
+/** The messages of a template sent to `openid` about the order. */
+function messagesAbout(orderId: string, touser: string, templateId: string) {
+  return cloud.outbox({ touser, templateId }).filter((m) => m.page.endsWith(`orderId=${orderId}`));
 }
 
 /** A reply's data as the function sent it, before any service reads it. */
@@ -108,7 +114,7 @@ function shapeGaps(canned: unknown, real: unknown, at = 'data'): string[] {
 }
 
 /** The order placed in the order flow, worked by staff and rated later. */
-const placed = { orderId: '', providerId: '', staff: '' };
+const placed = { orderId: '', providerId: '', staff: '', reviewGrants: 0 };
 
 describe('the mini-program’s services against the real functions', () => {
   it('binds a new resident’s home from the org tree and a typed phone, shown masked', async () => {
@@ -173,7 +179,12 @@ describe('the mini-program’s services against the real functions', () => {
     }
 
     const chosen = item!.providers[0]!;
+    // Consent adds one grant of each to those the demo identity starts with.
+    const statusGrants = grantsLeft(RESIDENT, 'TPL_ORDER_STATUS');
+    placed.reviewGrants = grantsLeft(RESIDENT, 'TPL_REVIEW_REMINDER');
     expect(await askOrderUpdates()).toEqual(['TPL_ORDER_STATUS', 'TPL_REVIEW_REMINDER']);
+    expect(grantsLeft(RESIDENT, 'TPL_ORDER_STATUS')).toBe(statusGrants + 1);
+    expect(grantsLeft(RESIDENT, 'TPL_REVIEW_REMINDER')).toBe(placed.reviewGrants + 1);
     const { orderId } = await createOrder({
       matchId: match.matchId,
       itemId: APPLIANCE_REPAIR,
@@ -190,7 +201,7 @@ describe('the mini-program’s services against the real functions', () => {
     expect(shapeGaps(cannedDetail(), await wire('orders', 'order.detail', { orderId }))).toEqual([]);
 
     const list = await listOrders(1);
-    const row = list.items.find((o) => o._id === orderId);
+    const row = list.items.find((o) => o.orderId === orderId);
     expect(toOrderRow(row!, cloud.now())).toMatchObject({
       itemName: '家电维修',
       providerName: chosen.name,
@@ -212,9 +223,12 @@ describe('the mini-program’s services against the real functions', () => {
   it('lets the provider’s staff accept, finish and follow up the order, and the resident rate it', async () => {
     placed.staff = (await cloud.staffOf(placed.providerId))[0]!;
     actAs(placed.staff);
+    const followUpGrants = grantsLeft(placed.staff, 'TPL_FOLLOWUP_DUE');
     expect(await askJobAlerts()).toEqual(['TPL_ORDER_NEW', 'TPL_FOLLOWUP_DUE']);
+    // Recorded for the identity acting now, the staff member, not the configured resident.
+    expect(grantsLeft(placed.staff, 'TPL_FOLLOWUP_DUE')).toBe(followUpGrants + 1);
     const jobs = await listJobs(1, 'created');
-    expect(jobs.items.map((j) => j._id)).toContain(placed.orderId);
+    expect(jobs.items.map((j) => j.orderId)).toContain(placed.orderId);
     const seat = { providerId: 'prov-1', position: 'manager' };
     const listed = await wire('jobs', 'order.list', { as: 'provider_staff' });
     expect(shapeGaps({ ...orderPage(0, 1, 1), staff: seat }, listed)).toEqual([]);
@@ -241,6 +255,9 @@ describe('the mini-program’s services against the real functions', () => {
     });
 
     await finishJob(placed.orderId);
+    // The reminder to rate reaches the outbox, using one grant.
+    expect(messagesAbout(placed.orderId, RESIDENT, 'TPL_REVIEW_REMINDER')).toHaveLength(1);
+    expect(grantsLeft(RESIDENT, 'TPL_REVIEW_REMINDER')).toBe(placed.reviewGrants);
     const done = toOrderDetail(await jobDetail(placed.orderId));
     expect(done).toMatchObject({ status: 'done', canFollowUp: true });
     expect(done.deadline).toMatch(/^回访截止 /);
@@ -305,7 +322,7 @@ describe('the mini-program’s services against the real functions', () => {
     const jobs = await listJobs(1);
     expect(jobs.staff).toEqual({ providerId: DEMO_REFS.providerId, position: 'member' });
     expect(jobs.total).toBe(manager.total);
-    expect(jobs.items.map((j) => j._id)).toEqual(manager.items.map((j) => j._id));
+    expect(jobs.items.map((j) => j.orderId)).toEqual(manager.items.map((j) => j.orderId));
     for (const job of jobs.items) expect(toOrderRow(job, cloud.now()).statusLabel).not.toBe('未知状态');
   });
 });

@@ -5,7 +5,7 @@
 import { checkMobilePhone, maskPhone } from 'weimin-core';
 import { distanceLabel, reachLabel } from '../../../miniprogram/utils/distance.format';
 import { isMasked } from '../../../miniprogram/utils/phone.format';
-import { formatFen, formatPrice } from '../../../miniprogram/utils/price.format';
+import { formatFen, formatPrice, formatPricing } from '../../../miniprogram/utils/price.format';
 import { starsLabel, starsText } from '../../../miniprogram/utils/stars.format';
 import { actorLabel, statusLabel, statusTheme } from '../../../miniprogram/utils/status.format';
 import { formatShanghaiMinute, formatShanghaiShort } from '../../../miniprogram/utils/time.format';
@@ -22,20 +22,35 @@ describe('price formatting', () => {
   });
 
   it('should say 免费 for a free offering and show no market price', () => {
-    expect(formatPrice({ free: true })).toEqual({ free: true, price: '免费', unit: '', marketPrice: '' });
+    expect(formatPrice({ free: true, text: '免费' })).toEqual({
+      free: true,
+      price: '免费',
+      unit: '',
+      marketPrice: '',
+    });
   });
 
   it('should show a low fee with its unit and the market price beside it', () => {
-    expect(formatPrice({ free: false, feeFen: 1200, marketPriceFen: 3000, unit: '次' })).toEqual({
+    const label = { free: false, price: '¥12.00', unit: '/次', marketPrice: '¥30.00' };
+    expect(
+      formatPrice({ free: false, feeFen: 1200, marketPriceFen: 3000, unit: '次', text: '12元/次' }),
+    ).toEqual(label);
+  });
+
+  it('should leave the unit out when the offering names none', () => {
+    expect(formatPrice({ free: false, feeFen: 500, marketPriceFen: 800, unit: '', text: '5元' }).unit).toBe(
+      '',
+    );
+  });
+
+  it('should read an offering’s stored pricing (a next offer) into the same label', () => {
+    expect(formatPricing({ kind: 'free' })).toEqual(formatPrice({ free: true, text: '免费' }));
+    expect(formatPricing({ kind: 'low_fee', priceFen: 1200, marketPriceFen: 3000, unit: '次' })).toEqual({
       free: false,
       price: '¥12.00',
       unit: '/次',
       marketPrice: '¥30.00',
     });
-  });
-
-  it('should leave the unit out when the offering names none', () => {
-    expect(formatPrice({ free: false, feeFen: 500, marketPriceFen: 800 }).unit).toBe('');
   });
 });
 

@@ -1,44 +1,21 @@
-/** Orders for lists and details: statuses, the timeline in Shanghai time, the buttons the caller may use. */
-import type { OrderDetailReply } from '../../../miniprogram/services/orders/orders.service';
+/**
+ * Orders for lists and details, read once from the core's replies (order.list, order.detail): statuses,
+ * deadlines, the timeline in Shanghai time, the rating, the buttons the caller may use.
+ */
+import type { OrderDetail, OrderDetailResult } from 'weimin-core';
 import { toOrderDetail, toOrderRow, toTimeline } from '../../../miniprogram/view-models/order.view-model';
+import { orderDetail, orderSummary, T0, timelineEntry } from '../pages/support/replies';
 
-const T0 = Date.UTC(2026, 10, 29, 6, 30); // 14:30 in Shanghai
-
-function detail(
-  overrides: Partial<OrderDetailReply['order']> = {},
-  actions: string[] = [],
-): OrderDetailReply {
-  return {
-    order: {
-      _id: 'o1',
-      status: 'created',
-      itemName: '家电维修',
-      providerName: '邻里家电维修',
-      price: { free: true },
-      residentName: '李阿姨',
-      residentPhone: '138****1234',
-      serviceAddress: null,
-      serviceAddressHidden: false,
-      note: '',
-      createdAt: T0,
-      acceptDeadline: T0 + 2 * 3_600_000,
-      ...overrides,
-    },
-    timeline: [],
-    actions,
-  };
+/** order.detail with this order (free, no address, no note) and these actions. */
+function detail(overrides: Partial<OrderDetail> = {}, actions: OrderDetailResult['actions'] = []) {
+  return orderDetail({ price: { free: true, text: '免费' }, note: '', ...overrides }, [...actions]);
 }
 
 describe('order rows', () => {
-  it('should show the Chinese status and the Shanghai time', () => {
-    expect(
-      toOrderRow(
-        { _id: 'o1', status: 'accepted', itemName: '家电维修', providerName: '邻里', createdAt: T0 },
-        T0,
-      ),
-    ).toEqual({
-      id: 'o1',
-      itemName: '家电维修',
+  it('should show the row by its orderId with the Chinese status and the Shanghai time', () => {
+    expect(toOrderRow({ ...orderSummary(1, 'accepted'), providerName: '邻里', createdAt: T0 }, T0)).toEqual({
+      id: 'order-1',
+      itemName: '家庭保洁',
       providerName: '邻里',
       status: 'accepted',
       statusLabel: '已接单',
@@ -52,19 +29,22 @@ describe('timeline', () => {
   it('should list the steps oldest first with who acted and why', () => {
     expect(
       toTimeline([
-        {
-          at: T0 + 60_000,
-          from: 'created',
-          to: 'declined',
-          actorRole: 'provider_staff',
-          reason: '师傅已排满',
-        },
-        { at: T0, from: null, to: 'created', actorRole: 'resident' },
+        { ...timelineEntry('declined', 1, 'provider_staff', '师傅已排满'), from: 'created' },
+        timelineEntry('created', 0, 'resident'),
       ]),
     ).toEqual([
       { title: '提交订单', content: '2026-11-29 14:30 · 居民' },
       { title: '服务机构拒单', content: '2026-11-29 14:31 · 服务机构人员\n原因：师傅已排满' },
     ]);
+  });
+
+  it('should say no reason when the step has none (null) or an empty one', () => {
+    const [declined, expired] = toTimeline([
+      timelineEntry('declined', 1, 'provider_staff'),
+      { ...timelineEntry('expired', 2, 'system'), reason: '' },
+    ]);
+    expect(declined!.content).toBe('2026-11-29 14:31 · 服务机构人员');
+    expect(expired!.content).not.toContain('原因');
   });
 });
 
@@ -79,9 +59,18 @@ describe('order detail', () => {
     });
   });
 
-  it('should say when the provider must answer while the order waits', () => {
+  it('should say when the provider must answer while the order waits, and nothing without a deadline', () => {
     expect(toOrderDetail(detail()).deadline).toBe('服务机构需在 2026-11-29 16:30 前答复');
+    expect(toOrderDetail(detail({ acceptBy: null })).deadline).toBe('');
     expect(toOrderDetail(detail({ status: 'accepted' })).deadline).toBe('');
+  });
+
+  it('should say when the follow-up is due once the job is done', () => {
+    const due = Date.UTC(2026, 11, 2, 2, 0);
+    expect(toOrderDetail(detail({ status: 'done', followUpDueAt: due })).deadline).toBe(
+      '回访截止 2026-12-02 10:00',
+    );
+    expect(toOrderDetail(detail({ status: 'done', followUpDueAt: null })).deadline).toBe('');
   });
 
   it('should let the phone be called only when it arrives unmasked', () => {
@@ -110,10 +99,14 @@ describe('order detail', () => {
     expect(toOrderDetail(detail({ status: 'accepted', residentPhone: '13812341234' })).phoneHint).toBe('');
   });
 
-  it('should show a given rating as stars', () => {
-    expect(toOrderDetail(detail({ status: 'rated', rating: { stars: 3, text: '一般' } }))).toMatchObject({
-      ratingStars: '★★★☆☆',
-      ratingText: '一般',
-    });
+  it('should show a given rating as stars, sent beside the order', () => {
+    const rated = orderDetail({ status: 'rated', rating: { stars: 3, text: '一般' } });
+    expect(toOrderDetail(rated)).toMatchObject({ ratingStars: '★★★☆☆', ratingText: '一般' });
+    expect(toOrderDetail(detail({ status: 'rated' }))).toMatchObject({ ratingStars: '', ratingText: '' });
+  });
+
+  it('should show the stars of a rating whose text waits for review, and no text', () => {
+    const held = { ...orderDetail({ status: 'rated' }), rating: { stars: 2, text: null, createdAt: T0 } };
+    expect(toOrderDetail(held)).toMatchObject({ ratingStars: '★★☆☆☆', ratingText: '' });
   });
 });

@@ -14,11 +14,13 @@ describe('profile view', () => {
   });
 
   it('should mask a full number should one ever arrive', () => {
-    expect(toProfileView({ nickname: '', phone: '13812341234', homeUnitId: null }).phone).toBe('138****1234');
+    expect(
+      toProfileView({ nickname: '', phone: '13812341234', homeUnitId: null, homeUnitName: null }).phone,
+    ).toBe('138****1234');
   });
 
   it('should say what is missing', () => {
-    expect(toProfileView({ nickname: '', phone: null, homeUnitId: null })).toEqual({
+    expect(toProfileView({ nickname: '', phone: null, homeUnitId: null, homeUnitName: null })).toEqual({
       home: '未选择',
       hasHome: false,
       phone: '未填写',

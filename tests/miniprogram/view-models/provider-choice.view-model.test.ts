@@ -1,37 +1,39 @@
 /** The provider choice list: ranked cards with price, stars, reach and the score explained. */
-import type {
-  MatchedItemReply,
-  MatchedProviderReply,
-} from '../../../miniprogram/services/orders/orders.service';
+import type { MatchedItem, MatchedProvider } from 'weimin-core';
 import {
   itemNotice,
   toProviderCard,
   toProviderChoices,
   toScorePart,
 } from '../../../miniprogram/view-models/provider-choice.view-model';
+import { matchReply, provider as matched } from '../pages/support/replies';
 
-function provider(overrides: Partial<MatchedProviderReply> = {}): MatchedProviderReply {
-  return {
+function provider(overrides: Partial<MatchedProvider> = {}): MatchedProvider {
+  return matched({
     providerId: 'p1',
-    name: '邻里家电维修',
-    contactPhone: '0775-2821234',
-    price: { free: false, feeFen: 1200, marketPriceFen: 3000 },
-    starLevel: 4,
+    price: { free: false, feeFen: 1200, marketPriceFen: 3000, unit: '', text: '¥12.00（市场价 ¥30.00）' },
     reputation: 86.54,
     distance: 0,
-    widened: false,
+    foundAt: 'grid',
     scoreParts: [],
     ...overrides,
-  };
+  });
 }
 
-function item(providers: MatchedProviderReply[], gap = false): MatchedItemReply {
-  return { itemId: 'i1', itemName: '家电维修', providers, gap };
+function item(providers: MatchedProvider[], gap = false): MatchedItem {
+  return {
+    itemId: 'i1',
+    itemName: '家电维修',
+    searchedLevel: 'community',
+    widened: providers.some((p) => p.widened),
+    gap,
+    providers,
+  };
 }
 
 describe('provider cards', () => {
   it('should show price, market price, stars, reputation and reach', () => {
-    expect(toProviderCard(provider(), 0)).toMatchObject({
+    expect(toProviderCard(provider())).toMatchObject({
       rank: 1,
       price: '¥12.00',
       marketPrice: '¥30.00',
@@ -45,7 +47,7 @@ describe('provider cards', () => {
   });
 
   it('should not bury a newcomer: it says 新入驻 instead of a low star count', () => {
-    expect(toProviderCard(provider({ newcomer: true, starLevel: 3 }), 2)).toMatchObject({
+    expect(toProviderCard(provider({ rank: 3, newcomer: true, starLevel: 3 }))).toMatchObject({
       rank: 3,
       newcomer: true,
       starsLabel: '新入驻，评价较少',
@@ -79,7 +81,9 @@ describe('provider cards', () => {
         explanation: '1 次投诉属实',
       }),
     ).toMatchObject({ points: '-2.5 分', weight: '最多扣 10 分' });
-    expect(toScorePart({ key: 'x', label: 'x', value: 1, weight: 10, explanation: '' }).points).toBe('');
+    expect(
+      toScorePart({ key: 'complaints', label: '投诉', value: 0, weight: -10, points: 0, explanation: '' }),
+    ).toMatchObject({ points: '+0.0 分' });
   });
 });
 
@@ -105,8 +109,8 @@ describe('item notices', () => {
 describe('choices', () => {
   it('should keep the ranking order of the function and start with nothing chosen', () => {
     const view = toProviderChoices({
-      matchId: 'm1',
-      items: [item([provider({ providerId: 'a' }), provider({ providerId: 'b' })])],
+      ...matchReply(),
+      items: [item([provider({ providerId: 'a' }), provider({ rank: 2, providerId: 'b' })])],
     });
     expect(view[0]!.providers.map((p) => [p.rank, p.providerId])).toEqual([
       [1, 'a'],

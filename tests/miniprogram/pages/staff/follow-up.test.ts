@@ -1,6 +1,7 @@
 /** 服务回访 on its real WXML: channel, what the resident said, problems and suggestions with handling. */
 import { fakeCloud } from '../support/fake-cloud';
 import { change, find, loadPage, openPage, tapButton, toastMessage } from '../support/page-harness';
+import { stepReply } from '../support/replies';
 
 jest.mock(
   '../../../../miniprogram/services/cloud-api',
@@ -18,7 +19,12 @@ describe('服务回访', () => {
   afterEach(() => expect(fakeCloud.unexpected).toEqual([]));
 
   it('should submit the follow-up with a problem and how it was handled', async () => {
-    fakeCloud.ok('jobs', 'order.follow_up', {});
+    fakeCloud.ok('jobs', 'order.follow_up', {
+      ...stepReply('followed_up'),
+      followUpId: 'follow-up-1',
+      onTime: true,
+      wasOverdue: false,
+    });
     const navigateBack = jest.spyOn(wx, 'navigateBack');
     const page = await openPage(pageId, { orderId: 'order-1' });
 

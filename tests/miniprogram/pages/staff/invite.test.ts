@@ -2,6 +2,7 @@
  * 邀请同事 on its real WXML: a provider manager chooses the position, issues a one-time invite code
  * (provider-admin → provider.staff.invite), sees it large with its expiry and copies it.
  */
+import type { StaffInviteReply } from 'weimin-core';
 import { fakeCloud } from '../support/fake-cloud';
 import {
   change,
@@ -23,9 +24,9 @@ jest.mock(
 
 const DAY = 24 * 3_600_000;
 
-const issued = (input: { position?: string }) => ({
+const issued = (input: { position?: string }): StaffInviteReply => ({
   inviteCode: input.position === 'manager' ? 'MGRK7P2Q' : 'HX4N8TQW',
-  position: input.position,
+  position: input.position === 'manager' ? 'manager' : 'member',
   expiresAt: T0 + 7 * DAY,
   providerId: 'prov-1',
   providerName: '邻里家电维修服务部',

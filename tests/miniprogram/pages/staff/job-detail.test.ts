@@ -1,7 +1,7 @@
 /** 订单详情 (provider staff) on its real WXML: accept, decline with a reason, done, on to the follow-up. */
 import { fakeCloud } from '../support/fake-cloud';
 import { change, find, loadPage, openPage, tapButton, textOf, toastMessage } from '../support/page-harness';
-import { orderDetail, timelineEntry } from '../support/replies';
+import { asStaff, orderDetail, stepReply, timelineEntry } from '../support/replies';
 
 jest.mock(
   '../../../../miniprogram/services/cloud-api',
@@ -24,9 +24,11 @@ describe('订单详情（服务机构）', () => {
     fakeCloud.ok(
       'jobs',
       'order.detail',
-      orderDetail({ serviceAddress: null, serviceAddressHidden: true }, ['order.accept', 'order.decline']),
+      asStaff(
+        orderDetail({ serviceAddress: null, serviceAddressHidden: true }, ['order.accept', 'order.decline']),
+      ),
     );
-    fakeCloud.ok('jobs', 'order.accept', {});
+    fakeCloud.ok('jobs', 'order.accept', stepReply('accepted'));
     const page = await openPage(pageId, { orderId: 'order-1' });
 
     expect(fakeCloud.sent('order.detail')[0]).toEqual({
@@ -41,10 +43,12 @@ describe('订单详情（服务机构）', () => {
     fakeCloud.ok(
       'jobs',
       'order.detail',
-      orderDetail(
-        { status: 'accepted', residentPhone: '13812341234', serviceAddress: '金港花园 3 栋 2 单元 501' },
-        ['order.done'],
-        [timelineEntry('created', 0, 'resident'), timelineEntry('accepted', 10, 'provider_staff')],
+      asStaff(
+        orderDetail(
+          { status: 'accepted', residentPhone: '13812341234', serviceAddress: '金港花园 3 栋 2 单元 501' },
+          ['order.done'],
+          [timelineEntry('created', 0, 'resident'), timelineEntry('accepted', 10, 'provider_staff')],
+        ),
       ),
     );
     await tapButton(page, '#accept');
@@ -62,8 +66,8 @@ describe('订单详情（服务机构）', () => {
   });
 
   it('should decline only with a reason', async () => {
-    fakeCloud.ok('jobs', 'order.detail', orderDetail({}, ['order.accept', 'order.decline']));
-    fakeCloud.ok('jobs', 'order.decline', {});
+    fakeCloud.ok('jobs', 'order.detail', asStaff(orderDetail({}, ['order.accept', 'order.decline'])));
+    fakeCloud.ok('jobs', 'order.decline', { ...stepReply('declined'), nextOffer: null });
     const page = await openPage(pageId, { orderId: 'order-1' });
 
     await tapButton(page, '#decline');
@@ -72,7 +76,7 @@ describe('订单详情（服务机构）', () => {
     expect(fakeCloud.sent('order.decline')).toEqual([]);
 
     await change(page, '#decline-reason', { value: '师傅今天都已排满' });
-    fakeCloud.ok('jobs', 'order.detail', orderDetail({ status: 'declined' }, []));
+    fakeCloud.ok('jobs', 'order.detail', asStaff(orderDetail({ status: 'declined' }, [])));
     await tapButton(page, '#decline-confirm');
 
     expect(fakeCloud.sent('order.decline')).toEqual([
@@ -90,15 +94,16 @@ describe('订单详情（服务机构）', () => {
     fakeCloud.ok(
       'jobs',
       'order.detail',
-      orderDetail({ status: 'accepted', residentPhone: '13812341234' }, ['order.done']),
+      asStaff(orderDetail({ status: 'accepted', residentPhone: '13812341234' }, ['order.done'])),
     );
-    fakeCloud.ok('jobs', 'order.done', {});
+    const followUpDueAt = Date.UTC(2026, 11, 2, 2, 0);
+    fakeCloud.ok('jobs', 'order.done', { ...stepReply('done'), followUpDueAt });
     const page = await openPage(pageId, { orderId: 'order-1' });
 
     fakeCloud.ok(
       'jobs',
       'order.detail',
-      orderDetail({ status: 'done', followUpDueAt: Date.UTC(2026, 11, 2, 2, 0) }, ['order.follow_up']),
+      asStaff(orderDetail({ status: 'done', followUpDueAt }, ['order.follow_up'])),
     );
     await tapButton(page, '#finish');
 
@@ -113,7 +118,7 @@ describe('订单详情（服务机构）', () => {
   });
 
   it('should show why an action was refused', async () => {
-    fakeCloud.ok('jobs', 'order.detail', orderDetail({}, ['order.accept']));
+    fakeCloud.ok('jobs', 'order.detail', asStaff(orderDetail({}, ['order.accept'])));
     fakeCloud.fail('jobs', 'order.accept', 'ORDER_ILLEGAL_TRANSITION', '订单当前状态不能接单');
     const page = await openPage(pageId, { orderId: 'order-1' });
     await tapButton(page, '#accept');

@@ -1,4 +1,5 @@
 /** 服务机构工作台 on its real WXML: the provider's jobs (jobs → order.list) and reminder consent. */
+import type { OrderStatus } from 'weimin-core';
 import { fakeCloud } from '../support/fake-cloud';
 import {
   find,
@@ -27,7 +28,7 @@ describe('服务机构工作台', () => {
 
   beforeEach(() => {
     fakeCloud.reset();
-    fakeCloud.ok('jobs', 'order.list', (input: { status?: string }) =>
+    fakeCloud.ok('jobs', 'order.list', (input: { status?: OrderStatus }) =>
       orderPage(0, 3, 3, input.status ?? 'accepted'),
     );
   });

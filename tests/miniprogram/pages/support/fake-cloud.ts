@@ -2,11 +2,58 @@
  * The page tests' only stand-in: the client API module (miniprogram/services/cloud-api), replaced with
  * `jest.mock(..., () => require('./support/fake-cloud').cloudApiModule)`. The pages and their real
  * services run; `callFunction` records what they sent (`{ command, input }` per docs/functions.md) and
- * answers with the reply the test scripted. Nothing behind it (functions, database) is imitated.
+ * answers with the reply the test scripted, typed with the core's reply type of that command (what the
+ * function answers). Nothing behind it (functions, database) is imitated.
  */
+import type {
+  CatalogListReply,
+  CreateOrderResult,
+  MarkDoneResult,
+  MatchProvidersResult,
+  OrderDetailResult,
+  OrderEndedResult,
+  OrderListResult,
+  OrderStepResult,
+  OrgChildrenReply,
+  ProfileGetReply,
+  RateOrderResult,
+  RecordFollowUpResult,
+  StaffBindReply,
+  StaffInviteReply,
+} from 'weimin-core';
 import type * as CloudApi from '../../../../miniprogram/services/cloud-api';
 
 type FunctionReply<T> = CloudApi.FunctionReply<T>;
+
+/** What each function's command answers (docs/functions.md): the core's reply types. */
+export interface Replies {
+  catalog: { 'catalog.list': CatalogListReply; 'org.children': OrgChildrenReply };
+  profile: {
+    'profile.get': ProfileGetReply;
+    'profile.bind': ProfileGetReply;
+    'profile.phone.set': ProfileGetReply;
+  };
+  orders: {
+    'match.request': MatchProvidersResult;
+    'order.create': CreateOrderResult;
+    'order.cancel': OrderStepResult;
+    'order.list': OrderListResult;
+    'order.detail': OrderDetailResult;
+    'order.rate': RateOrderResult;
+  };
+  jobs: {
+    'order.list': OrderListResult;
+    'order.detail': OrderDetailResult;
+    'order.accept': OrderStepResult;
+    'order.decline': OrderEndedResult;
+    'order.done': MarkDoneResult;
+    'order.follow_up': RecordFollowUpResult;
+    'provider.staff.bind': StaffBindReply;
+  };
+  'provider-admin': { 'provider.staff.invite': StaffInviteReply };
+}
+type Fn = keyof Replies;
+type CommandOf<F extends Fn> = keyof Replies[F] & string;
 
 export interface SentCall {
   name: string;
@@ -28,25 +75,25 @@ const key = (name: string, command: string): string => `${name}/${command}`;
 export const fakeCloud = {
   calls,
   subscribeRequests,
-  /** Answer `name` / `command` with `code: 'OK'` and this data (or a function of the input). */
-  ok(name: string, command: string, data: unknown | ((input: Record<string, unknown>) => unknown)): void {
+  /** Answer `name` / `command` with `code: 'OK'` and this reply (or a function of the input). */
+  ok<F extends Fn, C extends CommandOf<F>, I = Record<string, unknown>>(
+    name: F,
+    command: C,
+    data: Replies[F][C] | ((input: I) => Replies[F][C]),
+  ): void {
     answers.set(
       key(name, command),
       typeof data === 'function'
-        ? (input) => ({
-            code: 'OK',
-            message: '成功',
-            data: (data as (i: Record<string, unknown>) => unknown)(input),
-          })
+        ? (input) => ({ code: 'OK', message: '成功', data: (data as (i: unknown) => unknown)(input) })
         : { code: 'OK', message: '成功', data },
     );
   },
   /** Answer with a stable error code and its Chinese message. */
-  fail(name: string, command: string, code: string, message: string): void {
+  fail<F extends Fn>(name: F, command: CommandOf<F>, code: string, message: string): void {
     answers.set(key(name, command), { code, message, data: { details: {} } });
   },
   /** The next call of `command` never comes back (the network failed): the page cannot know if it ran. */
-  dropOnce(name: string, command: string): void {
+  dropOnce<F extends Fn>(name: F, command: CommandOf<F>): void {
     dropped.add(key(name, command));
   },
   answerSubscribe(answer: Record<string, string>): void {

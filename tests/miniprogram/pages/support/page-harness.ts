@@ -1,5 +1,5 @@
 /**
- * Rendering a page of the mini-program from its real WXML with miniprogram-simulate (testing-notes.md):
+ * Rendering a page of the mini-program from its real WXML with miniprogram-simulate (docs/testing.md):
  * TDesign from miniprogram/miniprogram_npm, the official WXML compiler, the page's TypeScript through jest.
  * A page is loaded once per test file (its module registers its Component on first require) and rendered
  * afresh in every test.
@@ -31,6 +31,31 @@ export async function openPage(id: string, query: Record<string, string> = {}): 
   return page;
 }
 
+export interface HostEvent {
+  name: string;
+  detail: unknown;
+}
+
+/**
+ * Render and attach a component on its own, as a host's `wx:if` does, recording the events it triggers
+ * for its host (`name`s), in order.
+ */
+export async function openComponent(
+  id: string,
+  names: readonly string[],
+): Promise<{ component: RenderedPage; events: HostEvent[] }> {
+  const component = simulate.render(id);
+  const events: HostEvent[] = [];
+  // j-component's root has addEventListener; miniprogram-simulate's typings leave it out.
+  const root = component as unknown as {
+    addEventListener(name: string, handler: (e: { detail: unknown }) => void): void;
+  };
+  for (const name of names) root.addEventListener(name, (e) => events.push({ name, detail: e.detail }));
+  component.attach(document.createElement('parent-wrapper'));
+  await settle();
+  return { component, events };
+}
+
 export function find(root: RenderedPage | Node, selector: string): Node {
   const node = root.querySelector(selector);
   if (!node) throw new Error(`no element matches ${selector}`);
@@ -56,7 +81,7 @@ export function textOf(root: RenderedPage | Node): string {
   return composedText(tree).replace(/\s+/g, ' ').trim();
 }
 
-/** Tap a TDesign checkbox the way a finger does: on its label part (testing-notes.md). */
+/** Tap a TDesign checkbox the way a finger does: on its label part (docs/testing.md). */
 export async function tapCheckbox(root: RenderedPage | Node, selector: string): Promise<void> {
   find(find(root, selector), '.t-checkbox__content').dispatchEvent('tap');
   await settle();

@@ -3,8 +3,9 @@
  * raised with how it was handled (order.follow_up). What is typed stays out of `data`: only the rows are
  * rendered.
  */
+import type { FollowUpChannel } from 'weimin-core';
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
-import { recordFollowUp, type FollowUpChannel } from '../../../../services/jobs/jobs.service';
+import { recordFollowUp } from '../../../../services/jobs/jobs.service';
 import { instanceState } from '../../../../utils/instance-state';
 import { showError, showToast } from '../../../../utils/toast';
 import {
