@@ -7,24 +7,19 @@
 import type { MatchCandidate, OrderDetail, OrderDetailResult } from 'weimin-core';
 import type { CreateOrderInput } from '../services/orders/orders.service';
 import { foundAtLabel } from '../utils/distance.format';
+import type { ProviderCardView } from './provider-choice.view-model';
 import { formatPricing } from '../utils/price.format';
 import { starsLabel, starsText } from '../utils/stars.format';
 
-export interface NextOfferView {
+/** The offer as a card: the name, price and stars as the providers page shows them. */
+export type NextOfferView = Pick<
+  ProviderCardView,
+  'free' | 'price' | 'unit' | 'marketPrice' | 'stars' | 'starsLabel' | 'reputation' | 'reach'
+> & {
   providerName: string;
-  free: boolean;
-  /** '免费' or '¥12.00'. */
-  price: string;
-  unit: string;
-  marketPrice: string;
-  stars: string;
-  starsLabel: string;
-  reputation: string;
-  /** Where it was found: '本社区', '街道内'... */
-  reach: string;
   /** One tap orders from it (the order came from a match). */
   canOrder: boolean;
-}
+};
 
 /** The offer, for the resident the order belongs to; null for anyone else or when nobody is left. */
 function offerOf(reply: OrderDetailResult): MatchCandidate | null {
