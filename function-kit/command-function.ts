@@ -10,7 +10,13 @@
  *
  * `ctx` is a FunctionContext: the ports, the actor loaded from the WeChat context's OPENID, the platform
  * configuration (and the phone-number port, for profile.phone.set); spread with the event's input it is the
- * use case's `UseCaseInput`.
+ * use case's `UseCaseInput`. The database port is handed in sealed: residents' personal data is encrypted
+ * on the way in and opened on the way out (core/privacy/sealed-database.ts, decision 0012), with the
+ * cipher and keys the environment configures; a function whose configuration is unusable (no key outside
+ * the local cloud, an algorithm the runtime lacks) refuses to start.
+ *
+ * Each user's calls are limited per minute and command (`rateLimits.perMinute`, core/kernel/rate-limit.ts):
+ * counted here, for every function alike, before the actor is loaded; a call over the limit is RATE_LIMITED.
  */
 import { randomBytes } from 'node:crypto';
 import cloud from 'wx-server-sdk';
@@ -20,6 +26,8 @@ import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../core/kernel/pla
 import type { PlatformPorts } from '../core/kernel/use-case';
 import type { PhoneNumberResolver } from '../core/profile/phone-number.port';
 import { isDomainError } from '../core/kernel/errors';
+import { enforceRateLimit } from '../core/kernel/rate-limit';
+import { sealedDatabase } from '../core/privacy/sealed-database';
 import {
   createWxContentSecurity,
   createWxNotifier,
@@ -28,6 +36,10 @@ import {
 } from './wx-messaging.adapters';
 import { createWxDatabasePort, type WxCloud } from './wx-database.adapter';
 import { createWxPhoneNumberResolver } from './wx-phone-number.adapter';
+import { isLocalCloudRuntime, personalDataCipherFromEnv } from './personal-data.keys';
+
+// Checked when the instance starts: a function that could not open what it stores does not start.
+const personalData = personalDataCipherFromEnv(process.env, { local: isLocalCloudRuntime(process.env) });
 
 export interface FunctionReply {
   code: string;
@@ -67,7 +79,7 @@ function openApiCloud(): WxOpenApiCloud {
 function ports(): PlatformPorts {
   const c = sdk();
   return {
-    db: createWxDatabasePort(c as unknown as WxCloud),
+    db: sealedDatabase(createWxDatabasePort(c as unknown as WxCloud), personalData),
     clock: { now: () => Date.now() },
     ids: { next: () => randomBytes(12).toString('hex') },
     notifier: createWxNotifier(openApiCloud(), templateIdMap(process.env['TEMPLATE_IDS'])),
@@ -110,6 +122,9 @@ export function commandFunction(routes: Record<string, CommandRoute>, options: C
         : undefined;
       if (!route) return { code: 'UNKNOWN_COMMAND', message: `不支持的操作:${e['command'].slice(0, 60)}` };
       if (!wxContext.OPENID) return { code: 'UNAUTHENTICATED', message: '请在微信中打开小程序后再试' };
+      // Every function's commands are counted here, in one place, before anything else is read or written
+      // (the command runner sees only transactional writes; match.request is not one). Timers return above.
+      await enforceRateLimit(p, wxContext.OPENID, e['command'], config);
       const actor = await loadActor(p.db, wxContext.OPENID);
       return OK(await route({ ports: p, actor, config, phoneNumbers }, e['input'] ?? {}));
     } catch (err) {

@@ -108,9 +108,30 @@ function isConflict(e: unknown): boolean {
 }
 
 /**
+ * A `tx.insert` refused as a duplicate `_id` that the transaction itself cannot see: another request committed
+ * that document after the transaction began. CloudBase (MongoDB) and the local cloud report that as a write
+ * conflict (decision 0014); should a service answer a duplicate key instead, the adapter still treats it as
+ * the race it is, but retries it once only: if the next attempt collides again, the duplicate is real (a
+ * unique index on another field, say) and `cause` is thrown.
+ */
+class InsertCollision extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    override readonly cause: unknown,
+  ) {
+    super(`insert of ${collection}/${id} collided with a document committed after the transaction began`);
+    this.name = 'InsertCollision';
+  }
+}
+
+/**
  * Attempts of one `runTransaction` call. wx-server-sdk's own retry (4 attempts, back to back) only sees
  * conflicts reported at commit, and a handful of concurrent writers of one document can outlast it; the
- * adapter makes the SDK try once and retries here, after a short random pause so the writers spread out.
+ * adapter makes the SDK try once and retries here, conflicts reported by a write inside the transaction too
+ * (an insert colliding with a concurrent commit), after a short random pause so the writers spread out.
+ * The retry runs the whole callback again on a new snapshot: a use case then finds what the winner committed
+ * (its idempotency key, the order's new status) and answers accordingly.
  */
 const MAX_TRANSACTION_ATTEMPTS = 10;
 
@@ -135,10 +156,25 @@ export function createWxDatabasePort(cloud: WxCloud): DatabasePort {
         throw e;
       }
     }
+    /** Whether the transaction sees the document; true when it cannot tell (the transaction is over). */
+    async function sees(collection: string, id: string): Promise<boolean> {
+      try {
+        return (await get(collection, id)) !== null;
+      } catch {
+        return true;
+      }
+    }
     return {
       get,
       async insert(collection: string, doc: StoredDocument): Promise<void> {
-        await transaction.collection(collection).add({ data: doc });
+        try {
+          await transaction.collection(collection).add({ data: doc });
+        } catch (e) {
+          if (isDuplicate(e) && !isConflict(e) && !(await sees(collection, doc._id))) {
+            throw new InsertCollision(collection, doc._id, e);
+          }
+          throw e;
+        }
       },
       async update(collection: string, id: string, patch: Patch): Promise<void> {
         const res = await transaction
@@ -209,12 +245,18 @@ export function createWxDatabasePort(cloud: WxCloud): DatabasePort {
       return (res.stats?.updated ?? 0) as number;
     },
     async runTransaction<R>(fn: (tx: TransactionPort) => Promise<R>): Promise<R> {
+      let collisions = 0;
       for (let attempt = 1; ; attempt += 1) {
         try {
           // times = 0: one attempt in the SDK (it still aborts the transaction when the callback throws).
           return (await db.runTransaction((transaction: any) => fn(transactionPort(transaction)), 0)) as R;
         } catch (e) {
-          if (!isConflict(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw e;
+          if (e instanceof InsertCollision) {
+            collisions += 1;
+            if (collisions > 1 || attempt >= MAX_TRANSACTION_ATTEMPTS) throw e.cause;
+          } else if (!isConflict(e) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
+            throw e;
+          }
           await pauseBeforeRetry(attempt);
         }
       }

@@ -1,5 +1,7 @@
 /**
- * `npm start -- --port <P> --data-dir <DIR>`: runs the local cloud until Ctrl-C.
+ * The bare emulator, `node --import tsx localcloud/cli.ts --port <P> --data-dir <DIR>`: runs the local cloud
+ * (no build, no seeding) until Ctrl-C. `--functions-dir` and `--run-timers` add built functions and their
+ * timer triggers.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -13,6 +15,10 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
       /** Another index declaration file than database/indexes.json (benchmarks and crash tests). */
       'index-file': { type: 'string' },
+      /** A folder of built functions to run (none by default). */
+      'functions-dir': { type: 'string' },
+      /** Fire their timer triggers on the clock, as `npm start` does. */
+      'run-timers': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -20,8 +26,9 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      '用法:npm start -- [--port <端口,默认 3910>] [--data-dir <数据目录,默认 ./.localcloud>]' +
-        ' [--index-file <索引声明文件,默认 database/indexes.json>]',
+      '用法:node --import tsx localcloud/cli.ts [--port <端口,默认 3910>] [--data-dir <数据目录,默认 ./.localcloud>]' +
+        ' [--index-file <索引声明文件,默认 database/indexes.json>] [--functions-dir <已构建的云函数目录>]' +
+        ' [--run-timers]',
     );
     return;
   }
@@ -35,6 +42,8 @@ async function main(): Promise<void> {
     dataDir: resolve(values['data-dir']),
     ...(values['index-file'] ? { catalog: loadIndexCatalog(resolve(values['index-file'])) } : {}),
     createDeclaredCollections: true,
+    ...(values['functions-dir'] ? { functionsDir: resolve(values['functions-dir']) } : {}),
+    runTimers: values['run-timers'],
     log: (line) => console.error(line),
   });
   const url = await cloud.start();

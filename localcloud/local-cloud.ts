@@ -10,6 +10,7 @@ import { loadIndexCatalog, type IndexCatalog } from './db/index-catalog';
 import { LocalDatabase } from './db/local-database';
 import { SqliteStore } from './db/sqlite.store';
 import { LocalCloudServer } from './http/local-cloud.server';
+import { projectAppIds } from './http/request-guard';
 import { discoverFunctions } from './functions/function-config';
 import { FunctionRunner } from './functions/function-runner';
 import { registerFunctionActions } from './functions/functions.actions';
@@ -41,8 +42,16 @@ export interface LocalCloudOptions {
   appId?: string;
   /** Poll the clock and fire timer triggers on their own (`npm start`); tests call runDue() instead. */
   runTimers?: boolean;
+  /** Instances per function at most (16 by default); further calls wait for a free one. */
+  maxInstancesPerFunction?: number;
   /** Which openids the gateway lets local mode act as; any well-formed one by default. */
   isKnownIdentity?: GatewayOptions['isKnownIdentity'];
+  /**
+   * App ids whose WeChat DevTools simulator may call the gateway from its pages
+   * (`Referer: https://servicewechat.com/<appid>/devtools/page-frame.html`); by default the `appid` of the
+   * repository's project.config.json (and project.private.config.json).
+   */
+  miniProgramAppIds?: readonly string[];
 }
 
 export const LOCAL_ENV = 'weimin-local';
@@ -73,6 +82,7 @@ export class LocalCloud {
       port: options.port,
       ...(options.host ? { host: options.host } : {}),
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      miniProgramAppIds: options.miniProgramAppIds ?? projectAppIds(REPO_ROOT),
       onInternalError: (e, action) =>
         options.log?.(`internal error${action ? ` in ${action}` : ''}: ${(e as Error)?.stack ?? String(e)}`),
     });
@@ -82,6 +92,9 @@ export class LocalCloud {
       appId: options.appId ?? LOCAL_APPID,
       serviceUrl: () => this.serviceUrl,
       now: () => this.clock.now(),
+      ...(options.maxInstancesPerFunction
+        ? { maxInstancesPerFunction: options.maxInstancesPerFunction }
+        : {}),
       ...(options.log ? { log: options.log } : {}),
     });
     this.timers = new TimerScheduler(this.runner, this.clock, options.log);

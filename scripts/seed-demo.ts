@@ -4,12 +4,21 @@
  * nothing twice. The demo identities' subscribe-message grants (`subscribe_grants`) are also recorded where
  * the local cloud's `subscribeMessage.send` takes them from, as if each identity had accepted
  * `wx.requestSubscribeMessage` that many times: each message uses one, as in WeChat.
+ *
+ * Residents' personal data is written sealed, through the very cipher the functions use
+ * (core/privacy/sealed-database.ts `sealDocument`, function-kit/personal-data.keys.ts): the generator stays
+ * pure and plain, and the database holds what production would. The keys are the environment's
+ * (`PII_KEYS`, `PII_KEY_ID`, `PII_CIPHER`) or, this being the local cloud, the development key, as in the
+ * functions the local cloud runs (decision 0012).
  */
+import type { PersonalDataCipher } from '../core/kernel/personal-data.port';
+import { sealDocument } from '../core/privacy/sealed-database';
 import { DEFAULT_DEMO_SEED } from '../demo/demo.constants';
 import { DEMO_IDENTITIES, type DemoIdentity } from '../demo/demo-identities';
 import { iterateDemoData } from '../demo/demo-dataset';
 import type { LocalDatabase } from '../localcloud/db/local-database';
 import { recordSubscription } from '../localcloud/openapi/subscriptions';
+import { personalDataCipherFromEnv } from '../function-kit/personal-data.keys';
 
 export const SEED_META_COLLECTION = 'sys_meta';
 export const SEED_MARKER_ID = 'demo-seed';
@@ -21,7 +30,17 @@ export interface SeedResult {
   summary: string;
 }
 
-export function seedDemoData(db: LocalDatabase, now: () => number, seed = DEFAULT_DEMO_SEED): SeedResult {
+/** The cipher the local cloud's functions use: the environment's keys, else the development key. */
+export function localPersonalDataCipher(): PersonalDataCipher {
+  return personalDataCipherFromEnv(process.env, { local: true });
+}
+
+export function seedDemoData(
+  db: LocalDatabase,
+  now: () => number,
+  seed = DEFAULT_DEMO_SEED,
+  cipher: PersonalDataCipher = localPersonalDataCipher(),
+): SeedResult {
   db.ensureCollection(SEED_META_COLLECTION);
   if (db.getRawById(SEED_META_COLLECTION, SEED_MARKER_ID).length > 0) {
     return { created: false, counts: {}, summary: '已存在' };
@@ -32,7 +51,10 @@ export function seedDemoData(db: LocalDatabase, now: () => number, seed = DEFAUL
     for (const batch of iterateDemoData({ seed, now: at })) {
       db.ensureCollection(batch.collection);
       // Batches can exceed one SDK call's limit; the store takes any size.
-      db.insert(batch.collection, batch.documents as unknown as Record<string, unknown>[]);
+      const documents = (batch.documents as readonly object[]).map((d) =>
+        sealDocument(cipher, batch.collection, d),
+      );
+      db.insert(batch.collection, documents as Record<string, unknown>[]);
       counts[batch.collection] = (counts[batch.collection] ?? 0) + batch.documents.length;
       if (batch.collection === 'subscribe_grants') {
         for (const grant of batch.documents)

@@ -6,6 +6,13 @@ export const ACTION_LABELS = {
   // Profile
   'profile.bind': '绑定所在社区/网格',
   'profile.phone.set': '设置联系电话',
+  // A resident's rights over their personal data (PIPL arts. 44-47, 50)
+  'profile.export': '查看和复制本人的个人信息',
+  'profile.phone.withdraw': '撤回联系电话授权',
+  'profile.delete': '注销本人账号',
+  'privacy.request.submit': '提交个人信息申请',
+  'privacy.request.view': '查看个人信息申请',
+  'privacy.request.handle': '办理个人信息申请',
   // Catalog
   'catalog.read': '查看服务目录',
   'catalog.manage': '管理服务类别和项目',
@@ -43,6 +50,9 @@ export const ACTION_LABELS = {
   'resident.phone.view': '查看居民联系电话',
   'complaint.submit': '投诉服务机构',
   'complaint.handle': '核实处理投诉',
+  // Moderation of what users write (texts content security held for review, ratings held for review)
+  'moderation.view': '查看待审核的内容',
+  'moderation.decide': '审核用户发布的内容',
   // Concerns (忧心事 / 微心愿)
   'concern.submit': '提交忧心事/微心愿',
   'concern.withdraw': '撤回忧心事/微心愿',

@@ -75,6 +75,13 @@ const concernHandlers: Partial<Record<Role, PermissionRule>> = {
 export const PERMISSION_MATRIX: PermissionMatrix = {
   'profile.bind': { resident: own },
   'profile.phone.set': { resident: own },
+  'profile.export': { resident: own },
+  'profile.phone.withdraw': { resident: own },
+  'profile.delete': { resident: own },
+  // A resident's requests about their data are decided by the workers of the unit they concern.
+  'privacy.request.submit': { resident: own },
+  'privacy.request.view': { resident: own, worker: unit, leader: unit },
+  'privacy.request.handle': { worker: unit, leader: unit },
 
   'catalog.read': everyone,
   'catalog.manage': { worker: unit, leader: unit, system_admin: any },
@@ -122,6 +129,9 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'resident.phone.view': { resident: own, provider_staff: provider, worker: unit },
   'complaint.submit': { resident: own },
   'complaint.handle': { worker: unit, leader: unit, industry_regulator: unit },
+  // Texts WeChat's content check held for review, and ratings held for a look: the unit's workers decide.
+  'moderation.view': { worker: unit, leader: unit },
+  'moderation.decide': { worker: unit, leader: unit },
 
   // A worker may submit, withdraw and confirm on behalf of a resident of their unit (e.g. an elder without a phone).
   'concern.submit': { resident: own, worker: unit },

@@ -75,6 +75,18 @@ export interface Actor {
   readonly grants: readonly RoleGrant[];
 }
 
+/**
+ * The providers the actor works for (their provider_staff grants). Staff never see their own provider
+ * offered, nor order from it or rate it: every WeChat user is also a resident.
+ */
+export function staffProviderIds(actor: Actor): ReadonlySet<string> {
+  return new Set(
+    actor.grants.flatMap((g) =>
+      g.role === 'provider_staff' && g.providerId !== undefined ? [g.providerId] : [],
+    ),
+  );
+}
+
 /** What an event records about who made a change. */
 export interface ActingAs {
   readonly openid: string;

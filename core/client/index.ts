@@ -15,8 +15,10 @@ export {
   checkOptionalText,
   checkText,
   fieldMessages,
+  hasLoneSurrogate,
   type FieldCheck,
   type ListLimits,
+  type OptionalTextOptions,
   type TextLimits,
 } from '../schemas/fields.rules';
 export {
@@ -32,6 +34,12 @@ export {
   type FeedbackKind,
   type FollowUpChannel,
 } from '../schemas/order.fields';
+export {
+  PRIVACY_REQUEST_CONTENT,
+  PRIVACY_REQUEST_KINDS,
+  type PrivacyRequestKind,
+} from '../schemas/privacy-request.fields';
+export { PRIVACY_REQUEST_KIND_LABELS } from '../model/privacy-request.model';
 export {
   checkDeclineReason,
   checkFollowUpFields,
@@ -60,7 +68,16 @@ export type {
   TimelineEntry,
 } from '../orders/order.replies';
 export type { CatalogListReply, OrgChildrenReply } from '../catalog/catalog.replies';
-export type { ProfileGetReply } from '../profile/profile.reply';
+export type {
+  AccountDeletedReply,
+  ExportField,
+  ExportRecord,
+  ExportSection,
+  PrivacyRequestListReply,
+  PrivacyRequestView,
+  ProfileExportReply,
+  ProfileGetReply,
+} from '../profile/profile.reply';
 export type { StaffBindReply, StaffInviteReply } from '../providers/staff.replies';
 export type { PriceView } from '../offerings/price.view';
 export type { ReputationComponent } from '../reputation/reputation.formula';

@@ -39,7 +39,7 @@ export interface RatingFields {
 export function checkRatingFields(stars: unknown, text: unknown): FieldCheck<RatingFields> {
   const starsCheck = checkInt(RATING_STARS.label, RATING_STARS.min, RATING_STARS.max, stars);
   if (!starsCheck.ok) return starsCheck;
-  const textCheck = checkOptionalText(RATING_TEXT.label, RATING_TEXT.max, text);
+  const textCheck = checkOptionalText(RATING_TEXT.label, RATING_TEXT.max, text, RATING_TEXT);
   if (!textCheck.ok) return textCheck;
   return { ok: true, value: { stars: starsCheck.value, text: textCheck.value } };
 }

@@ -27,6 +27,38 @@ export interface MatchingConfig {
   readonly baseLevel: OrgLevel;
   /** A match result can be ordered from for this many hours. */
   readonly matchValidHours: number;
+  /**
+   * An identical request (same resident, unit and items, as a set) within this many minutes of a match not
+   * yet ordered from is answered with that match instead of a new one; 0 turns reuse off.
+   */
+  readonly reuseWithinMinutes: number;
+}
+
+/**
+ * When a rating's stars count toward the provider's reputation at once, and when they wait for a worker
+ * (decision 0013). A rater's own provider is refused outright (order.rate); these hold, never refuse.
+ */
+export interface RatingsConfig {
+  /** An account (the `users` record) younger than this many days is new. */
+  readonly newAccountDays: number;
+  /**
+   * Ratings from new accounts one provider may receive within 24 hours that count at once; the ones after
+   * (a burst) are held for a worker.
+   */
+  readonly newAccountRatingsPerDay: number;
+  /** Ratings by staff of another provider are held for a worker (a competitor's, or a favour returned). */
+  readonly holdOtherProvidersStaff: boolean;
+}
+
+/**
+ * Calls per user per minute, by command (the function kit refuses the rest: RATE_LIMITED). Every command
+ * that writes is limited: by its own entry, else by `writesPerMinute`; `match.request` (a read that writes a
+ * match) has its own. Other reads and the timers are not limited.
+ */
+export interface RateLimitsConfig {
+  readonly perMinute: Readonly<Record<string, number>>;
+  /** The limit of a writing command without an entry of its own. */
+  readonly writesPerMinute: number;
 }
 
 /** Subscribe-message template ids (database/message-templates.json). */
@@ -60,6 +92,8 @@ export interface PlatformConfig {
   readonly templates: OrderTemplates;
   readonly pages: OrderPages;
   readonly staff: StaffConfig;
+  readonly ratings: RatingsConfig;
+  readonly rateLimits: RateLimitsConfig;
   /** How many records one timer run handles at most (the next run takes the rest). */
   readonly timerBatchSize: number;
 }
@@ -72,6 +106,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     candidatePoolSize: 50,
     baseLevel: 'community',
     matchValidHours: 24,
+    reuseWithinMinutes: 5,
   },
   reputation: { policy: DEFAULT_REPUTATION_POLICY, prior: PLATFORM_FALLBACK_PRIOR },
   templates: {
@@ -85,6 +120,20 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     staffJob: 'packages/staff/pages/job-detail/job-detail',
   },
   staff: { inviteValidDays: 7 },
+  ratings: { newAccountDays: 7, newAccountRatingsPerDay: 2, holdOtherProvidersStaff: true },
+  rateLimits: {
+    // Far above what a person tapping a phone does; low enough that a script is stopped within a minute.
+    // A retried request counts too: a phone on a bad network may send one request a dozen times.
+    perMinute: {
+      'match.request': 30,
+      'order.accept': 60,
+      'order.decline': 60,
+      'order.done': 60,
+      'order.follow_up': 60,
+      'moderation.decide': 120,
+    },
+    writesPerMinute: 30,
+  },
   timerBatchSize: 100,
 };
 
@@ -95,6 +144,12 @@ export interface PlatformConfigOverrides {
   readonly templates?: Partial<OrderTemplates>;
   readonly pages?: Partial<OrderPages>;
   readonly staff?: Partial<StaffConfig>;
+  readonly ratings?: Partial<RatingsConfig>;
+  /** Replaces the limits of the commands it names (the others keep theirs). */
+  readonly rateLimits?: {
+    readonly perMinute?: Readonly<Record<string, number>>;
+    readonly writesPerMinute?: number;
+  };
   readonly timerBatchSize?: number;
 }
 
@@ -108,6 +163,11 @@ export function platformConfig(overrides: PlatformConfigOverrides = {}): Platfor
     templates: { ...d.templates, ...overrides.templates },
     pages: { ...d.pages, ...overrides.pages },
     staff: { ...d.staff, ...overrides.staff },
+    ratings: { ...d.ratings, ...overrides.ratings },
+    rateLimits: {
+      perMinute: { ...d.rateLimits.perMinute, ...overrides.rateLimits?.perMinute },
+      writesPerMinute: overrides.rateLimits?.writesPerMinute ?? d.rateLimits.writesPerMinute,
+    },
     timerBatchSize: overrides.timerBatchSize ?? d.timerBatchSize,
   };
   assertConfig(config);
@@ -124,11 +184,17 @@ function assertConfig(config: PlatformConfig): void {
     config.timerBatchSize,
     config.staff.inviteValidDays,
     minProviders,
+    config.ratings.newAccountDays,
+    ...Object.values(config.rateLimits.perMinute),
+    config.rateLimits.writesPerMinute,
   ];
   // A configuration mistake is a bug of the deployment, not a user's error: plain Error.
   if (positive.some((n) => !(n > 0))) throw new Error('order loop config: durations and sizes must be > 0');
   if (maxProviders < minProviders || candidatePoolSize < maxProviders) {
     throw new Error('order loop config: need minProviders <= maxProviders <= candidatePoolSize');
+  }
+  if (!(config.matching.reuseWithinMinutes >= 0) || !(config.ratings.newAccountRatingsPerDay >= 0)) {
+    throw new Error('order loop config: reuseWithinMinutes and newAccountRatingsPerDay must be >= 0');
   }
   if (config.deadlines.followUpReminderHoursBefore >= config.deadlines.followUpWithinHours) {
     throw new Error('order loop config: the reminder must come after the job is done');

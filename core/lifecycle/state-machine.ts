@@ -9,7 +9,7 @@ import { ROLE_LABELS, SYSTEM_OPENID, type ActingAs, type Actor, type Role } from
 import { DomainError } from '../kernel/errors';
 import { accepted, orThrow, refused, type Outcome, type Refusal } from '../kernel/outcome';
 
-export type LifecycleEntityType = 'order' | 'concern' | 'application' | 'provider';
+export type LifecycleEntityType = 'order' | 'concern' | 'application' | 'provider' | 'moderation';
 
 /** Follow-up work a transition obliges the use case to do (documented in the table, carried out by the caller). */
 export const TRANSITION_EFFECTS = {

@@ -2,9 +2,13 @@
  * match.request: for each ticked item, 3 to 5 providers that serve the resident's unit, active and neither
  * suspended nor blacklisted, in reputation order, widened one level at a time when too few are near
  * (docs/product.md section 4). What it reads, and how little, is in docs/orders.md ("Matching").
+ *
+ * A provider's staff are never offered their own provider. An identical request (same resident, unit and
+ * items as a set) within `reuseWithinMinutes` of a match not yet ordered from is answered with that match,
+ * writing nothing; a gap is recorded once per resident, item and Asia/Shanghai day.
  */
 import { authorize } from '../auth/authorize';
-import type { Actor } from '../auth/roles';
+import { staffProviderIds, type Actor } from '../auth/roles';
 import { isOrgPath } from '../org/org-path';
 import { matchRequestSchema } from '../schemas/match.schema';
 import { parseCommand } from '../schemas/command.parser';
@@ -13,12 +17,14 @@ import { DEFAULT_PLATFORM_CONFIG } from '../kernel/platform.config';
 import { shanghaiDayNumber } from '../kernel/shanghai-time';
 import type { UseCaseInput } from '../kernel/use-case';
 import { COLLECTIONS } from '../model/collections.model';
+import type { Match } from '../model/platform.model';
 import { CandidatePoolReader, type CandidatePool, type PoolRow } from './candidate-pool.reader';
 import { ChosenProviders } from './chosen-providers.reader';
 import { gapRecords, itemOutcome, matchRecord } from './match.record';
 import { rotationSeed, type Selection } from './match-selection.policy';
-import type { MatchProvidersResult } from './match.reply';
+import type { MatchedItem, MatchProvidersResult } from './match.reply';
 import { matchingError } from './matching.errors';
+import { reusableMatch } from './recent-match.reader';
 import { readTickedItems } from './ticked-items.reader';
 
 /** The unit the resident bound (their resident grant), or PROFILE_UNIT_REQUIRED. */
@@ -37,6 +43,10 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   authorize(actor, 'match.request', { ownerOpenid: actor.openid }, { roles: ['resident'] });
   const residentPath = residentUnitPath(actor);
   const now = ports.clock.now();
+  const ownProviders = staffProviderIds(actor);
+  const request = { openid: actor.openid, residentPath, itemIds, now, ownProviders };
+  const recent = await reusableMatch(db, config, request);
+  if (recent !== null) return replyOf(recent);
   const items = await readTickedItems(db, itemIds, residentPath);
 
   const seed = rotationSeed(shanghaiDayNumber(now), actor.openid);
@@ -44,22 +54,21 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   const pools: CandidatePool[] = [];
   for (const item of items) pools.push(await candidates.open(item._id));
   const providers = new ChosenProviders(db);
-  const selections = await chooseAvailable(candidates, pools, providers);
+  const selections = await chooseAvailable(candidates, pools, providers, ownProviders);
 
   const outcomes = items.map((item, i) => itemOutcome(item, selections[i]!, providers, config));
   const stamp = { matchId: ports.ids.next(), residentOpenid: actor.openid, residentPath, now };
   const match = matchRecord(stamp, outcomes, config);
-  const gaps = gapRecords(stamp, outcomes, config, () => ports.ids.next());
-  await db.runTransaction(async (tx) => {
-    await tx.insert(COLLECTIONS.matches, match);
-    for (const gap of gaps) await tx.insert(COLLECTIONS.matchGaps, gap);
-  });
-  return {
-    matchId: match._id,
-    orgPath: residentPath,
-    expiresAt: match.expiresAt,
-    items: outcomes.map((o) => o.reply),
-  };
+  await db.insert(COLLECTIONS.matches, match);
+  // A gap counts once per resident, item and day: its _id says so, and an existing one is left alone.
+  for (const gap of gapRecords(stamp, outcomes, config, shanghaiDayNumber(now))) {
+    await db.insert(COLLECTIONS.matchGaps, gap);
+  }
+  return replyOf(match);
+}
+
+function replyOf(match: Match<MatchedItem>): MatchProvidersResult {
+  return { matchId: match._id, orgPath: match.orgPath, expiresAt: match.expiresAt, items: match.shown ?? [] };
 }
 
 /**
@@ -71,10 +80,11 @@ async function chooseAvailable(
   candidates: CandidatePoolReader,
   pools: readonly CandidatePool[],
   providers: ChosenProviders,
+  ownProviders: ReadonlySet<string>,
 ): Promise<Selection<PoolRow>[]> {
   for (;;) {
     const selections: Selection<PoolRow>[] = [];
-    const usable = (row: PoolRow) => providers.mayShow(row.providerId);
+    const usable = (row: PoolRow) => providers.mayShow(row.providerId) && !ownProviders.has(row.providerId);
     for (const pool of pools) selections.push(await candidates.select(pool, usable));
     const chosen = selections.flatMap((s) => s.selected.map((x) => x.offering.providerId));
     if (!(await providers.read(chosen))) return selections;

@@ -80,12 +80,15 @@ export function itemOutcome(
   };
 }
 
-/** The match: what the resident was shown, orderable for `matchValidHours`. */
+/**
+ * The match: what the resident was shown (kept whole, so an identical request soon after is answered from
+ * it), orderable for `matchValidHours`.
+ */
 export function matchRecord(
   stamp: MatchStamp,
   outcomes: readonly ItemOutcome[],
   config: PlatformConfig,
-): Match {
+): Match<MatchedItem> {
   return {
     _id: stamp.matchId,
     orgPath: stamp.residentPath,
@@ -94,20 +97,26 @@ export function matchRecord(
     results: outcomes.map((o) => o.result),
     createdAt: stamp.now,
     expiresAt: stamp.now + config.matching.matchValidHours * HOUR_MS,
+    shown: outcomes.map((o) => o.reply),
   };
 }
 
-/** A gap per item with fewer than `minProviders` even city-wide (ids from `nextId`, in item order). */
+/** The gap's `_id`: one per resident, item and Asia/Shanghai day (`day`: shanghaiDayNumber). */
+export function gapId(day: number, itemId: string, residentOpenid: string): string {
+  return `gap:${day}:${itemId}:${residentOpenid}`;
+}
+
+/** A gap per item with fewer than `minProviders` even city-wide, in item order, for the resident's `day`. */
 export function gapRecords(
   stamp: MatchStamp,
   outcomes: readonly ItemOutcome[],
   config: PlatformConfig,
-  nextId: () => string,
+  day: number,
 ): MatchGap[] {
   return outcomes
     .filter((o) => o.reply.gap)
     .map(({ reply }): MatchGap => ({
-      _id: nextId(),
+      _id: gapId(day, reply.itemId, stamp.residentOpenid),
       orgPath: stamp.residentPath,
       orgUnitId: unitIdOfPath(stamp.residentPath),
       itemId: reply.itemId,

@@ -12,6 +12,7 @@ import type { Offering } from './offering.model';
 import type { FundEntry, JointMeeting, LedgerExport, Station } from './operations.model';
 import type { Complaint, FollowUp, Order, Rating } from './order.model';
 import type { OrgUnit } from './org-unit.model';
+import type { PrivacyRequest } from './privacy-request.model';
 import type {
   DualRegistration,
   PartyMember,
@@ -19,7 +20,15 @@ import type {
   VolunteerServiceLog,
   VolunteerTeam,
 } from './party.model';
-import type { IdempotencyKeyRecord, Match, MatchGap, OutboxMessage, SubscribeGrant } from './platform.model';
+import type { ModerationItem } from './moderation.model';
+import type {
+  IdempotencyKeyRecord,
+  Match,
+  MatchGap,
+  OutboxMessage,
+  RateLimitCounter,
+  SubscribeGrant,
+} from './platform.model';
 import type { AggregateCorrection, BlacklistEntry, Provider, StaffInvite } from './provider.model';
 import type { User } from './user.model';
 
@@ -49,6 +58,7 @@ export interface CollectionDocuments {
   fund_entries: FundEntry;
   ledger_exports: LedgerExport;
   users: User;
+  privacy_requests: PrivacyRequest;
   events: EventRecord;
   idempotency_keys: IdempotencyKeyRecord;
   matches: Match;
@@ -56,6 +66,8 @@ export interface CollectionDocuments {
   subscribe_grants: SubscribeGrant;
   message_outbox: OutboxMessage;
   aggregate_corrections: AggregateCorrection;
+  moderation_items: ModerationItem;
+  rate_limit_counters: RateLimitCounter;
 }
 
 export type CollectionName = keyof CollectionDocuments;
@@ -87,6 +99,7 @@ export const COLLECTION_NAMES = [
   'fund_entries',
   'ledger_exports',
   'users',
+  'privacy_requests',
   'events',
   'idempotency_keys',
   'matches',
@@ -94,6 +107,8 @@ export const COLLECTION_NAMES = [
   'subscribe_grants',
   'message_outbox',
   'aggregate_corrections',
+  'moderation_items',
+  'rate_limit_counters',
 ] as const satisfies readonly CollectionName[];
 
 /** Name constants, so code says `COLLECTIONS.followUps` rather than repeating strings. */
@@ -123,6 +138,7 @@ export const COLLECTIONS = {
   fundEntries: 'fund_entries',
   ledgerExports: 'ledger_exports',
   users: 'users',
+  privacyRequests: 'privacy_requests',
   events: 'events',
   idempotencyKeys: 'idempotency_keys',
   matches: 'matches',
@@ -130,6 +146,8 @@ export const COLLECTIONS = {
   subscribeGrants: 'subscribe_grants',
   messageOutbox: 'message_outbox',
   aggregateCorrections: 'aggregate_corrections',
+  moderationItems: 'moderation_items',
+  rateLimitCounters: 'rate_limit_counters',
 } as const satisfies Record<string, CollectionName>;
 
 /** Documents per collection, e.g. what the demo generator returns. */

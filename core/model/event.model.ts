@@ -1,11 +1,13 @@
 import type { ApplicationStatus } from '../lifecycle/application.lifecycle';
 import type { ConcernStatus } from '../lifecycle/concern.lifecycle';
+import type { ModerationStatus } from '../lifecycle/moderation.lifecycle';
 import type { OrderStatus } from '../lifecycle/order.lifecycle';
 import type { ProviderStatus } from '../lifecycle/provider.lifecycle';
 import type { LifecycleEvent } from '../lifecycle/state-machine';
 import type { BaseDocument, Located } from './common.model';
 
-export type AnyLifecycleStatus = OrderStatus | ConcernStatus | ApplicationStatus | ProviderStatus;
+export type AnyLifecycleStatus =
+  OrderStatus | ConcernStatus | ApplicationStatus | ProviderStatus | ModerationStatus;
 
 /**
  * `events`: the life-cycle event log, one document per transition (entity, id, from, to, who, when, why),

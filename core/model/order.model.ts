@@ -1,5 +1,6 @@
 import type { OrderStatus } from '../lifecycle/order.lifecycle';
 import type { FollowUpChannel } from '../schemas/order.fields';
+import type { HeldTextKind, ModerationHoldReason } from './moderation.model';
 import type { BaseDocument, Located, Millis, Timestamps } from './common.model';
 import type { OfferingPricing } from './offering.model';
 import type { MatchCandidate } from './platform.model';
@@ -11,6 +12,10 @@ import type { MatchCandidate } from './platform.model';
  */
 export interface Order extends BaseDocument, Timestamps, Located {
   readonly residentOpenid: string;
+  /**
+   * The resident's nickname when ordering. Stored sealed, like `serviceAddress` (decision 0012); replaced by
+   * 已注销用户 when the resident deletes their account, and `residentOpenid` then by a pseudonym.
+   */
   readonly residentName: string;
   readonly providerId: string;
   readonly providerName: string;
@@ -26,6 +31,7 @@ export interface Order extends BaseDocument, Timestamps, Located {
   /**
    * Where the service happens (门牌号); '' when the service needs no visit. Personal data: provider staff see
    * it only while serving the job (core/privacy/phone-masking.policy.ts). Absent on orders made before it.
+   * Stored sealed; emptied when the resident deletes their account.
    */
   readonly serviceAddress?: string;
   readonly note: string;
@@ -56,6 +62,12 @@ export interface Order extends BaseDocument, Timestamps, Located {
   readonly matchCandidates?: readonly MatchCandidate[];
   /** Set when the order is declined or expires: the best-ranked provider of the match not tried yet. */
   readonly nextOffer?: MatchCandidate | null;
+  /**
+   * Texts of the order WeChat's content check held for review (`order_note`, `service_address`,
+   * `cancel_reason`, `decline_reason`): shown to their author only until a worker approves them
+   * (`moderation_items`). Absent: none.
+   */
+  readonly heldTexts?: readonly HeldTextKind[];
 }
 
 /** The follow-up record's own small state: waiting, missed its due time (counted once), recorded. */
@@ -96,6 +108,11 @@ export interface FollowUp extends BaseDocument, Timestamps, Located {
   readonly summary: string;
   readonly problems: readonly FeedbackEntry[];
   readonly suggestions: readonly FeedbackEntry[];
+  /**
+   * Texts held for review (`follow_up_summary`, `follow_up_problems`, `follow_up_suggestions`): shown to the
+   * staff member who recorded them only, until a worker approves them. Absent: none.
+   */
+  readonly heldTexts?: readonly HeldTextKind[];
 }
 
 /** `ratings`: 评价, 1-5 stars and text; exactly one per completed order (unique `orderId`). */
@@ -106,9 +123,19 @@ export interface Rating extends BaseDocument, Located {
   readonly residentOpenid: string;
   readonly stars: number;
   readonly text: string;
-  /** False when content security (or a worker) hid the text; the stars still count. */
+  /** False when content security (or a worker) hid the text; the stars count or not by `counted`. */
   readonly textVisible: boolean;
   readonly createdAt: Millis;
+  /**
+   * False while the stars are held back from the provider's aggregates for a worker's look (a burst of
+   * ratings from new accounts, a rater who is another provider's staff: decision 0013); true once counted.
+   * Absent (ratings written before the rule): counted.
+   */
+  readonly counted?: boolean;
+  /** Why the stars were held; null or absent when they counted at once. */
+  readonly holdReason?: ModerationHoldReason | null;
+  /** The rater's account was younger than `ratings.newAccountDays` (what the burst rule counts). */
+  readonly raterNewAccount?: boolean;
 }
 
 export const COMPLAINT_STATUSES = ['submitted', 'upheld', 'dismissed'] as const;

@@ -36,7 +36,7 @@ export interface MatchItemResult {
  * `matches`: what a resident was offered for the items they ticked. Orders point at it, so an expired or
  * declined order can offer the next provider of the same list.
  */
-export interface Match extends BaseDocument, Located {
+export interface Match<Shown = unknown> extends BaseDocument, Located {
   readonly residentOpenid: string;
   readonly itemIds: readonly string[];
   readonly results: readonly MatchItemResult[];
@@ -48,11 +48,19 @@ export interface Match extends BaseDocument, Located {
   readonly latestOrderByItem?: Readonly<Record<string, string>>;
   readonly createdAt: Millis;
   readonly expiresAt: Millis;
+  /**
+   * The items of the reply as the resident was shown them (matching's `MatchedItem`, the type parameter), so
+   * an identical request a few minutes later is answered from this match instead of writing another. Absent
+   * on matches made before it (never reused).
+   */
+  readonly shown?: readonly Shown[];
 }
 
 /**
  * `match_gaps`: an item for which matching found fewer providers than wanted even after widening, for the
- * workers' dashboard ("where are providers missing"). `orgPath` is the resident's unit.
+ * workers' dashboard ("where are providers missing"). `orgPath` is the resident's unit. Counted once per
+ * resident, item and Asia/Shanghai day: `_id` is `gap:<day number>:<itemId>:<resident openid>`, inserted only
+ * if absent, so repeated or concurrent requests add nothing (`matchId` is the first match that found it).
  */
 export interface MatchGap extends BaseDocument, Located {
   readonly itemId: string;
@@ -100,4 +108,18 @@ export interface OutboxMessage extends BaseDocument {
   readonly finishedAt: Millis | null;
   /** The last refusal or error code, e.g. `WX_43101`. */
   readonly lastError: string | null;
+}
+
+/**
+ * `rate_limit_counters`: how many calls of each limited command one user made in one minute (the function
+ * kit refuses calls beyond `rateLimits.perMinute`: RATE_LIMITED). `_id` is `<openid>:<minute number>`;
+ * `counts` maps the command, dots replaced by `_` (a dotted key would be a path), to its calls, raised by
+ * atomic increments. Read and written by `_id` only.
+ */
+export interface RateLimitCounter extends BaseDocument {
+  readonly openid: string;
+  /** Minutes since the epoch. */
+  readonly minute: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly createdAt: Millis;
 }

@@ -5,6 +5,9 @@ import type { BaseDocument, Millis, Timestamps } from './common.model';
  * `users`: one WeChat identity (`_id` is the openid) with the roles it holds and where (the grants of
  * core/auth/roles.ts). Every identified user is also a resident of `homeOrgPath` once they bind a grid or
  * community; the resident grant is added when the actor is built, not stored.
+ *
+ * Personal data at rest: `nickname`, `realName` and `phone` are stored sealed (core/privacy/
+ * personal-data.fields.ts, decision 0012); use cases read and write them plain through the sealed database.
  */
 export interface User extends BaseDocument, Timestamps {
   readonly openid: string;
@@ -15,12 +18,36 @@ export interface User extends BaseDocument, Timestamps {
   /** Full number; shown masked to others until their role needs it (resident.phone.view). */
   readonly phone: string | null;
   readonly phoneConsentAt: Millis | null;
+  /**
+   * The keyed hash (blind index) of `phone`, written beside it by the sealed database: finds the accounts
+   * holding one number without storing it in clear. Null without a phone; absent on old records.
+   */
+  readonly phoneHash?: string | null;
+  /**
+   * The number is also on another account. Flagged for the workers, never refused and never told to the
+   * caller (decision 0012): a refusal would tell anyone which numbers are registered, and let whoever typed
+   * someone's number first lock its owner out.
+   */
+  readonly phoneShared?: boolean;
+  /** When the user withdrew their phone consent (profile.phone.withdraw); `phone` is null since. */
+  readonly phoneConsentWithdrawnAt?: Millis | null;
   /** The grid or community the user bound (居民所在小区/社区). */
   readonly homeUnitId: string | null;
   readonly homeOrgPath: string | null;
   readonly grants: readonly RoleGrant[];
   /** A demo identity seeded by demo/ (never in production data). */
   readonly demo: boolean;
+  /**
+   * When the user deleted their account (profile.delete): the record is emptied, not removed (the `_id` is the
+   * openid and the database port removes nothing); a later profile write starts it afresh. Null or absent
+   * otherwise.
+   */
+  readonly deletedAt?: Millis | null;
+  /**
+   * While a deletion is running: the pseudonym the user's kept records are given, so a retry after a crash
+   * gives the rest the same one. Cleared when the deletion completes.
+   */
+  readonly erasure?: { readonly pseudonym: string; readonly startedAt: Millis } | null;
 }
 
 /** The `users` record of someone who has never written their profile: a resident with no unit yet. */

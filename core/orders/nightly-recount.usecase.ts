@@ -146,12 +146,15 @@ type RecountOutcome = 'right' | 'skipped' | { readonly drift: readonly string[] 
 async function recountProvider(run: TimerRun, before: AggregateRow): Promise<RecountOutcome> {
   const { db, config } = run;
   const _ = db.command;
-  const ratings = await readAll<Pick<Rating, '_id' | 'stars'>>(
-    db,
-    COLLECTIONS.ratings,
-    { providerId: before._id },
-    ['stars'],
-  );
+  // Stars held for a worker (`counted: false`) are not in the aggregates until approved.
+  const ratings = (
+    await readAll<Pick<Rating, '_id' | 'stars' | 'counted'>>(
+      db,
+      COLLECTIONS.ratings,
+      { providerId: before._id },
+      ['stars', 'counted'],
+    )
+  ).filter((r) => r.counted !== false);
   // Counted follow-ups: recorded (on time or late) or marked overdue; pending ones have onTime null.
   const followUps = await readAll<Pick<FollowUp, '_id' | 'onTime'>>(
     db,

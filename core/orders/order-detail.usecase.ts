@@ -1,7 +1,10 @@
 /**
  * order.detail: one order with its event timeline, its follow-up and rating, what the caller may do next,
  * and the resident's phone as the caller may see it (phone-masking.policy.ts). The timeline shows roles,
- * never the openids of the people involved.
+ * never the openids of the people involved. An order the caller may not see is ORDER_NOT_FOUND, like one
+ * that does not exist. Texts held for review (the order's `heldTexts`, the follow-up's, a rating's hidden
+ * text) are shown to their author only: to anyone else a held note is empty, a held address hidden, a held
+ * reason null, held follow-up texts empty.
  */
 import type { Action } from '../auth/actions';
 import { authorize, can, type AccessTarget } from '../auth/authorize';
@@ -14,6 +17,7 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { EventRecord } from '../model/event.model';
 
 import type { FollowUp, Order, Rating } from '../model/order.model';
+import type { HeldTextKind } from '../model/moderation.model';
 import type { User } from '../model/user.model';
 
 import { parseCommand } from '../schemas/command.parser';
@@ -30,7 +34,7 @@ import { followUpIdOf, ratingIdOf } from './order-ids';
 import { residentPhoneView, serviceAddressView } from '../privacy/phone-masking.policy';
 
 import { priceView } from '../offerings/price.view';
-import { orderTarget } from './order-transition';
+import { orderTarget, visibleOrNull } from './order-transition';
 
 import type {
   FollowUpView,
@@ -72,7 +76,7 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
   const { db } = ports;
   requireIdentity(actor);
   const { orderId } = parseCommand(orderDetailSchema, input.command);
-  const order = await db.get<Order>(COLLECTIONS.orders, orderId);
+  const order = visibleOrNull(await db.get<Order>(COLLECTIONS.orders, orderId), actor);
   if (order === null) throw orderLoopError('ORDER_NOT_FOUND', { orderId });
   const target = orderTarget(order);
   const { role } = authorize(actor, 'order.view', target);
@@ -98,8 +102,8 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
   const isOwner = role === 'resident' && order.residentOpenid === actor.openid;
   return {
     order: orderView(order, resident, viewer),
-    timeline: chronological(events).map(timelineEntry),
-    followUp: followUp === null ? null : followUpView(followUp),
+    timeline: chronological(events).map((e) => timelineEntry(e, order, actor)),
+    followUp: followUp === null ? null : followUpView(followUp, actor),
     rating: rating === null ? null : ratingView(rating, isOwner),
     nextOffer: isOwner ? (order.nextOffer ?? null) : null,
     viewerRole: role,
@@ -118,7 +122,12 @@ interface Viewer {
 function orderView(order: Order, resident: User | null, viewer: Viewer): OrderDetail {
   const { actor, role, target } = viewer;
   const phone = residentPhoneView(resident?.phone, actor, role, order.status, target);
-  const address = serviceAddressView(order.serviceAddress, actor, role, order.status, target);
+  // Held texts are the resident's own until a worker approves them.
+  const heldFromViewer = (kind: HeldTextKind) =>
+    order.heldTexts?.includes(kind) === true && actor.openid !== order.residentOpenid;
+  const address = heldFromViewer('service_address')
+    ? { address: null, hidden: true }
+    : serviceAddressView(order.serviceAddress, actor, role, order.status, target);
   return {
     orderId: order._id,
     status: order.status,
@@ -134,7 +143,7 @@ function orderView(order: Order, resident: User | null, viewer: Viewer): OrderDe
     serviceAddress: address.address,
     serviceAddressHidden: address.hidden,
     price: priceView(order.pricing),
-    note: order.note,
+    note: heldFromViewer('order_note') ? '' : order.note,
     orgPath: order.orgPath,
     createdAt: order.createdAt,
     acceptBy: order.acceptBy ?? null,
@@ -147,7 +156,16 @@ function orderView(order: Order, resident: User | null, viewer: Viewer): OrderDe
   };
 }
 
-function timelineEntry(e: EventRecord): TimelineEntry {
+/** The reason of each step whose text may be held, by the status it led to. */
+const HELD_REASONS: Partial<Record<OrderStatus, HeldTextKind>> = {
+  cancelled: 'cancel_reason',
+  declined: 'decline_reason',
+};
+
+function timelineEntry(e: EventRecord, order: Order, viewer: Actor): TimelineEntry {
+  const kind = HELD_REASONS[e.to as OrderStatus];
+  const held =
+    kind !== undefined && order.heldTexts?.includes(kind) === true && e.actor.openid !== viewer.openid;
   return {
     at: e.at,
     from: e.from as OrderStatus | null,
@@ -156,20 +174,23 @@ function timelineEntry(e: EventRecord): TimelineEntry {
     stepLabel: stepLabel(e),
     actorRole: e.actor.role,
     actorLabel: ROLE_LABELS[e.actor.role],
-    reason: e.reason,
+    reason: held ? null : e.reason,
   };
 }
 
-function followUpView(followUp: FollowUp): FollowUpView {
+/** The follow-up; its texts held for review are shown to the staff member who recorded them only. */
+function followUpView(followUp: FollowUp, viewer: Actor): FollowUpView {
+  const hidden = (kind: HeldTextKind) =>
+    followUp.heldTexts?.includes(kind) === true && followUp.recordedBy !== viewer.openid;
   return {
     status: followUp.status,
     dueAt: followUp.dueAt,
     recordedAt: followUp.recordedAt,
     onTime: followUp.onTime,
     channel: followUp.channel,
-    summary: followUp.summary,
-    problems: followUp.problems,
-    suggestions: followUp.suggestions,
+    summary: hidden('follow_up_summary') ? '' : followUp.summary,
+    problems: hidden('follow_up_problems') ? [] : followUp.problems,
+    suggestions: hidden('follow_up_suggestions') ? [] : followUp.suggestions,
   };
 }
 

@@ -3,7 +3,12 @@
  * one: the mini-program and the functions' tests read them. Codes from other modules also reach callers:
  * INVALID_INPUT (core/schemas), UNAUTHENTICATED / PERMISSION_DENIED / OUT_OF_SCOPE (core/auth),
  * ORDER_ILLEGAL_TRANSITION / ORDER_ACTOR_NOT_ALLOWED / ORDER_REASON_REQUIRED (core/lifecycle),
- * IDEMPOTENCY_KEY_REUSED / IDEMPOTENCY_CONFLICT (core/idempotency).
+ * IDEMPOTENCY_KEY_REUSED / IDEMPOTENCY_CONFLICT (core/idempotency), the refusals of free text
+ * (CONTENT_RISKY for a rating, ORDER_NOTE_RISKY...: core/kernel/text-screening.ts) and RATE_LIMITED
+ * (core/kernel/rate-limit.ts).
+ *
+ * An order or a match the caller may not see is ORDER_NOT_FOUND or MATCH_NOT_FOUND, the same answer as for
+ * one that does not exist, so no code tells a stranger an id is real.
  */
 import { domainErrorsOf } from '../kernel/errors';
 
@@ -14,9 +19,12 @@ export const ORDER_LOOP_ERRORS = {
   PROVIDER_UNAVAILABLE: '该服务机构暂时无法接单，请选择其他服务机构',
   ORDER_PRICE_CHANGED: '该服务机构的价格已调整，请重新选择',
   ORDER_ALREADY_OPEN: '该服务项目已有进行中的订单，请勿重复下单',
-  ORDER_NOT_FOUND: '订单不存在',
+  ORDER_NOT_FOUND: '订单不存在或您无权查看',
   ORDER_ALREADY_RATED: '该订单已评价，每个订单只能评价一次',
-  CONTENT_RISKY: '评价内容含有不适宜发布的信息，请修改后再提交',
+  /** The caller works for the provider: staff do not order from their own provider. */
+  ORDER_OWN_PROVIDER: '您是该服务机构的工作人员，不能向本机构下单',
+  /** The caller works for the order's provider, or served this order: nobody rates their own provider. */
+  RATING_OWN_PROVIDER: '您是该服务机构的工作人员，不能评价本机构的服务',
 } as const;
 
 export type OrderLoopErrorCode = keyof typeof ORDER_LOOP_ERRORS;

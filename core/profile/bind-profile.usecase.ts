@@ -68,6 +68,8 @@ export async function bindProfile(input: UseCaseInput): Promise<ProfileGetReply>
     const patch: Partial<User> = {
       ...home,
       ...(nickname.length > 0 ? { nickname } : {}),
+      // A deleted account the user comes back to starts afresh.
+      ...(user.deletedAt ? { deletedAt: null } : {}),
       ...(user.grants.some((g) => g.role === 'resident')
         ? { grants: rehomeGrants(user.grants, unit.path) }
         : {}),

@@ -2,7 +2,7 @@
  * profile.get: the caller's own profile (identity from the WeChat context is all it needs; the input is
  * empty and anything in it is ignored). Someone without a record yet gets the profile of a resident who has
  * not bound a unit: nickname '', no phone, no unit. The phone is masked (138****1234) even to its owner: the
- * full number never travels back to the client.
+ * full number travels back to the client only in the owner's own copy (profile.export).
  *
  * Reads: the `users` record by openid (index `openid_1`) and, once bound, the home unit by `_id`. No writes.
  */

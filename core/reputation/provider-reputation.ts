@@ -5,7 +5,12 @@
  */
 import { COLLECTIONS } from '../model/collections.model';
 import type { Provider } from '../model/provider.model';
-import type { FollowUpAggregate, RatingAggregate } from './ratings.aggregate';
+import {
+  addRating,
+  ratingIncrement,
+  type FollowUpAggregate,
+  type RatingAggregate,
+} from './ratings.aggregate';
 import { computeReputation, type Reputation } from './reputation.formula';
 import type { DatabasePort, Patch, StoredDocument, TransactionPort } from '../kernel/database.port';
 import type { PlatformConfig } from '../kernel/platform.config';
@@ -97,4 +102,33 @@ export async function copyReputationToOfferings(
   const patch = offeringReputationPatch(reputation, now);
   for (const offering of offerings) await tx.update(COLLECTIONS.offerings, offering._id, patch);
   return offerings.length;
+}
+
+/**
+ * Count one rating's stars in its provider's aggregates (atomic increments: constant work per rating), with
+ * the reputation recomputed from them and copied to the offerings, in the caller's transaction. What
+ * order.rate does for a rating that counts at once, and a worker's approval for one that was held.
+ */
+export async function countRatingStars(
+  tx: TransactionPort,
+  db: DatabasePort,
+  providerId: string,
+  stars: number,
+  config: PlatformConfig,
+  now: number,
+): Promise<void> {
+  const provider = await tx.get<Provider>(COLLECTIONS.providers, providerId);
+  if (provider === null) return;
+  const _ = db.command;
+  const inc = ratingIncrement(stars);
+  const reputation = providerReputation(provider, config, {
+    ratings: addRating(ratingAggregateOf(provider), stars),
+  });
+  await tx.update(COLLECTIONS.providers, provider._id, {
+    ratingCount: _.inc(inc.ratingCount),
+    ratingSum: _.inc(inc.ratingSum),
+    [`starCounts.${inc.starIndex}`]: _.inc(1),
+    ...providerReputationPatch(reputation, now),
+  });
+  await copyReputationToOfferings(tx, db, provider._id, reputation, now);
 }

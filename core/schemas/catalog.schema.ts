@@ -33,7 +33,7 @@ export const itemSaveSchema = command({
   itemId: id('服务项目').optional(),
   categoryId: id('服务类别'),
   name: text('项目名称', { max: 20 }),
-  description: optionalText('项目说明', 200),
+  description: optionalText('项目说明', 200, { multiline: true }),
   sortOrder: int('排序', 0, 9999).default(0),
 });
 export type ItemSaveCommand = z.output<typeof itemSaveSchema>;

@@ -22,6 +22,7 @@ import {
   jointMeetingTakeSchema,
 } from './concern.schema';
 import { matchRequestSchema } from './match.schema';
+import { moderationDecideSchema, moderationListSchema } from './moderation.schema';
 import {
   dashboardQuerySchema,
   fundEntrySchema,
@@ -48,7 +49,17 @@ import {
   volunteerServiceLogSchema,
   volunteerTeamSaveSchema,
 } from './party.schema';
-import { phoneSetSchema, profileBindSchema, profileGetSchema } from './profile.schema';
+import {
+  phoneSetSchema,
+  phoneWithdrawSchema,
+  privacyRequestDecideSchema,
+  privacyRequestListSchema,
+  privacyRequestSubmitSchema,
+  profileBindSchema,
+  profileDeleteSchema,
+  profileExportSchema,
+  profileGetSchema,
+} from './profile.schema';
 import {
   applicationDecisionSchema,
   applicationObjectionSchema,
@@ -74,6 +85,12 @@ export const COMMANDS = {
   'profile.get': read(profileGetSchema),
   'profile.bind': write(profileBindSchema),
   'profile.phone.set': write(phoneSetSchema),
+  'profile.export': read(profileExportSchema),
+  'profile.phone.withdraw': write(phoneWithdrawSchema),
+  'profile.delete': write(profileDeleteSchema),
+  'privacy.request.submit': write(privacyRequestSubmitSchema),
+  'privacy.request.list': read(privacyRequestListSchema),
+  'privacy.request.decide': write(privacyRequestDecideSchema),
 
   'catalog.list': read(catalogListSchema),
   'catalog.category.save': write(categorySaveSchema),
@@ -92,6 +109,9 @@ export const COMMANDS = {
   'order.detail': read(orderDetailSchema),
   'complaint.submit': write(complaintSubmitSchema),
   'complaint.decide': write(complaintDecisionSchema),
+
+  'moderation.list': read(moderationListSchema),
+  'moderation.decide': write(moderationDecideSchema),
 
   'provider.apply': write(providerApplicationSchema),
   'provider.application.decide': write(applicationDecisionSchema),

@@ -24,7 +24,7 @@ const concernRef = { concernId: id('事项') };
 export const concernSubmitSchema = command({
   kind: oneOf('事项类型', CONCERN_KINDS),
   title: text('标题', { max: 40 }),
-  content: text('具体内容', { max: 1000 }),
+  content: text('具体内容', { max: 1000, multiline: true }),
   images: images(6),
   /** Where it belongs; absent: the resident's bound unit. Required in practice when a worker files it. */
   orgUnitId: id('所在社区或网格').optional(),
@@ -45,7 +45,7 @@ export type ConcernSubmitCommand = z.output<typeof concernSubmitSchema>;
 export const concernReviewSchema = command({
   ...concernRef,
   decision: oneOf('审核结果', ['approve', 'reject'] as const),
-  reason: optionalText('审核意见', 300),
+  reason: optionalText('审核意见', 300, { multiline: true }),
 }).superRefine((cmd, ctx) => {
   if (cmd.decision === 'reject' && cmd.reason.length === 0) {
     ctx.addIssue({ code: 'custom', path: ['reason'], message: '审核不通过时请填写原因' });
@@ -61,23 +61,26 @@ export const concernClaimSchema = command({
   ...concernRef,
   /** Claimed by the person, their volunteer team, their party organisation, or their unit. */
   claimAs: oneOf('认领身份', CLAIM_AS),
-  note: optionalText('认领说明', 200),
+  note: optionalText('认领说明', 200, { multiline: true }),
 });
 export type ConcernClaimCommand = z.output<typeof concernClaimSchema>;
 
-export const concernReleaseSchema = command({ ...concernRef, reason: text('退回原因', { max: 300 }) });
+export const concernReleaseSchema = command({
+  ...concernRef,
+  reason: text('退回原因', { max: 300, multiline: true }),
+});
 export type ConcernReleaseCommand = z.output<typeof concernReleaseSchema>;
 
 export const concernUpdateSchema = command({
   ...concernRef,
-  text: text('进展说明', { max: 500 }),
+  text: text('进展说明', { max: 500, multiline: true }),
   images: images(6),
 });
 export type ConcernUpdateCommand = z.output<typeof concernUpdateSchema>;
 
 export const concernResolveSchema = command({
   ...concernRef,
-  summary: text('办结说明', { max: 500 }),
+  summary: text('办结说明', { max: 500, multiline: true }),
   images: images(6),
 });
 export type ConcernResolveCommand = z.output<typeof concernResolveSchema>;
@@ -85,7 +88,7 @@ export type ConcernResolveCommand = z.output<typeof concernResolveSchema>;
 export const concernConfirmSchema = command({
   ...concernRef,
   satisfied: bool('是否满意'),
-  reason: optionalText('不满意的原因', 300),
+  reason: optionalText('不满意的原因', 300, { multiline: true }),
 }).superRefine((cmd, ctx) => {
   if (!cmd.satisfied && cmd.reason.length === 0) {
     ctx.addIssue({ code: 'custom', path: ['reason'], message: '不满意时请填写原因' });
@@ -93,12 +96,15 @@ export const concernConfirmSchema = command({
 });
 export type ConcernConfirmCommand = z.output<typeof concernConfirmSchema>;
 
-export const concernEscalateSchema = command({ ...concernRef, reason: text('推送原因', { max: 300 }) });
+export const concernEscalateSchema = command({
+  ...concernRef,
+  reason: text('推送原因', { max: 300, multiline: true }),
+});
 export type ConcernEscalateCommand = z.output<typeof concernEscalateSchema>;
 
 export const concernReferSchema = command({
   ...concernRef,
-  reason: text('提交联席会议的原因', { max: 300 }),
+  reason: text('提交联席会议的原因', { max: 300, multiline: true }),
   departments: list('涉及部门', text('部门名称', { max: 30 }), { min: 1, max: 10, unique: true }),
 });
 export type ConcernReferCommand = z.output<typeof concernReferSchema>;
@@ -106,11 +112,14 @@ export type ConcernReferCommand = z.output<typeof concernReferSchema>;
 export const jointMeetingTakeSchema = command({
   ...concernRef,
   leadDepartment: text('牵头部门', { max: 30 }),
-  note: optionalText('承接说明', 300),
+  note: optionalText('承接说明', 300, { multiline: true }),
 });
 export type JointMeetingTakeCommand = z.output<typeof jointMeetingTakeSchema>;
 
-export const concernWithdrawSchema = command({ ...concernRef, reason: optionalText('撤回原因', 200) });
+export const concernWithdrawSchema = command({
+  ...concernRef,
+  reason: optionalText('撤回原因', 200, { multiline: true }),
+});
 export type ConcernWithdrawCommand = z.output<typeof concernWithdrawSchema>;
 
 export const concernListSchema = query({

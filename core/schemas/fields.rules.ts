@@ -6,9 +6,12 @@
  * Lengths count UTF-16 code units: one per Chinese character, two per emoji.
  */
 
-// Control characters other than tab and line breaks have no place in user text.
+// Control characters (C0, DEL and C1) other than tab and line breaks have no place in user text.
 // eslint-disable-next-line no-control-regex
-export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** What a single-line field (a name, an address, a label) refuses besides: tabs and line breaks of any kind. */
+export const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
 
 /** A mainland mobile number: 11 digits starting with 1. */
 export const MOBILE_PHONE_PATTERN = /^1[3-9]\d{9}$/;
@@ -25,6 +28,8 @@ export const fieldMessages = {
   tooShort: (label: string, min: number) => (min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
   tooLong: (label: string, max: number) => `${label}不能超过 ${max} 个字`,
   controlChars: (label: string) => `${label}包含不允许的控制字符`,
+  malformed: (label: string) => `${label}包含无法识别的字符，请删除后重新输入`,
+  lineBreak: (label: string) => `${label}只能填写一行，不能包含换行或制表符`,
   tooSmall: (label: string, min: number) => `${label}不能小于 ${min}`,
   tooLarge: (label: string, max: number) => `${label}不能大于 ${max}`,
   notAnOption: (label: string) => `${label}不是有效的选项`,
@@ -34,6 +39,36 @@ export const fieldMessages = {
   mobilePhone: '请输入 11 位手机号码',
   contactPhone: '请输入手机号码或带区号的固定电话',
 } as const;
+
+/**
+ * A UTF-16 surrogate without its partner: not a character at all (a cut emoji, a forged payload). Stored,
+ * it breaks JSON encoders, WeChat's APIs and every later reader. A loop rather than a lookbehind regex,
+ * which older phones' JavaScript engines lack (this file ships to the mini-program).
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i += 1;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The first thing wrong with the characters of a text, as its message, or null: malformed (a lone
+ * surrogate), a control character, or (single-line fields) a tab or line break.
+ */
+export function characterProblem(label: string, text: string, multiline: boolean): string | null {
+  if (hasLoneSurrogate(text)) return fieldMessages.malformed(label);
+  if (CONTROL_CHARS.test(text)) return fieldMessages.controlChars(label);
+  if (!multiline && LINE_BREAKS.test(text)) return fieldMessages.lineBreak(label);
+  return null;
+}
 
 /** "请填写X" when the value is missing (undefined or null), "X必须是…" when it has the wrong type. */
 export function typeMessage(label: string, kind: string, input: unknown, verb: FieldVerb = '填写'): string {
@@ -46,7 +81,15 @@ export interface TextLimits {
   readonly max: number;
   /** Minimum length after trimming; default 1 (required). */
   readonly min?: number;
+  /**
+   * A paragraph typed in a text area (a note, a reason, a rating): line breaks and tabs allowed. Absent: a
+   * single line (a name, an address, a label), which refuses them. Every text refuses malformed characters.
+   */
+  readonly multiline?: boolean;
 }
+
+/** What an optional text takes besides its maximum length. */
+export type OptionalTextOptions = Pick<TextLimits, 'multiline'>;
 
 export type FieldCheck<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -60,13 +103,19 @@ export function checkText(label: string, limits: TextLimits, input: unknown): Fi
   const min = limits.min ?? 1;
   if (value.length < min) return refuse(fieldMessages.tooShort(label, min));
   if (value.length > limits.max) return refuse(fieldMessages.tooLong(label, limits.max));
-  if (CONTROL_CHARS.test(value)) return refuse(fieldMessages.controlChars(label));
+  const problem = characterProblem(label, value, limits.multiline === true);
+  if (problem !== null) return refuse(problem);
   return { ok: true, value };
 }
 
-/** `optionalText(label, max)`: absent gives ''. */
-export function checkOptionalText(label: string, max: number, input: unknown): FieldCheck<string> {
-  return input === undefined ? { ok: true, value: '' } : checkText(label, { max, min: 0 }, input);
+/** `optionalText(label, max, options)`: absent gives ''. */
+export function checkOptionalText(
+  label: string,
+  max: number,
+  input: unknown,
+  options: OptionalTextOptions = {},
+): FieldCheck<string> {
+  return input === undefined ? { ok: true, value: '' } : checkText(label, { max, min: 0, ...options }, input);
 }
 
 /** `int(label, min, max)`: a safe integer in [min, max]. */

@@ -7,16 +7,26 @@
 import { z } from 'zod';
 import {
   CONTACT_PHONE_PATTERN,
-  CONTROL_CHARS,
   MOBILE_PHONE_PATTERN,
+  characterProblem,
   fieldMessages as m,
+  hasLoneSurrogate,
   typeMessage,
   type FieldVerb,
   type ListLimits,
+  type OptionalTextOptions,
   type TextLimits,
 } from './fields.rules';
 
-export type { ListLimits, TextLimits };
+export type { ListLimits, OptionalTextOptions, TextLimits };
+
+/** The character rule of every text (fields.rules.ts `characterProblem`), as a zod check. */
+function wellFormed(label: string, multiline: boolean) {
+  return (s: string, ctx: z.core.$RefinementCtx<string>) => {
+    const problem = characterProblem(label, s, multiline);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, input: s });
+  };
+}
 
 type RawIssue = { readonly input?: unknown };
 
@@ -25,7 +35,10 @@ function typeError(label: string, kind: string, verb: FieldVerb = '填写'): (is
   return (issue) => typeMessage(label, kind, issue.input, verb);
 }
 
-/** A required, trimmed text of 1 (or `min`) to `max` characters. */
+/**
+ * A required, trimmed text of 1 (or `min`) to `max` characters: one line unless `multiline`, never a
+ * malformed character (a lone surrogate) or a control character.
+ */
 export function text(label: string, limits: TextLimits) {
   const min = limits.min ?? 1;
   return z
@@ -33,16 +46,16 @@ export function text(label: string, limits: TextLimits) {
     .trim()
     .min(min, { error: m.tooShort(label, min) })
     .max(limits.max, { error: m.tooLong(label, limits.max) })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: m.controlChars(label) });
+    .superRefine(wellFormed(label, limits.multiline === true));
 }
 
-/** An optional trimmed text up to `max` characters; absent gives ''. */
-export function optionalText(label: string, max: number) {
+/** An optional trimmed text up to `max` characters (the same character rules); absent gives ''. */
+export function optionalText(label: string, max: number, options: OptionalTextOptions = {}) {
   return z
     .string({ error: typeError(label, '文字') })
     .trim()
     .max(max, { error: m.tooLong(label, max) })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: m.controlChars(label) })
+    .superRefine(wellFormed(label, options.multiline === true))
     .default('');
 }
 
@@ -115,7 +128,8 @@ export const contactPhone = z
 export const fileId = z
   .string({ error: typeError('文件', '文字', '上传') })
   .min(1, { error: '请上传文件' })
-  .max(256, { error: '文件编号过长' });
+  .max(256, { error: '文件编号过长' })
+  .refine((s) => !hasLoneSurrogate(s), { error: m.malformed('文件编号') });
 
 export function images(max: number) {
   return list('图片', fileId, { min: 0, max }).default([]);

@@ -26,7 +26,7 @@ export const stationChecklistSchema = command({
     ) as Record<StationChecklistKey, ReturnType<typeof bool>>,
     { error: '请填写“十有”清单' },
   ),
-  note: optionalText('说明', 500),
+  note: optionalText('说明', 500, { multiline: true }),
 });
 export type StationChecklistCommand = z.output<typeof stationChecklistSchema>;
 
@@ -68,7 +68,7 @@ export const fundEntrySchema = z.discriminatedUnion(
       source: oneOf('经费来源', FUND_SOURCES),
       amountFen: fen('金额').refine((v) => v > 0, { error: '金额必须大于 0' }),
       date: calendarDate('日期'),
-      note: optionalText('说明', 300),
+      note: optionalText('说明', 300, { multiline: true }),
     }),
     command({
       direction: z.literal('expense'),
@@ -76,7 +76,7 @@ export const fundEntrySchema = z.discriminatedUnion(
       use: oneOf('经费用途', FUND_USES),
       amountFen: fen('金额').refine((v) => v > 0, { error: '金额必须大于 0' }),
       date: calendarDate('日期'),
-      note: optionalText('说明', 300),
+      note: optionalText('说明', 300, { multiline: true }),
     }),
   ],
   { error: '请选择收入或支出' },
@@ -97,7 +97,7 @@ export const roleGrantSchema = command({
   teamId: id('志愿服务队').optional(),
   partyOrgId: id('党组织').optional(),
   position: oneOf('职务', ['manager', 'member', 'leader', 'secretary'] as const).optional(),
-  note: optionalText('说明', 200),
+  note: optionalText('说明', 200, { multiline: true }),
 });
 export type RoleGrantCommand = z.output<typeof roleGrantSchema>;
 

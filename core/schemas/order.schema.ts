@@ -38,14 +38,17 @@ export const orderCreateSchema = command({
    * for those that need no visit (预约挂号...). Shown to the provider's staff only while they serve the job.
    */
   serviceAddress: optionalText('服务地址', 100),
-  note: optionalText('备注', 200),
+  note: optionalText('备注', 200, { multiline: true }),
 });
 export type OrderCreateCommand = z.output<typeof orderCreateSchema>;
 
 const orderRef = { orderId: id('订单') };
 
 /** Before acceptance no reason is needed; after it the life cycle asks for one. */
-export const orderCancelSchema = command({ ...orderRef, reason: optionalText('取消原因', 200) });
+export const orderCancelSchema = command({
+  ...orderRef,
+  reason: optionalText('取消原因', 200, { multiline: true }),
+});
 export type OrderCancelCommand = z.output<typeof orderCancelSchema>;
 
 export const orderAcceptSchema = command({ ...orderRef });
@@ -57,7 +60,10 @@ export const orderDeclineSchema = command({
 });
 export type OrderDeclineCommand = z.output<typeof orderDeclineSchema>;
 
-export const orderDoneSchema = command({ ...orderRef, note: optionalText('服务说明', 500) });
+export const orderDoneSchema = command({
+  ...orderRef,
+  note: optionalText('服务说明', 500, { multiline: true }),
+});
 export type OrderDoneCommand = z.output<typeof orderDoneSchema>;
 
 /** What the resident raised, and how it was handled (如实记录，并做好问题处理). */
@@ -86,7 +92,7 @@ export type FollowUpRecordCommand = z.output<typeof followUpRecordSchema>;
 export const ratingSubmitSchema = command({
   ...orderRef,
   stars: int(RATING_STARS.label, RATING_STARS.min, RATING_STARS.max),
-  text: optionalText(RATING_TEXT.label, RATING_TEXT.max),
+  text: optionalText(RATING_TEXT.label, RATING_TEXT.max, RATING_TEXT),
 });
 export type RatingSubmitCommand = z.output<typeof ratingSubmitSchema>;
 
@@ -103,7 +109,7 @@ export type OrderDetailQuery = z.output<typeof orderDetailSchema>;
 
 export const complaintSubmitSchema = command({
   ...orderRef,
-  content: text('投诉内容', { max: 500 }),
+  content: text('投诉内容', { max: 500, multiline: true }),
   images: images(6),
 });
 export type ComplaintSubmitCommand = z.output<typeof complaintSubmitSchema>;
@@ -111,6 +117,6 @@ export type ComplaintSubmitCommand = z.output<typeof complaintSubmitSchema>;
 export const complaintDecisionSchema = command({
   complaintId: id('投诉'),
   upheld: bool('核实结果'),
-  reply: text('处理意见', { max: 500 }),
+  reply: text('处理意见', { max: 500, multiline: true }),
 });
 export type ComplaintDecisionCommand = z.output<typeof complaintDecisionSchema>;

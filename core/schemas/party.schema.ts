@@ -38,7 +38,7 @@ export type DualRegistrationCommand = z.output<typeof dualRegistrationSchema>;
 export const dualRegistrationConfirmSchema = command({
   registrationId: id('报到记录'),
   approve: z.boolean({ error: '请选择是否确认报到' }),
-  reason: optionalText('意见', 200),
+  reason: optionalText('意见', 200, { multiline: true }),
 });
 export type DualRegistrationConfirmCommand = z.output<typeof dualRegistrationConfirmSchema>;
 
@@ -48,7 +48,7 @@ export const volunteerTeamSaveSchema = command({
   communityId: id('所在社区'),
   name: text('队伍名称', { max: 40 }),
   /** 地缘、趣缘、业缘: what brings the team together. */
-  description: optionalText('队伍简介', 300),
+  description: optionalText('队伍简介', 300, { multiline: true }),
   services: list('服务内容', text('服务内容', { max: 30 }), { min: 1, max: 10, unique: true }),
 });
 export type VolunteerTeamSaveCommand = z.output<typeof volunteerTeamSaveSchema>;
@@ -60,7 +60,7 @@ export const volunteerServiceLogSchema = command({
   /** Duration in minutes (integer), at most one day. */
   minutes: int('服务时长（分钟）', 1, 1440),
   participants: int('参与人数', 1, 500),
-  content: text('服务内容', { max: 500 }),
+  content: text('服务内容', { max: 500, multiline: true }),
   images: images(9),
 });
 export type VolunteerServiceLogCommand = z.output<typeof volunteerServiceLogSchema>;

@@ -50,7 +50,7 @@ export type Pricing = z.output<typeof pricingSchema>;
 const offeringFields = {
   itemId: id('服务项目'),
   pricing: pricingSchema,
-  description: optionalText('服务说明', 300),
+  description: optionalText('服务说明', 300, { multiline: true }),
 };
 
 const offeringEntry = z.object(offeringFields, { error: '服务报价格式不正确' });
@@ -83,9 +83,9 @@ export const providerApplicationSchema = command({
   contactName: text('联系人', { max: 30 }),
   contactPhone,
   address: text('机构地址', { max: 120 }),
-  introduction: optionalText('机构简介', 1000),
+  introduction: optionalText('机构简介', 1000, { multiline: true }),
   /** 健全的执业规则以及其他相应的管理制度. */
-  managementRules: text('执业规则和管理制度', { max: 2000 }),
+  managementRules: text('执业规则和管理制度', { max: 2000, multiline: true }),
   qualifications: list('行业服务资质', qualification, { min: 1, max: 10 }),
   serviceAreaOrgUnitIds: list('服务范围', id('服务范围'), { min: 1, max: 50, unique: true, verb: '选择' }),
   offerings: list('服务报价', offeringEntry, { min: 1, max: 30 }).refine(
@@ -101,20 +101,20 @@ export type ProviderApplicationCommand = z.output<typeof providerApplicationSche
 export const applicationDecisionSchema = command({
   applicationId: id('入驻申请'),
   to: oneOf('审核结果', APPLICATION_STATUSES),
-  reason: optionalText('意见', 500),
+  reason: optionalText('意见', 500, { multiline: true }),
 });
 export type ApplicationDecisionCommand = z.output<typeof applicationDecisionSchema>;
 
 export const applicationWithdrawSchema = command({
   applicationId: id('入驻申请'),
-  reason: optionalText('撤回原因', 200),
+  reason: optionalText('撤回原因', 200, { multiline: true }),
 });
 export type ApplicationWithdrawCommand = z.output<typeof applicationWithdrawSchema>;
 
 /** Anyone may object during the public notice (公示). */
 export const applicationObjectionSchema = command({
   applicationId: id('入驻申请'),
-  content: text('异议内容', { max: 500 }),
+  content: text('异议内容', { max: 500, multiline: true }),
   contactPhone: contactPhone.optional(),
 });
 export type ApplicationObjectionCommand = z.output<typeof applicationObjectionSchema>;
@@ -149,8 +149,8 @@ export const evaluationRecordSchema = command({
   providerId: id('服务机构'),
   year: int('考核年度', 2021, 2100),
   grade: oneOf('考核等次', EVALUATION_GRADES),
-  problems: list('问题清单', text('问题', { max: 200 }), { min: 0, max: 20 }).default([]),
-  summary: optionalText('考核意见', 1000),
+  problems: list('问题清单', text('问题', { max: 200, multiline: true }), { min: 0, max: 20 }).default([]),
+  summary: optionalText('考核意见', 1000, { multiline: true }),
 });
 export type EvaluationRecordCommand = z.output<typeof evaluationRecordSchema>;
 
@@ -158,7 +158,7 @@ export type EvaluationRecordCommand = z.output<typeof evaluationRecordSchema>;
 export const providerStatusChangeSchema = command({
   providerId: id('服务机构'),
   to: oneOf('目标状态', PROVIDER_STATUSES),
-  reason: optionalText('原因', 500),
+  reason: optionalText('原因', 500, { multiline: true }),
   rectifyDeadline: instant('整改期限').optional(),
 }).superRefine((cmd, ctx) => {
   if (cmd.to === 'rectifying' && cmd.rectifyDeadline === undefined) {

@@ -6,9 +6,12 @@
  * back atomically. Every request runs synchronously from start to end on the one event loop, so a
  * read-modify-write such as `_.inc` can never interleave with another writer.
  *
- * Transactions (startTransaction ... commit) span several HTTP requests, so their writes are buffered in an
- * overlay and applied in one SQLite transaction at commit, after checking that nothing they read or wrote
- * was changed by someone else meanwhile (optimistic concurrency: DATABASE_TRANSACTION_CONFLICT otherwise).
+ * Transactions (startTransaction ... commit) span several HTTP requests and give snapshot isolation, as
+ * CloudBase (MongoDB) does (decision 0014): every read sees the committed state as of the transaction's start
+ * (the store keeps the versions later writes replaced while a snapshot is open) plus the transaction's own
+ * writes, which are buffered in an overlay and applied in one SQLite transaction at commit. A document the
+ * transaction writes that someone else wrote after its start is a write conflict
+ * (DATABASE_TRANSACTION_CONFLICT), at commit, or at once for an insert of an `_id` committed meanwhile.
  */
 import { randomBytes } from 'node:crypto';
 import { Aggregator, Query } from 'mingo';
@@ -16,7 +19,7 @@ import { update as applyUpdate } from 'mingo/updater';
 import { CloudError, CloudErrorCode, invalidParam } from '../protocol/cloud-error';
 import { decodeStored, encodeDoc, isPlainObject, type Doc } from '../protocol/ejson.codec';
 import { extractConstraints, planIndex, planOrdered, valuesAtPath } from './index-keys';
-import type { PageOrder, SqliteStore } from './sqlite.store';
+import { DuplicateKeyError, type PageOrder, type SqliteStore } from './sqlite.store';
 
 export interface FindOptions {
   order?: Record<string, 1 | -1>;
@@ -34,10 +37,15 @@ export interface UpdateOptions {
 interface TxState {
   id: string;
   lastUsed: number;
-  /** rev of every document the transaction read or wrote, as it was when first touched (0 = absent). */
-  seen: Map<string, number>;
+  /** The store's last rev when the transaction started: it reads the committed state as of then. */
+  snapshot: number;
   /** Buffered writes: collection -> id -> new document, or null for a removal. */
   writes: Map<string, Map<string, Doc | null>>;
+  /**
+   * The write conflict an operation of the transaction ran into: the transaction is over (as on MongoDB,
+   * where a WriteConflict aborts it). Every later operation and the commit answer it; an abort ends it.
+   */
+  conflict?: CloudError;
 }
 
 const UPDATE_OPERATORS = new Set([
@@ -105,25 +113,16 @@ export class LocalDatabase {
       const ordered = this.orderedFromIndex(collection, filter, opts);
       if (ordered) return ordered;
     }
-    const tx = txId ? this.tx(txId) : undefined;
-    const matches = tx ? this.txMatches(tx, collection, filter) : this.committedMatches(collection, filter);
-    const docs = matches.map((m) => m.doc);
+    const docs = txId
+      ? this.txMatches(this.liveTx(txId), collection, filter)
+      : this.committedMatches(collection, filter).map((m) => m.doc);
     let cursor;
     try {
       cursor = new Query({}, this.mingoOptions).find<Doc>(docs, opts.projection as never);
       if (opts.order && Object.keys(opts.order).length > 0) cursor = cursor.sort(opts.order);
       if (opts.offset) cursor = cursor.skip(opts.offset);
       if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
-      const out = cursor.all();
-      if (tx) {
-        for (const m of matches) this.markSeen(tx, collection, m.doc['_id'] as string, m.rev);
-        // A point read by `_id` that found nothing still read that document: remember it as absent (rev 0),
-        // so a document someone else creates meanwhile conflicts with this transaction.
-        const id = filter['_id'];
-        if (typeof id === 'string')
-          this.markSeen(tx, collection, id, this.store.get(collection, id)?.rev ?? 0);
-      }
-      return out.map(encodeDoc);
+      return cursor.all().map(encodeDoc);
     } catch (e) {
       throw asOperatorError(e);
     }
@@ -236,13 +235,7 @@ export class LocalDatabase {
   }
 
   private candidateRows(collection: string, filter: Doc): Iterable<{ id: string; doc: string; rev: number }> {
-    const idCond = filter['_id'];
-    const ids =
-      typeof idCond === 'string'
-        ? [idCond]
-        : isPlainObject(idCond) && Array.isArray(idCond['$in']) && Object.keys(idCond).length === 1
-          ? idCond['$in'].filter((x): x is string => typeof x === 'string')
-          : undefined;
+    const ids = idsOf(filter);
     if (ids) return this.rowsByIds(collection, ids);
     const plan = planIndex(this.store.indexesOf(collection), extractConstraints(filter), (index) =>
       this.store.isMultikey(collection, index.name),
@@ -271,6 +264,7 @@ export class LocalDatabase {
 
   insert(collection: string, docs: Doc[], txId?: string): string[] {
     this.store.collection(collection);
+    this.dropIdleTransactions();
     const prepared = docs.map((d) => {
       if (!isPlainObject(d)) throw invalidParam('插入的每条记录都必须是对象');
       if (Object.keys(d).some((k) => k.startsWith('$'))) {
@@ -283,20 +277,18 @@ export class LocalDatabase {
       return { ...d, _id: id };
     });
     if (txId) {
-      const tx = this.tx(txId);
+      const tx = this.liveTx(txId);
       for (const d of prepared) {
         const id = d['_id'] as string;
-        const seenAbsent = tx.seen.get(txKey(collection, id)) === 0 && !tx.writes.get(collection)?.has(id);
         if (this.txGet(tx, collection, id)) {
-          // The transaction saw no such document, and someone else has committed one since: on CloudBase
-          // (MongoDB) that is a write conflict, which the SDKs retry, not a duplicate key.
-          if (seenAbsent) {
-            throw new CloudError(
-              CloudErrorCode.TransactionConflict,
-              `事务冲突:${collection}/${id} 在事务期间被其他请求写入,请重试(transaction conflict)`,
-            );
-          }
           throw new CloudError(CloudErrorCode.DuplicateKey, `写入重复键(duplicate key):_id ${id} 已存在`);
+        }
+        // Absent from the snapshot, but someone else has written one since: on CloudBase (MongoDB) that is a
+        // write conflict, which ends the transaction and which the SDKs retry, not a duplicate key.
+        if (!tx.writes.get(collection)?.has(id) && this.store.changedSince(collection, id, tx.snapshot)) {
+          const conflict = this.conflictOf(tx, collection, id);
+          this.keepSnapshots();
+          throw conflict;
         }
         this.txWrite(tx, collection, id, d);
       }
@@ -316,17 +308,17 @@ export class LocalDatabase {
     txId?: string,
   ): { updated: number; upsertId?: string } {
     this.store.collection(collection);
+    this.dropIdleTransactions();
     if (opts.merge) validateUpdateOperators(data);
     else validateReplacement(data);
     if (txId) {
-      const tx = this.tx(txId);
+      const tx = this.liveTx(txId);
       const matches = this.txMatches(tx, collection, filter);
       const targets = opts.multi ? matches : matches.slice(0, 1);
       let updated = 0;
-      for (const m of targets) {
-        const id = m.doc['_id'] as string;
-        this.markSeen(tx, collection, id, m.rev);
-        const next = opts.merge ? this.applyOps(m.doc, data) : replacement(id, data);
+      for (const doc of targets) {
+        const id = doc['_id'] as string;
+        const next = opts.merge ? this.applyOps(doc, data) : replacement(id, data);
         if (next) {
           this.txWrite(tx, collection, id, next);
           updated++;
@@ -367,16 +359,15 @@ export class LocalDatabase {
     txId?: string,
   ): { updated: number; doc: string | null } {
     this.store.collection(collection);
+    this.dropIdleTransactions();
     validateUpdateOperators(data);
     if (txId) {
-      const tx = this.tx(txId);
-      const m = this.txMatches(tx, collection, filter)[0];
-      if (!m) return { updated: 0, doc: null };
-      const id = m.doc['_id'] as string;
-      this.markSeen(tx, collection, id, m.rev);
-      const next = this.applyOps(m.doc, data);
-      if (next) this.txWrite(tx, collection, id, next);
-      return { updated: next ? 1 : 0, doc: encodeDoc(next ?? m.doc) };
+      const tx = this.liveTx(txId);
+      const doc = this.txMatches(tx, collection, filter)[0];
+      if (!doc) return { updated: 0, doc: null };
+      const next = this.applyOps(doc, data);
+      if (next) this.txWrite(tx, collection, doc['_id'] as string, next);
+      return { updated: next ? 1 : 0, doc: encodeDoc(next ?? doc) };
     }
     return this.store.atomically(() => {
       const m = this.committedMatches(collection, filter)[0];
@@ -389,15 +380,12 @@ export class LocalDatabase {
 
   remove(collection: string, filter: Doc, multi: boolean, txId?: string): number {
     this.store.collection(collection);
+    this.dropIdleTransactions();
     if (txId) {
-      const tx = this.tx(txId);
+      const tx = this.liveTx(txId);
       const matches = this.txMatches(tx, collection, filter);
       const targets = multi ? matches : matches.slice(0, 1);
-      for (const m of targets) {
-        const id = m.doc['_id'] as string;
-        this.markSeen(tx, collection, id, m.rev);
-        this.txWrite(tx, collection, id, null);
-      }
+      for (const doc of targets) this.txWrite(tx, collection, doc['_id'] as string, null);
       return targets.length;
     }
     return this.store.atomically(() => {
@@ -435,52 +423,81 @@ export class LocalDatabase {
     return this.applyOps(base, data) ?? base;
   }
 
-  // ---------- transactions ----------
+  // ---------- transactions (decision 0014) ----------
 
   startTransaction(): string {
     const now = this.now();
-    for (const [id, t] of this.txs) if (now - t.lastUsed > TX_IDLE_MS) this.txs.delete(id);
+    this.dropIdleTransactions();
     if (this.txs.size >= MAX_OPEN_TX) {
       throw new CloudError(CloudErrorCode.RequestFailed, `同时进行的事务过多(上限 ${MAX_OPEN_TX})`);
     }
     const id = `tx-${this.newId()}`;
-    this.txs.set(id, { id, lastUsed: now, seen: new Map(), writes: new Map() });
+    this.txs.set(id, { id, lastUsed: now, snapshot: this.store.lastRev(), writes: new Map() });
+    this.keepSnapshots();
     return id;
   }
 
+  /**
+   * Apply the buffered writes in one SQLite transaction, unless a document among them was written by someone
+   * else after the transaction started (first committer wins). A transaction that wrote nothing commits
+   * without a check: reading a snapshot never conflicts.
+   */
   commitTransaction(txId: string): void {
     const tx = this.tx(txId);
-    this.txs.delete(txId);
-    this.store.atomically(() => {
-      for (const [key, rev] of tx.seen) {
-        const [collection, id] = splitKey(key);
-        const current = this.store.get(collection, id)?.rev ?? 0;
-        if (current !== rev) {
-          throw new CloudError(
-            CloudErrorCode.TransactionConflict,
-            `事务冲突:${collection}/${id} 在事务期间被其他请求修改,请重试(transaction conflict)`,
-          );
+    try {
+      if (tx.conflict) throw tx.conflict;
+      if (tx.writes.size === 0) return;
+      this.store.atomically(() => {
+        for (const [collection, docs] of tx.writes) {
+          for (const id of docs.keys()) {
+            if (this.store.changedSince(collection, id, tx.snapshot))
+              throw this.conflictOf(tx, collection, id);
+          }
         }
-      }
-      for (const [collection, docs] of tx.writes) {
-        for (const [id, doc] of docs) {
-          const existed = (tx.seen.get(txKey(collection, id)) ?? 0) !== 0;
-          if (doc === null) this.store.delete(collection, id);
-          else this.store.put(collection, doc, existed);
+        for (const [collection, docs] of tx.writes) {
+          for (const [id, doc] of docs) {
+            // Unchanged since the snapshot, so the committed state is the snapshot's.
+            const existed = this.store.get(collection, id) !== undefined;
+            if (doc === null) {
+              if (existed) this.store.delete(collection, id);
+            } else {
+              this.putInTx(tx, collection, doc, existed);
+            }
+          }
         }
-      }
-    });
+      });
+    } finally {
+      this.txs.delete(txId);
+      this.keepSnapshots();
+    }
   }
 
   abortTransaction(txId: string): void {
     this.tx(txId);
     this.txs.delete(txId);
+    this.keepSnapshots();
   }
 
+  /** A write at commit; a unique key held by a document written after the snapshot is a conflict too. */
+  private putInTx(tx: TxState, collection: string, doc: Doc, existed: boolean): void {
+    try {
+      this.store.put(collection, doc, existed);
+    } catch (e) {
+      if (
+        e instanceof DuplicateKeyError &&
+        this.store.changedSince(e.collection, e.existingId, tx.snapshot)
+      ) {
+        throw this.conflictOf(tx, e.collection, e.existingId);
+      }
+      throw e;
+    }
+  }
+
+  /** The open transaction (its conflict, if it has one, is not checked: see `liveTx`). */
   private tx(txId: string): TxState {
     const tx = this.txs.get(txId);
     if (!tx || this.now() - tx.lastUsed > TX_IDLE_MS) {
-      this.txs.delete(txId);
+      if (this.txs.delete(txId)) this.keepSnapshots();
       throw new CloudError(
         CloudErrorCode.TransactionNotExist,
         `事务不存在或已超时(transaction not exist): ${txId}`,
@@ -490,36 +507,106 @@ export class LocalDatabase {
     return tx;
   }
 
-  private markSeen(tx: TxState, collection: string, id: string, rev: number): void {
-    const key = txKey(collection, id);
-    if (!tx.seen.has(key)) tx.seen.set(key, rev);
+  /** The open transaction for a read or a write: one that has run into a conflict answers that conflict. */
+  private liveTx(txId: string): TxState {
+    const tx = this.tx(txId);
+    if (tx.conflict) throw tx.conflict;
+    return tx;
   }
 
+  /** Record a write conflict on the transaction: it is over (`keepSnapshots` may then forget its snapshot). */
+  private conflictOf(tx: TxState, collection: string, id: string): CloudError {
+    tx.conflict = new CloudError(
+      CloudErrorCode.TransactionConflict,
+      `事务冲突:${collection}/${id} 在事务开始后被其他请求写入,请重试(transaction conflict)`,
+    );
+    return tx.conflict;
+  }
+
+  /**
+   * Forget transactions idle for longer than TX_IDLE_MS (a client that never committed), so their snapshots
+   * do not keep versions: at every start, and at every write while a transaction is open.
+   */
+  private dropIdleTransactions(): void {
+    if (this.txs.size === 0) return;
+    const now = this.now();
+    let dropped = false;
+    for (const [id, t] of this.txs) {
+      if (now - t.lastUsed > TX_IDLE_MS) dropped = this.txs.delete(id);
+    }
+    if (dropped) this.keepSnapshots();
+  }
+
+  /** Tell the store the oldest snapshot still read, so it keeps the versions that one needs and no more. */
+  private keepSnapshots(): void {
+    let oldest: number | undefined;
+    for (const t of this.txs.values()) {
+      if (!t.conflict && (oldest === undefined || t.snapshot < oldest)) oldest = t.snapshot;
+    }
+    this.store.keepVersionsAfter(oldest);
+  }
+
+  /** The document as the transaction sees it: its own write, or the committed one as of its snapshot. */
   private txGet(tx: TxState, collection: string, id: string): Doc | null {
     const buffered = tx.writes.get(collection)?.get(id);
     if (buffered !== undefined) return buffered;
-    const row = this.store.get(collection, id);
-    this.markSeen(tx, collection, id, row?.rev ?? 0);
+    const row = this.store.rowAt(collection, id, tx.snapshot);
     return row ? decodeStored(row.doc) : null;
   }
 
   private txWrite(tx: TxState, collection: string, id: string, doc: Doc | null): void {
-    if (!tx.seen.has(txKey(collection, id)))
-      this.markSeen(tx, collection, id, this.store.get(collection, id)?.rev ?? 0);
     let docs = tx.writes.get(collection);
     if (!docs) tx.writes.set(collection, (docs = new Map()));
     docs.set(id, doc);
   }
 
-  /** Matches as the transaction sees them: committed state with its own buffered writes on top. */
-  private txMatches(tx: TxState, collection: string, filter: Doc): Array<{ doc: Doc; rev: number }> {
-    const committed = this.committedMatches(collection, filter);
+  /** Matches as the transaction sees them: its snapshot with its own buffered writes on top. */
+  private txMatches(tx: TxState, collection: string, filter: Doc): Doc[] {
+    const snapshot = this.snapshotMatches(tx.snapshot, collection, filter);
     const buffered = tx.writes.get(collection);
-    if (!buffered || buffered.size === 0) return committed;
+    if (!buffered || buffered.size === 0) return snapshot;
     const query = compileQuery(filter, this.mingoOptions);
-    const out = committed.filter((m) => !buffered.has(m.doc['_id'] as string));
-    for (const [id, doc] of buffered) {
-      if (doc && query.test(doc)) out.push({ doc, rev: tx.seen.get(txKey(collection, id)) ?? 0 });
+    const out = snapshot.filter((doc) => !buffered.has(doc['_id'] as string));
+    try {
+      for (const doc of buffered.values()) if (doc && query.test(doc)) out.push(doc);
+    } catch (e) {
+      throw asOperatorError(e);
+    }
+    return out;
+  }
+
+  /**
+   * Committed documents matching the filter as of `snapshot`: the current rows, except that a document
+   * written since is taken as it was then (in its place, or after the others when it is gone or no longer
+   * a candidate now).
+   */
+  private snapshotMatches(snapshot: number, collection: string, filter: Doc): Doc[] {
+    this.store.collection(collection);
+    const query = compileQuery(filter, this.mingoOptions);
+    const out: Doc[] = [];
+    const test = (text: string | undefined): void => {
+      if (text === undefined) return;
+      const doc = decodeStored(text);
+      if (query.test(doc)) out.push(doc);
+    };
+    try {
+      const ids = idsOf(filter);
+      if (ids) {
+        for (const id of new Set(ids)) test(this.store.rowAt(collection, id, snapshot)?.doc);
+        return out;
+      }
+      const changed = this.store.changedAt(collection, snapshot);
+      if (changed.size === 0) return this.committedMatches(collection, filter).map((m) => m.doc);
+      for (const row of this.candidateRows(collection, filter)) {
+        if (!changed.has(row.id)) test(row.doc);
+        else {
+          test(changed.get(row.id)?.doc);
+          changed.delete(row.id);
+        }
+      }
+      for (const row of changed.values()) test(row?.doc);
+    } catch (e) {
+      throw asOperatorError(e);
     }
     return out;
   }
@@ -564,13 +651,13 @@ function pageSortOf(
   return { field: first[0], order: { key: first[1], id: second?.[1] ?? first[1] } };
 }
 
-function txKey(collection: string, id: string): string {
-  return `${collection}\u0000${id}`;
-}
-
-function splitKey(key: string): [string, string] {
-  const i = key.indexOf('\u0000');
-  return [key.slice(0, i), key.slice(i + 1)];
+/** The ids a filter names by `_id` (a string, or `$in` of them), if it is that kind of filter. */
+function idsOf(filter: Doc): string[] | undefined {
+  const idCond = filter['_id'];
+  if (typeof idCond === 'string') return [idCond];
+  if (isPlainObject(idCond) && Array.isArray(idCond['$in']) && Object.keys(idCond).length === 1)
+    return idCond['$in'].filter((x): x is string => typeof x === 'string');
+  return undefined;
 }
 
 function compileQuery(filter: Doc, options: object): Query {

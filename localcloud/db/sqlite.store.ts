@@ -4,7 +4,9 @@
  * Each collection is a table of (id, doc, rev) where `doc` is the document's relaxed EJSON text, so a point
  * read can be answered with the stored text as is. Each declared index is a table of key tuples (one row per
  * multikey value) maintained on every write inside the same SQLite transaction as the document itself.
- * `rev` is a store-wide write sequence used for optimistic transaction conflict checks.
+ * `rev` is a store-wide write sequence. While a transaction is open the store also keeps, in memory, the
+ * version each change replaced, so the transaction can read the committed state as of its start and tell
+ * which documents were written after it (decision 0014).
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -56,6 +58,26 @@ export interface StoredRow {
   rev: number;
 }
 
+/** One committed change, kept while a snapshot older than it is open: the row it replaced (null: none). */
+interface Version {
+  readonly rev: number;
+  readonly before: StoredRow | null;
+}
+
+/**
+ * A duplicate `_id` or unique-index key, with the document that holds the key already (so a transaction can
+ * tell a key committed after it began, a conflict, from one it could see, a plain duplicate).
+ */
+export class DuplicateKeyError extends CloudError {
+  constructor(
+    message: string,
+    readonly collection: string,
+    readonly existingId: string,
+  ) {
+    super(CloudErrorCode.DuplicateKey, message);
+  }
+}
+
 export interface StoreOptions {
   dataDir: string;
   catalog: IndexCatalog;
@@ -71,6 +93,14 @@ export class SqliteStore {
   private readonly statements = new Map<string, Database.Statement>();
   /** Records that a key column of an index table has held a boolean or a date. */
   private readonly recordAlias: Database.Statement;
+  /**
+   * Per collection and id, the changes after `versionFloor` in rev order, each with the row it replaced:
+   * what open snapshots read instead of the current row. Undefined while no snapshot is open (nothing kept).
+   */
+  private versions: Map<string, Map<string, Version[]>> | undefined;
+  private versionFloor = 0;
+  /** The version lists appended to by the SQLite transaction running now (undone if it rolls back). */
+  private journal: Version[][] | undefined;
 
   constructor(private readonly options: StoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -106,6 +136,73 @@ export class SqliteStore {
 
   nextRev(): number {
     return this.revBase + ++this.revCounter;
+  }
+
+  /** The rev of the latest write: a snapshot taken now sees every write up to it and none after. */
+  lastRev(): number {
+    return this.revBase + this.revCounter;
+  }
+
+  // ---------- versions for snapshots (decision 0014) ----------
+
+  /**
+   * Keep what snapshots at `floor` or later need (every change after `floor`, with the row it replaced), or
+   * nothing when `floor` is undefined (no snapshot open). Changes at or before the floor are forgotten.
+   */
+  keepVersionsAfter(floor: number | undefined): void {
+    if (floor === undefined) {
+      this.versions = undefined;
+      return;
+    }
+    if (this.versions === undefined) {
+      this.versions = new Map();
+    } else if (floor > this.versionFloor) {
+      for (const [name, byId] of this.versions) {
+        for (const [id, list] of byId) {
+          // In place: a rollback under way pops what its writes pushed onto these very lists.
+          let drop = 0;
+          while (drop < list.length && list[drop]!.rev <= floor) drop += 1;
+          if (drop === list.length) byId.delete(id);
+          else if (drop > 0) list.splice(0, drop);
+        }
+        if (byId.size === 0) this.versions.delete(name);
+      }
+    }
+    this.versionFloor = floor;
+  }
+
+  /** The row as of `snapshot` (a rev at or after the floor given to `keepVersionsAfter`). */
+  rowAt(name: string, id: string, snapshot: number): StoredRow | undefined {
+    const list = this.versions?.get(name)?.get(id);
+    const first = list?.find((v) => v.rev > snapshot);
+    if (first) return first.before ?? undefined;
+    return this.get(name, id);
+  }
+
+  /** Whether the document was written (inserted, replaced or removed) after `snapshot`. */
+  changedSince(name: string, id: string, snapshot: number): boolean {
+    const list = this.versions?.get(name)?.get(id);
+    return list !== undefined && list.length > 0 && list[list.length - 1]!.rev > snapshot;
+  }
+
+  /** Every document of the collection written after `snapshot`, with its row as of then (null: absent). */
+  changedAt(name: string, snapshot: number): Map<string, StoredRow | null> {
+    const out = new Map<string, StoredRow | null>();
+    for (const [id, list] of this.versions?.get(name) ?? []) {
+      const first = list.find((v) => v.rev > snapshot);
+      if (first) out.set(id, first.before);
+    }
+    return out;
+  }
+
+  private recordVersion(name: string, id: string, rev: number, before: StoredRow | null): void {
+    if (this.versions === undefined) return;
+    let byId = this.versions.get(name);
+    if (!byId) this.versions.set(name, (byId = new Map()));
+    let list = byId.get(id);
+    if (!list) byId.set(id, (list = []));
+    list.push({ rev, before });
+    this.journal?.push(list);
   }
 
   private metaGet(key: string): string | undefined {
@@ -394,6 +491,9 @@ export class SqliteStore {
     const id = doc['_id'] as string;
     const text = encodeDoc(doc);
     const rev = this.nextRev();
+    // The row this write replaces, for open snapshots (read only while one is open).
+    const before =
+      this.versions === undefined ? undefined : existed ? ((c.getById.get(id) as StoredRow) ?? null) : null;
     if (existed) {
       c.update.run(text, rev, id);
       for (const idx of c.indexes) idx.deleteById.run(id);
@@ -401,7 +501,8 @@ export class SqliteStore {
       try {
         c.insert.run(id, text, rev);
       } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw duplicate(name, '_id', id);
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+          throw duplicate(name, '_id', id, id);
         throw e;
       }
     }
@@ -417,27 +518,40 @@ export class SqliteStore {
         const key = JSON.stringify(tuple);
         if (seen.has(key)) continue;
         seen.add(key);
-        if (idx.findDuplicate && idx.findDuplicate.get(...tuple, id))
-          throw duplicate(name, idx.spec.name, tuple);
+        const holder = idx.findDuplicate?.get(...tuple, id) as { id: string } | undefined;
+        if (holder) throw duplicate(name, idx.spec.name, tuple, holder.id);
         idx.insert.run(...tuple, id);
       }
       if (seen.size > 1) idx.multikey = true;
     }
+    if (before !== undefined) this.recordVersion(name, id, rev, before);
     return rev;
   }
 
   delete(name: string, id: string): boolean {
     const c = this.collection(name);
+    const before = this.versions === undefined ? undefined : (c.getById.get(id) as StoredRow | undefined);
     const r = c.deleteById.run(id);
     if (r.changes === 0) return false;
     for (const idx of c.indexes) idx.deleteById.run(id);
+    if (before) this.recordVersion(name, id, this.nextRev(), before);
     return true;
   }
 
   /** Run fn in one SQLite transaction: all its writes land together or not at all. */
   atomically<T>(fn: () => T): T {
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn)();
+    const journal: Version[][] = [];
+    this.journal = journal;
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      // Rolled back: the versions its writes recorded never happened.
+      for (let i = journal.length - 1; i >= 0; i -= 1) journal[i]!.pop();
+      throw e;
+    } finally {
+      this.journal = undefined;
+    }
   }
 
   count(name: string): number {
@@ -447,9 +561,15 @@ export class SqliteStore {
   }
 }
 
-function duplicate(collection: string, index: string, key: KeyValue[] | string): CloudError {
-  return new CloudError(
-    CloudErrorCode.DuplicateKey,
+function duplicate(
+  collection: string,
+  index: string,
+  key: KeyValue[] | string,
+  existingId: string,
+): DuplicateKeyError {
+  return new DuplicateKeyError(
     `写入重复键(duplicate key):集合 ${collection} 的索引 ${index} 已存在 ${JSON.stringify(key)}`,
+    collection,
+    existingId,
   );
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CloudError, CloudErrorCode } from '../protocol/cloud-error';
 import type { DeployedFunction } from './function-config';
+import { checkEvent } from './event-limits';
 import type { InvokeMessage, ResultMessage } from './function-worker';
 
 /** Where a call comes from, as getWXContext().SOURCE reports it. */
@@ -65,7 +66,11 @@ export class FunctionRunner {
   setFunctions(fns: DeployedFunction[]): void {
     for (const fn of fns) {
       const old = this.pools.get(fn.name);
-      if (old) for (const i of old.instances) void i.worker.terminate();
+      if (old) {
+        const instances = old.instances;
+        old.instances = [];
+        for (const i of instances) this.terminate(i);
+      }
       this.pools.set(fn.name, { fn, instances: [], waiting: [] });
     }
   }
@@ -87,82 +92,120 @@ export class FunctionRunner {
     const pool = this.pools.get(name);
     if (!pool)
       throw new CloudError(CloudErrorCode.FunctionNotFound, `云函数不存在(function not found): ${name}`);
+    // What CloudBase would refuse is refused before an instance is taken.
+    checkEvent(name, event);
     const instance = await this.acquire(pool);
-    try {
-      await instance.ready;
-    } catch (e) {
-      this.discard(pool, instance);
-      throw new CloudError(CloudErrorCode.FunctionExecuteFail, `云函数实例启动失败:${(e as Error).message}`);
-    }
-    const requestId = randomBytes(16).toString('hex');
-    const token = `local-${randomBytes(16).toString('hex')}`;
-    this.tokens.set(token, caller);
-    const { timeout, memorySize } = pool.fn.config;
-    const msg: InvokeMessage = {
-      type: 'invoke',
-      id: this.nextId++,
-      nowMs: this.options.now(),
-      event,
-      env: identityEnv(caller, this.options.appId, token),
-      context: {
-        request_id: requestId,
-        function_name: name,
-        function_version: '$LATEST',
-        memory_limit_in_mb: memorySize,
-        time_limit_in_ms: timeout * 1000,
-      },
+    // Every way out hands the instance back exactly once: released when it is fine, discarded when not.
+    let handedBack = false;
+    const handBack = (discard: boolean) => {
+      if (handedBack) return;
+      handedBack = true;
+      if (discard) this.discard(pool, instance);
+      else this.release(pool, instance);
     };
+    const token = `local-${randomBytes(16).toString('hex')}`;
     try {
-      const reply = await new Promise<ResultMessage>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          cleanup();
-          this.discard(pool, instance);
-          reject(
-            new CloudError(
-              CloudErrorCode.FunctionTimeout,
-              `云函数执行超时(Invoking task timed out after ${timeout} seconds): ${name}`,
-            ),
-          );
-        }, timeout * 1000);
-        const onMessage = (m: ResultMessage) => {
-          if (m.id !== msg.id) return;
-          cleanup();
-          resolve(m);
-        };
-        const onError = (e: Error) => {
-          cleanup();
-          this.discard(pool, instance);
-          const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-          reject(
-            new CloudError(
-              CloudErrorCode.FunctionExecuteFail,
-              oom
-                ? `云函数内存超限(memory limit ${memorySize} MB exceeded): ${name}`
-                : `云函数实例崩溃:${e.message}`,
-            ),
-          );
-        };
-        const onExit = () => onError(new Error('instance exited'));
-        const cleanup = () => {
-          clearTimeout(timer);
-          instance.worker.off('message', onMessage);
-          instance.worker.off('error', onError);
-          instance.worker.off('exit', onExit);
-        };
-        instance.worker.on('message', onMessage);
-        instance.worker.on('error', onError);
-        instance.worker.on('exit', onExit);
-        instance.worker.postMessage(msg);
-      });
-      this.release(pool, instance);
+      try {
+        await instance.ready;
+      } catch (e) {
+        handBack(true);
+        throw new CloudError(
+          CloudErrorCode.FunctionExecuteFail,
+          `云函数实例启动失败:${(e as Error).message}`,
+        );
+      }
+      const requestId = randomBytes(16).toString('hex');
+      this.tokens.set(token, caller);
+      const { timeout, memorySize } = pool.fn.config;
+      const msg: InvokeMessage = {
+        type: 'invoke',
+        id: this.nextId++,
+        nowMs: this.options.now(),
+        event,
+        env: identityEnv(caller, this.options.appId, token),
+        context: {
+          request_id: requestId,
+          function_name: name,
+          function_version: '$LATEST',
+          memory_limit_in_mb: memorySize,
+          time_limit_in_ms: timeout * 1000,
+        },
+      };
+      const reply = await this.exchange(instance, msg, pool.fn, () => handBack(true));
+      handBack(false);
       if (!reply.ok) {
         const e = reply.error!;
         throw new CloudError(CloudErrorCode.FunctionExecuteFail, `${e.name}: ${e.message}`);
       }
       return { requestId, responseData: reply.responseData ?? 'null' };
     } finally {
+      handBack(false);
       this.tokens.delete(token);
     }
+  }
+
+  /**
+   * Hand one invocation to the instance and wait for its reply, its timeout or its crash (`lost` is called
+   * for the last two: the instance is not to be used again). A message that cannot be sent throws at once,
+   * with nothing left waiting.
+   */
+  private exchange(
+    instance: Instance,
+    msg: InvokeMessage,
+    fn: DeployedFunction,
+    lost: () => void,
+  ): Promise<ResultMessage> {
+    const { timeout, memorySize } = fn.config;
+    try {
+      instance.worker.postMessage(msg);
+    } catch (e) {
+      return Promise.reject(
+        new CloudError(
+          CloudErrorCode.InvalidParam,
+          `云函数 ${fn.name} 的事件无法传给实例:${e instanceof Error ? e.message : String(e)}`,
+        ),
+      );
+    }
+    return new Promise<ResultMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        lost();
+        reject(
+          new CloudError(
+            CloudErrorCode.FunctionTimeout,
+            `云函数执行超时(Invoking task timed out after ${timeout} seconds): ${fn.name}`,
+          ),
+        );
+      }, timeout * 1000);
+      const onMessage = (m: ResultMessage) => {
+        if (m.id !== msg.id) return;
+        cleanup();
+        resolve(m);
+      };
+      const onError = (e: Error) => {
+        cleanup();
+        lost();
+        const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        reject(
+          new CloudError(
+            CloudErrorCode.FunctionExecuteFail,
+            oom
+              ? `云函数内存超限(memory limit ${memorySize} MB exceeded): ${fn.name}`
+              : `云函数实例崩溃:${e.message}`,
+          ),
+        );
+      };
+      const onExit = () => onError(new Error('instance exited'));
+      const cleanup = () => {
+        clearTimeout(timer);
+        instance.worker.off('message', onMessage);
+        instance.worker.off('error', onError);
+        instance.worker.off('exit', onExit);
+      };
+      instance.worker.on('message', onMessage);
+      instance.worker.on('error', onError);
+      instance.worker.on('exit', onExit);
+    });
   }
 
   private acquire(pool: Pool): Promise<Instance> {
@@ -178,13 +221,26 @@ export class FunctionRunner {
           if (m.type !== 'ready') return;
           worker.off('message', onMessage);
           worker.off('error', reject);
+          worker.off('exit', onExit);
           resolve();
         };
+        const onExit = () => reject(new Error('instance exited before it was ready'));
         worker.on('message', onMessage);
         worker.once('error', reject);
+        worker.once('exit', onExit);
       });
       ready.catch(() => undefined);
       const instance: Instance = { worker, busy: true, ready };
+      // Between invocations nobody else listens: an instance that fails then (a rejection its code left
+      // behind, process.exit) is logged and dropped, never an unhandled 'error' event in this process.
+      worker.on('error', (e: Error) => {
+        if (instance.busy) return; // the invocation under way answers for it
+        this.options.log?.(`云函数 ${pool.fn.name} 的实例在调用之间出错,已丢弃:${e.message}`);
+        if (pool.instances.includes(instance)) this.discard(pool, instance);
+      });
+      worker.on('exit', () => {
+        if (!instance.busy && pool.instances.includes(instance)) this.discard(pool, instance);
+      });
       pool.instances.push(instance);
       return Promise.resolve(instance);
     }
@@ -200,8 +256,14 @@ export class FunctionRunner {
 
   private discard(pool: Pool, instance: Instance): void {
     pool.instances = pool.instances.filter((i) => i !== instance);
-    void instance.worker.terminate();
+    this.terminate(instance);
     pool.waiting.shift()?.();
+  }
+
+  private terminate(instance: Instance): void {
+    instance.worker.terminate().catch((e: unknown) => {
+      this.options.log?.(`结束云函数实例失败:${e instanceof Error ? e.message : String(e)}`);
+    });
   }
 
   private spawn(fn: DeployedFunction): Worker {
@@ -234,9 +296,14 @@ export class FunctionRunner {
   }
 
   async close(): Promise<void> {
-    const all = [...this.pools.values()].flatMap((p) => p.instances);
+    const pools = [...this.pools.values()];
     this.pools.clear();
-    await Promise.all(all.map((i) => i.worker.terminate()));
+    const all = pools.flatMap((p) => {
+      const instances = p.instances;
+      p.instances = [];
+      return instances;
+    });
+    await Promise.allSettled(all.map((i) => i.worker.terminate()));
   }
 }
 

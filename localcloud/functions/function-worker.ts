@@ -66,7 +66,15 @@ try {
 parentPort!.postMessage({ type: 'ready' });
 
 parentPort!.on('message', (msg: InvokeMessage) => {
-  void run(msg);
+  run(msg).catch((e: unknown) => {
+    // Only the reply itself failing lands here; say so rather than leave the caller to its timeout.
+    parentPort!.postMessage({
+      type: 'result',
+      id: msg.id,
+      ok: false,
+      error: { name: 'Error', message: `无法回传结果:${e instanceof Error ? e.message : String(e)}` },
+    } satisfies ResultMessage);
+  });
 });
 
 async function run(msg: InvokeMessage): Promise<void> {

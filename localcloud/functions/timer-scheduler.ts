@@ -7,7 +7,7 @@
  * Missed fire times are not replayed one by one: when the clock jumps, each trigger that is due runs once.
  */
 import { CronExpressionParser } from 'cron-parser';
-import type { ControllableClock } from '../clock';
+import { isClockTime, type ControllableClock } from '../clock';
 import type { DeployedFunction, TimerTrigger } from './function-config';
 import type { FunctionRunner } from './function-runner';
 
@@ -108,7 +108,10 @@ export class TimerScheduler {
   /** Poll the clock every second (what `npm start` does); tests drive `runDue()` themselves. */
   startPolling(periodMs = 1000): void {
     this.stopPolling();
-    this.interval = setInterval(() => void this.runDue(), periodMs);
+    // A failed tick is logged, never left unhandled: an unhandled rejection would end the whole process.
+    this.interval = setInterval(() => {
+      this.runDue().catch((e: unknown) => this.log(`定时触发器轮询失败:${errorText(e)}`));
+    }, periodMs);
     this.interval.unref();
   }
 
@@ -120,11 +123,15 @@ export class TimerScheduler {
   /** Run every trigger and retry that is due at the clock's now; resolves with the runs it made. */
   runDue(): Promise<TimerRun[]> {
     // One tick at a time; a tick asked for while one runs waits for it and then runs.
+    // `ticking` only orders the ticks and never rejects (the caller of runDue gets the failure).
     const previous = this.ticking ?? Promise.resolve([]);
     const next = previous.then(() => this.tick());
-    this.ticking = next.finally(() => {
-      if (this.ticking === next) this.ticking = undefined;
-    }) as Promise<TimerRun[]>;
+    const settled: Promise<TimerRun[]> = next
+      .catch((): TimerRun[] => [])
+      .finally(() => {
+        if (this.ticking === settled) this.ticking = undefined;
+      });
+    this.ticking = settled;
     return next;
   }
 
@@ -152,14 +159,14 @@ export class TimerScheduler {
 
   private async fire(st: ScheduledTrigger, scheduledAt: number, attempt: number): Promise<TimerRun> {
     const startedAt = this.clock.now();
-    const event = {
-      Type: 'Timer',
-      TriggerName: st.trigger.name,
-      Time: new Date(scheduledAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      Message: '',
-    };
     let run: TimerRun;
     try {
+      const event = {
+        Type: 'Timer',
+        TriggerName: st.trigger.name,
+        Time: new Date(scheduledAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        Message: '',
+      };
       await this.runner.invoke(st.fn.name, event, { SOURCE: 'wx_trigger' });
       run = { functionName: st.fn.name, trigger: st.trigger.name, scheduledAt, attempt, ok: true, startedAt };
     } catch (e) {
@@ -183,19 +190,33 @@ export class TimerScheduler {
     return run;
   }
 
+  /** The next fire time after `after`; never, when there is none the clock can reach (or cron fails). */
   private nextFireAfter(st: ScheduledTrigger, after: number): number {
-    const it = CronExpressionParser.parse(st.cron, { currentDate: new Date(after), tz: TZ });
-    for (let i = 0; i < 10_000; i++) {
-      const t = it.next().getTime();
-      if (!st.years || st.years.has(yearInShanghai(t))) return t;
+    try {
+      const it = CronExpressionParser.parse(st.cron, { currentDate: new Date(after), tz: TZ });
+      for (let i = 0; i < 10_000; i++) {
+        const t = it.next().getTime();
+        if (!isClockTime(t)) break;
+        if (!st.years || st.years.has(yearInShanghai(t))) return t;
+      }
+    } catch (e) {
+      this.log(`定时触发器 ${st.fn.name}/${st.trigger.name} 无法计算下次执行时间:${errorText(e)}`);
     }
     return Number.POSITIVE_INFINITY;
   }
 
   private lastFireAtOrBefore(st: ScheduledTrigger, at: number): number {
-    const it = CronExpressionParser.parse(st.cron, { currentDate: new Date(at + 1), tz: TZ });
-    return it.prev().getTime();
+    try {
+      const it = CronExpressionParser.parse(st.cron, { currentDate: new Date(at + 1), tz: TZ });
+      return it.prev().getTime();
+    } catch {
+      return at;
+    }
   }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 function yearInShanghai(ms: number): number {

@@ -4,8 +4,8 @@
  * `X-WX-OPENID` header; the runtime, not the event, hands it to the function as its WeChat context.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ControllableClock } from '../clock';
-import { CloudError } from '../protocol/cloud-error';
+import { isClockTime, type ControllableClock } from '../clock';
+import { CloudError, CloudErrorCode } from '../protocol/cloud-error';
 import type { FunctionRunner } from '../functions/function-runner';
 import type { TimerScheduler } from '../functions/timer-scheduler';
 import { sendJson, type LocalCloudServer } from '../http/local-cloud.server';
@@ -20,6 +20,60 @@ export interface GatewayOptions {
 function parseJson(body: Buffer): unknown {
   if (body.length === 0) return {};
   return JSON.parse(body.toString('utf8'));
+}
+
+/** HTTP statuses of the gateway's refusals; a function that ran and failed answers 200, as callFunction does. */
+const GATEWAY_STATUS: Partial<Record<string, number>> = {
+  [CloudErrorCode.FunctionNotFound]: 404,
+  [CloudErrorCode.InvalidParam]: 400,
+  [CloudErrorCode.PayloadTooLarge]: 413,
+};
+
+interface ClockMove {
+  setTo?: number;
+  freeze: boolean;
+  advanceMs?: number;
+  reset: boolean;
+}
+
+const CLOCK_RANGE_TEXT = '1970-01-01 至 9999-12-31(UTC)';
+
+/** What `POST /clock` asks for, checked as a whole against the clock's range; or why it is refused. */
+function clockMove(input: unknown, clock: ControllableClock): ClockMove | { code: string; message: string } {
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    return { code: 'INVALID_PARAM', message: '请求体必须是 JSON 对象' };
+  }
+  const o = input as Record<string, unknown>;
+  const move: ClockMove = { freeze: o['freeze'] === true, reset: o['reset'] === true };
+  const setTo = o['setTo'];
+  if (setTo !== undefined) {
+    const ms = typeof setTo === 'number' ? setTo : typeof setTo === 'string' ? Date.parse(setTo) : NaN;
+    if (!Number.isFinite(ms)) {
+      return { code: 'INVALID_PARAM', message: 'setTo 必须是时间戳(毫秒)或 ISO 时间字符串' };
+    }
+    if (!isClockTime(ms)) {
+      return {
+        code: 'CLOCK_OUT_OF_RANGE',
+        message: `setTo 超出本地云时钟的范围(${CLOCK_RANGE_TEXT}):${String(setTo)}`,
+      };
+    }
+    move.setTo = ms;
+  }
+  const advanceMs = o['advanceMs'];
+  if (advanceMs !== undefined) {
+    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+      return { code: 'INVALID_PARAM', message: 'advanceMs 必须是非负数' };
+    }
+    const from = move.setTo ?? clock.now();
+    if (!isClockTime(from + advanceMs)) {
+      return {
+        code: 'CLOCK_OUT_OF_RANGE',
+        message: `advanceMs 会让本地云时钟超出范围(${CLOCK_RANGE_TEXT}):${advanceMs}`,
+      };
+    }
+    move.advanceMs = advanceMs;
+  }
+  return move;
 }
 
 function fail(res: ServerResponse, status: number, code: string, message: string, errCode = -1): void {
@@ -70,8 +124,7 @@ export function registerGatewayRoutes(
           requestID: result.requestId,
         });
       } catch (e) {
-        if (e instanceof CloudError)
-          fail(res, e.code === 'FUNCTIONS_REQUEST_FAIL' ? 404 : 200, e.code, e.message);
+        if (e instanceof CloudError) fail(res, GATEWAY_STATUS[e.code] ?? 200, e.code, e.message);
         else throw e;
       }
     },
@@ -93,7 +146,8 @@ export function registerGatewayRoutes(
     sendJson(res, 200, { now: clock.now(), iso: new Date(clock.now()).toISOString(), real: clock.isReal });
   });
 
-  // Set or advance the clock, then run every trigger due at the new time.
+  // Set or advance the clock, then run every trigger due at the new time. Everything is checked before the
+  // clock moves: a refused request leaves it where it was.
   server.addRoute('POST', '/clock', async (_req, res, body) => {
     let input: unknown;
     try {
@@ -102,26 +156,14 @@ export function registerGatewayRoutes(
       sendJson(res, 400, { code: 'INVALID_PARAM', message: '请求体不是合法的 JSON' });
       return;
     }
-    const o = (input ?? {}) as Record<string, unknown>;
-    const setTo = o['setTo'];
-    const advanceMs = o['advanceMs'];
-    const freeze = o['freeze'] === true;
-    if (setTo !== undefined) {
-      const ms = typeof setTo === 'number' ? setTo : typeof setTo === 'string' ? Date.parse(setTo) : NaN;
-      if (!Number.isFinite(ms)) {
-        sendJson(res, 400, { code: 'INVALID_PARAM', message: 'setTo 必须是时间戳(毫秒)或 ISO 时间字符串' });
-        return;
-      }
-      clock.set(ms, { freeze });
+    const move = clockMove(input ?? {}, clock);
+    if ('code' in move) {
+      sendJson(res, 400, move);
+      return;
     }
-    if (advanceMs !== undefined) {
-      if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
-        sendJson(res, 400, { code: 'INVALID_PARAM', message: 'advanceMs 必须是非负数' });
-        return;
-      }
-      clock.advance(advanceMs);
-    }
-    if (o['reset'] === true) clock.reset();
+    if (move.setTo !== undefined) clock.set(move.setTo, { freeze: move.freeze });
+    if (move.advanceMs !== undefined) clock.advance(move.advanceMs);
+    if (move.reset) clock.reset();
     const runs = await scheduler.runDue();
     sendJson(res, 200, { now: clock.now(), iso: new Date(clock.now()).toISOString(), runs });
   });

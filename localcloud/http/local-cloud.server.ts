@@ -2,12 +2,24 @@
  * The local cloud's HTTP server: `POST /admin` speaks the CloudBase admin protocol that both real SDKs use
  * (`serviceUrl: http://127.0.0.1:<port>/admin`), `GET /health` answers 200, and other parts of the local
  * cloud (gateway, outbox, admin page) add their own routes.
+ *
+ * Before any route runs, a request must come from this machine's programs or the local cloud's own pages
+ * (request-guard.ts), its path must decode, and a body must be of a type the route reads (JSON unless the
+ * route says otherwise). A refused request does nothing.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloudError, CloudErrorCode } from '../protocol/cloud-error';
 import { ActionRegistry, type ActionContext, type RawReply } from './action-registry';
+import {
+  mediaTypeOf,
+  ownHosts,
+  refuseContentType,
+  refuseForeign,
+  type GuardConfig,
+  type Refusal,
+} from './request-guard';
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -18,7 +30,18 @@ interface Route {
   path: string;
   prefix: boolean;
   handler: RouteHandler;
+  /** Media types the route reads a body as; methods other than GET and HEAD read `application/json`. */
+  bodyTypes: (() => readonly string[]) | undefined;
 }
+
+export interface RouteOptions {
+  /** Match every path that starts with `path`. */
+  prefix?: boolean;
+  /** The body's media types the route accepts, when not JSON (`POST /admin` also takes multipart). */
+  bodyTypes?: () => readonly string[];
+}
+
+const JSON_BODY = ['application/json'] as const;
 
 export interface ServerOptions {
   host?: string;
@@ -26,6 +49,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Called for requests that failed with an unexpected (non-CloudError) exception. */
   onInternalError?: (e: unknown, action: string | undefined) => void;
+  /** App ids whose WeChat DevTools simulator may call the gateway (request-guard.ts). */
+  miniProgramAppIds?: readonly string[];
 }
 
 /** Body parsers by content type; JSON is built in, multipart (wx.openApi) is registered by the runtime. */
@@ -39,14 +64,24 @@ export class LocalCloudServer {
   private readonly routes: Route[] = [];
   private readonly parsers = new Map<string, BodyParser>();
   private server: Server | undefined;
+  private guardState: { config: GuardConfig; hosts: ReadonlySet<string> } | undefined;
 
   constructor(private readonly options: ServerOptions) {
     this.addRoute('GET', '/health', (_req, res) => sendJson(res, 200, { status: 'ok' }));
-    this.addRoute('POST', '/admin', (req, res, body) => this.handleAdmin(req, res, body));
+    this.addRoute('POST', '/admin', (req, res, body) => this.handleAdmin(req, res, body), {
+      bodyTypes: () => [...JSON_BODY, ...this.parsers.keys()],
+    });
   }
 
-  addRoute(method: string, path: string, handler: RouteHandler, opts: { prefix?: boolean } = {}): void {
-    this.routes.push({ method, path, prefix: opts.prefix ?? false, handler });
+  addRoute(method: string, path: string, handler: RouteHandler, opts: RouteOptions = {}): void {
+    const readsBody = method !== 'GET' && method !== 'HEAD';
+    this.routes.push({
+      method,
+      path,
+      prefix: opts.prefix ?? false,
+      handler,
+      bodyTypes: opts.bodyTypes ?? (readsBody ? () => JSON_BODY : undefined),
+    });
   }
 
   addBodyParser(mediaType: string, parser: BodyParser): void {
@@ -58,7 +93,10 @@ export class LocalCloudServer {
   }
 
   async listen(): Promise<number> {
-    const server = createServer((req, res) => void this.dispatch(req, res));
+    const server = createServer((req, res) => {
+      // Nothing a request does may end the process: whatever escapes is logged and answered 500.
+      this.dispatch(req, res).catch((e: unknown) => this.failed(e, res));
+    });
     // The SDKs keep idle sockets for 4.8 s; never close one before they do.
     server.keepAliveTimeout = 10_000;
     server.headersTimeout = 15_000;
@@ -85,11 +123,37 @@ export class LocalCloudServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      refuse(res, { status: 400, code: CloudErrorCode.InvalidParam, message: '请求地址不合法' });
+      return;
+    }
+    const guard = this.guard();
+    const foreign = refuseForeign(req, url.pathname, guard.config, guard.hosts);
+    if (foreign) {
+      refuse(res, foreign);
+      return;
+    }
+    if (!decodes(url.pathname)) {
+      refuse(res, {
+        status: 400,
+        code: CloudErrorCode.InvalidParam,
+        message: `请求地址中的 % 编码不合法:${url.pathname.slice(0, 200)}`,
+      });
+      return;
+    }
     const route = this.routes.find(
       (r) =>
         r.method === req.method && (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path),
     );
+    const bodyTypes = route?.bodyTypes?.();
+    const wrongType = bodyTypes && refuseContentType(req.headers['content-type'], bodyTypes);
+    if (wrongType) {
+      refuse(res, wrongType);
+      return;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
@@ -111,8 +175,36 @@ export class LocalCloudServer {
     try {
       await route.handler(req, res, body);
     } catch (e) {
+      this.failed(e, res);
+    }
+  }
+
+  /** What the request guard checks against, computed once the port is known. */
+  private guard(): { config: GuardConfig; hosts: ReadonlySet<string> } {
+    const port = this.port;
+    if (this.guardState?.config.port !== port) {
+      const config: GuardConfig = {
+        port,
+        ...(this.options.host ? { host: this.options.host } : {}),
+        miniProgramAppIds: this.options.miniProgramAppIds ?? [],
+      };
+      this.guardState = { config, hosts: ownHosts(config) };
+    }
+    return this.guardState;
+  }
+
+  /** An unexpected exception: logged, and answered 500 if nothing was sent yet. */
+  private failed(e: unknown, res: ServerResponse): void {
+    try {
       this.options.onInternalError?.(e, undefined);
+    } catch {
+      // A failing logger must not turn one bad request into a dead process.
+    }
+    try {
       if (!res.headersSent) sendJson(res, 500, { code: CloudErrorCode.SysErr, message: '服务器内部错误' });
+      else res.destroy();
+    } catch {
+      res.destroy();
     }
   }
 
@@ -153,7 +245,7 @@ export class LocalCloudServer {
   }
 
   private async parseBody(raw: Buffer, contentType: string): Promise<Record<string, unknown>> {
-    const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+    const mediaType = mediaTypeOf(contentType);
     const parser = this.parsers.get(mediaType);
     if (parser) return parser(raw, contentType);
     let body: unknown;
@@ -166,6 +258,20 @@ export class LocalCloudServer {
       throw new CloudError(CloudErrorCode.InvalidParam, '请求体必须是 JSON 对象');
     }
     return body as Record<string, unknown>;
+  }
+}
+
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  sendJson(res, refusal.status, { code: refusal.code, message: refusal.message });
+}
+
+/** Whether every %-escape of a path decodes (as UTF-8), so no route meets a URIError. */
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -203,6 +309,10 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
     });
     req.on('error', (e) => {
       if (!failed) reject(e);
+    });
+    // A client gone before the end: nothing more will come, so stop waiting.
+    req.on('close', () => {
+      if (!failed && !req.complete) reject(new Error('request aborted'));
     });
   });
 }

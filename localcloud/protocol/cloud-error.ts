@@ -6,6 +6,8 @@ export const CloudErrorCode = {
   InvalidParam: 'INVALID_PARAM',
   InvalidAction: 'INVALID_ACTION',
   BodyTooLarge: 'INVALID_PARAM',
+  /** CloudBase's code for a cloud function's request body over its limit (6 MB for a synchronous call). */
+  PayloadTooLarge: 'EXCEED_MAX_PAYLOAD_SIZE',
   CollectionNotExist: 'DATABASE_COLLECTION_NOT_EXIST',
   CollectionExists: 'DATABASE_COLLECTION_ALREADY_EXIST',
   InvalidOperator: 'DATABASE_INVALID_OPERRATOR',

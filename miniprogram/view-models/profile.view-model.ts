@@ -4,8 +4,11 @@ import type { OrgUnitReply } from '../services/catalog/catalog.service';
 import { isMasked } from '../utils/phone.format';
 
 export interface ProfileView {
+  nickname: string;
   home: string;
   hasHome: boolean;
+  /** The bound unit (a nickname is saved with it); '' when none. */
+  homeUnitId: string;
   phone: string;
   hasPhone: boolean;
 }
@@ -13,8 +16,10 @@ export interface ProfileView {
 export function toProfileView(reply: ProfileGetReply): ProfileView {
   const phone = reply.phone ?? '';
   return {
+    nickname: reply.nickname || '未填写',
     home: reply.homeUnitName || (reply.homeUnitId ? '已选择' : '未选择'),
     hasHome: reply.homeUnitId !== null && reply.homeUnitId !== '',
+    homeUnitId: reply.homeUnitId ?? '',
     // The function sends it masked; mask again in case a full number ever arrives.
     phone: phone === '' ? '未填写' : isMasked(phone) ? phone : maskPhone(phone),
     hasPhone: phone !== '',

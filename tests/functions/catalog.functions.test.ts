@@ -14,6 +14,7 @@ import {
 import { DEMO_PATHS } from '../../demo/demo-identities';
 import type { CatalogListReply, OrgChildrenReply } from '../../core/catalog/catalog.replies';
 import { functionCloud, pathsUpFrom } from './support/function-cloud';
+import { platformMark } from './support/platform-writes';
 import { APPLIANCE_REPAIR, DEMO_RESIDENT, FAR_RESIDENT, ok } from './support/order-loop';
 
 const cloud = functionCloud();
@@ -48,9 +49,9 @@ async function expectedAvailability(unitPath: string): Promise<Record<string, bo
 
 describe('catalog.list', () => {
   test('the whole seeded catalog in one page, in order, nothing written', async () => {
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const reply = ok(await catalog<CatalogReply>(DEMO_RESIDENT, 'catalog.list', { pageSize: 50 }));
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
     expect(reply).toMatchObject({ page: 1, pageSize: 50, hasMore: false });
     expect(reply.categories.map((c) => [c._id, c.name])).toEqual(
       CATALOG_CATEGORIES.map((c) => [c.id, c.name]),

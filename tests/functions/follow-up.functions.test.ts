@@ -5,6 +5,7 @@
  * second delivery of the trigger changes nothing; one recorded in time counts as on time.
  */
 import { HOUR_MS, MINUTE_MS, functionCloud } from './support/function-cloud';
+import { platformMark } from './support/platform-writes';
 import {
   APPLIANCE_REPAIR,
   DEMO_RESIDENT,
@@ -86,12 +87,12 @@ describe('follow-up reminders and overdue marks', () => {
     for (const openid of silent.staff) expect(reminders(silent, openid)).toEqual([]);
 
     // The trigger again, and the next runs before the due time: no second reminder, nothing written.
-    const mark = cloud.writeMark();
+    const mark = platformMark(cloud);
     const again = ok(
       await cloud.fireTimer<{ followUps: { reminded: string[]; overdue: string[] } }>('order-timers'),
     );
     expect(again.followUps).toMatchObject({ reminded: [], overdue: [] });
-    expect(cloud.writeMark()).toEqual(mark);
+    expect(platformMark(cloud)).toEqual(mark);
     await cloud.advance(5 * MINUTE_MS);
     await cloud.advanceTo(dueAt - MINUTE_MS);
     expect(reminders(granted, granted.staff[0]!)).toHaveLength(1);
@@ -113,12 +114,12 @@ describe('follow-up reminders and overdue marks', () => {
     expect((await punctualityOf(silent.providerId)).followUpsDue).toBe(before.silent.followUpsDue + 1);
 
     // Delivered again, and later runs: nothing changes.
-    const overdueMark = cloud.writeMark();
+    const overdueMark = platformMark(cloud);
     const repeat = ok(
       await cloud.fireTimer<{ followUps: { reminded: string[]; overdue: string[] } }>('order-timers'),
     );
     expect(repeat.followUps).toMatchObject({ reminded: [], overdue: [] });
-    expect(cloud.writeMark()).toEqual(overdueMark);
+    expect(platformMark(cloud)).toEqual(overdueMark);
     await cloud.advance(30 * MINUTE_MS);
     expect(await punctualityOf(granted.providerId)).toEqual(late);
     expect(reminders(granted, granted.staff[0]!)).toHaveLength(1);

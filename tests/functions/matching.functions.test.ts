@@ -11,6 +11,7 @@ import { DEMO_PATHS } from '../../demo/demo-identities';
 import { DEMO_SECOND_GRID_ID } from '../../demo/demo.constants';
 import { computeReputation, type EvaluationGrade } from '../../core/reputation/reputation.formula';
 import { DAY_MS, functionCloud, type FunctionCloud } from './support/function-cloud';
+import { platformMark } from './support/platform-writes';
 import {
   APPLIANCE_REPAIR,
   DEMO_RESIDENT,
@@ -270,9 +271,9 @@ describe('match.request ranks providers', () => {
       'item-family-mediation',
       'item-elderly-meals',
     ];
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const match = await matchFor(cloud, DEMO_RESIDENT, itemIds);
-    const after = cloud.writeMark();
+    const after = platformMark(cloud);
 
     expect(match.items.map((i) => i.itemId)).toEqual(itemIds);
     for (const item of match.items) {
@@ -401,7 +402,7 @@ describe('match.request ranks providers', () => {
       expect(idsOf(item)).not.toContain(top);
       expect(item.providers.length).toBeGreaterThanOrEqual(3);
 
-      const before = cloud.writeMark();
+      const before = platformMark(cloud);
       const refused = await cloud.as(DEMO_RESIDENT).orders<StepReply>('order.create', {
         matchId: first.matchId,
         itemId: APPLIANCE_REPAIR,
@@ -409,7 +410,7 @@ describe('match.request ranks providers', () => {
         clientRequestId: cloud.requestId('suspended'),
       });
       expect(refused.code).toBe('PROVIDER_UNAVAILABLE');
-      expect(cloud.writeMark()).toEqual(before);
+      expect(platformMark(cloud)).toEqual(before);
       await cloud.update('providers', top, { status: original.status, blacklisted: original.blacklisted });
     }
   });
@@ -440,8 +441,11 @@ describe('match.request widens and records gaps', () => {
     expect(itemOf(match, EMPTY_ITEM)).toMatchObject({ gap: true, searchedLevel: 'city', providers: [] });
     expect(itemOf(match, WIDEN_ITEM).gap).toBe(false);
 
-    const recorded = await cloud.find<Record<string, unknown>>('match_gaps', { matchId: match.matchId });
+    // The resident's gap of 健身 was recorded by their earlier search today (a gap counts once per resident, item
+    // and day); 电影's is new, recorded by this match.
+    const recorded = await cloud.find<Record<string, unknown>>('match_gaps', { orgPath: WORLD.grid });
     const byItem = Object.fromEntries(recorded.map((g) => [g['itemId'], g]));
+    expect(byItem[EMPTY_ITEM]).toMatchObject({ matchId: match.matchId });
     expect(Object.keys(byItem).sort()).toEqual([EMPTY_ITEM, GAP_ITEM].sort());
     for (const [itemId, found] of [
       [GAP_ITEM, 1],
@@ -456,11 +460,16 @@ describe('match.request widens and records gaps', () => {
         createdAt: expect.any(Number),
       });
     }
-    expect(await cloud.count('match_gaps')).toBe(gapsBefore + 2);
+    expect(await cloud.count('match_gaps')).toBe(gapsBefore + 1);
 
-    // Each search that comes up short is recorded (item, unit, time).
+    // A gap counts once per resident, item and day: searching again the same day adds none (the workers'
+    // figures are not inflated by repeated searches); another resident's search adds one.
+    const filmGaps = await cloud.count('match_gaps', { itemId: EMPTY_ITEM });
     const again = await matchFor(cloud, FAR_RESIDENT, [EMPTY_ITEM]);
-    expect(await cloud.count('match_gaps', { matchId: again.matchId, itemId: EMPTY_ITEM })).toBe(1);
+    expect(again.items[0]).toMatchObject({ gap: true });
+    expect(await cloud.count('match_gaps', { itemId: EMPTY_ITEM })).toBe(filmGaps);
+    await matchFor(cloud, TIE_RESIDENTS[0]!, [EMPTY_ITEM]);
+    expect(await cloud.count('match_gaps', { itemId: EMPTY_ITEM })).toBe(filmGaps + 1);
   });
 });
 
@@ -496,7 +505,7 @@ describe('match.request rotates ties', () => {
   });
 
   it('is refused for bad input, with nothing written', async () => {
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const resident = cloud.as(FAR_RESIDENT);
     expect((await resident.orders('match.request', { itemIds: [] })).code).toBe('INVALID_INPUT');
     expect((await resident.orders('match.request', { itemIds: [TIE_ITEM, TIE_ITEM] })).code).toBe(
@@ -509,6 +518,6 @@ describe('match.request rotates ties', () => {
     expect((await cloud.as('t-unbound-user').orders('match.request', { itemIds: [TIE_ITEM] })).code).toBe(
       'PROFILE_UNIT_REQUIRED',
     );
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@
  * resident told by subscribe message when they granted it, and orders left waiting closed after 7 days.
  */
 import { HOUR_MS, MINUTE_MS, functionCloud } from './support/function-cloud';
+import { platformMark } from './support/platform-writes';
 import {
   APPLIANCE_REPAIR,
   detailAs,
@@ -72,10 +73,10 @@ describe('creating and cancelling', () => {
     const first = ok(await cloud.as(GRANTED).orders<StepReply>('order.create', input));
     expect(first.status).toBe('created');
 
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const replay = ok(await cloud.as(GRANTED).orders<StepReply>('order.create', input));
     expect(replay).toEqual(first);
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
 
     for (const openid of staff) {
       const sent = messagesAbout(cloud, first.orderId, { touser: openid, templateId: 'TPL_ORDER_NEW' });
@@ -105,9 +106,9 @@ describe('creating and cancelling', () => {
     const order = await placeOrder(cloud, SILENT, APPLIANCE_REPAIR);
     const second = order.match.items[0]!.providers[1]!.providerId;
 
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     expect((await orderFromMatch(order, second)).code).toBe('ORDER_ALREADY_OPEN');
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
 
     // Before acceptance the resident cancels without a reason.
     const cancelled = ok(
@@ -170,7 +171,7 @@ describe('creating and cancelling', () => {
   it('after acceptance the resident needs a reason to cancel; staff may call the job off and the resident is told', async () => {
     const order = await orderThrough(cloud, GRANTED, 'item-beauty-hairdressing', 'accepted');
 
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const noReason = await cloud.as(GRANTED).orders('order.cancel', {
       orderId: order.orderId,
       clientRequestId: cloud.requestId('cancel-noreason'),
@@ -182,7 +183,7 @@ describe('creating and cancelling', () => {
       clientRequestId: cloud.requestId('accept-twice'),
     });
     expect(twice.code).toBe('ORDER_ILLEGAL_TRANSITION');
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
 
     expect((await detail(order.staff[0]!, order.orderId, 'jobs')).actions.sort()).toEqual([
       'order.cancel',
@@ -289,10 +290,10 @@ describe('re-offering', () => {
     expect(cloud.outbox({ touser: SILENT })).toEqual([]);
 
     // The trigger delivered again (at-least-once): nothing changes, nobody is told twice.
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const again = ok(await cloud.fireTimer<{ expired: { expired: unknown[] } }>('order-timers'));
     expect(again.expired.expired).toEqual([]);
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
 
     // The match is older than its 24 hours, but the re-offer keeps it open: one tap orders from the next.
     const staff = await grantStaff(ranked[1]!);
@@ -306,7 +307,7 @@ describe('re-offering', () => {
   it('a match that was never re-offered can no longer be ordered from after 24 hours', async () => {
     const match = await matchFor(cloud, SILENT, ['item-fitness']);
     await cloud.advance(24 * HOUR_MS + MINUTE_MS);
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const late = await cloud.as(SILENT).orders('order.create', {
       matchId: match.matchId,
       itemId: 'item-fitness',
@@ -314,7 +315,7 @@ describe('re-offering', () => {
       clientRequestId: cloud.requestId('late'),
     });
     expect(late.code).toBe('MATCH_EXPIRED');
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
   });
 });
 

@@ -51,7 +51,8 @@ const HIDDEN = [MASKED, true];
 async function expectNoAccess(openid: string, orderId: string): Promise<void> {
   for (const fn of ['orders', 'jobs'] as const) {
     const reply = await detailAs(cloud, openid, orderId, fn);
-    expect([fn, reply.code]).toEqual([fn, 'OUT_OF_SCOPE']);
+    // Not even that the order exists: the answer of an unknown id.
+    expect([fn, reply.code]).toEqual([fn, 'ORDER_NOT_FOUND']);
     expect(JSON.stringify(reply)).not.toContain('0001');
   }
 }

@@ -2,8 +2,8 @@
  * The `profile` function on the local cloud, through the real SDK as the callers themselves: reading one's
  * own profile before and after binding, binding a grid or a community (a street, a county or an unknown unit
  * refused with nothing written), replays, grants kept, the contact phone with consent (typed; WeChat's code,
- * which the local cloud cannot exchange, refused with PHONE_CODE_INVALID), and identity taken from the
- * WeChat context only.
+ * which the local cloud cannot exchange, refused with PHONE_CODE_INVALID; stored sealed), and identity taken
+ * from the WeChat context only.
  */
 import {
   DEMO_COMMUNITY_ID,
@@ -13,7 +13,8 @@ import {
   DEMO_STREET_ID,
 } from '../../demo/demo.constants';
 import { DEMO_PATHS } from '../../demo/demo-identities';
-import { expectRefusedWithNothingWritten, functionCloud, type Reply } from './support/function-cloud';
+import { functionCloud, type Reply } from './support/function-cloud';
+import { expectRefusedWritingNothing, platformMark } from './support/platform-writes';
 import { APPLIANCE_REPAIR, DEMO_RESIDENT, ok } from './support/order-loop';
 import type { MatchProvidersResult as MatchReply } from '../../core/matching/match.reply';
 import type { ProfileGetReply } from '../../core/profile/profile.reply';
@@ -28,6 +29,7 @@ interface UserDoc {
   openid: string;
   nickname: string;
   phone: string | null;
+  phoneHash?: string | null;
   phoneConsentAt: number | null;
   homeUnitId: string | null;
   homeOrgPath: string | null;
@@ -45,20 +47,20 @@ async function fullName(unitId: string): Promise<string> {
 }
 
 const refusedWithNothingWritten = (call: () => Promise<Reply>, code: string): Promise<Reply> =>
-  expectRefusedWithNothingWritten(cloud, call, code);
+  expectRefusedWritingNothing(cloud, call, code);
 
 describe('profile.get and profile.bind', () => {
   const NEWCOMER = 't-profile-newcomer';
 
   test('before binding: a resident with no unit, and reading writes nothing', async () => {
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     expect(ok(await profile(NEWCOMER, 'profile.get'))).toEqual({
       nickname: '',
       phone: null,
       homeUnitId: null,
       homeUnitName: null,
     });
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
     expect(await cloud.get('users', NEWCOMER)).toBeNull();
   });
 
@@ -82,9 +84,9 @@ describe('profile.get and profile.bind', () => {
       phone: null,
     });
 
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     expect(ok(await profile(NEWCOMER, 'profile.bind', input))).toEqual(expected);
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
   });
 
   test('once bound, match.request matches for the bound unit', async () => {
@@ -223,14 +225,17 @@ describe('profile.phone.set', () => {
       homeUnitId: DEMO_GRID_ID,
       homeUnitName: await fullName(DEMO_GRID_ID),
     });
+    // Stored sealed (the local cloud's development key), with its blind index beside it.
     const stored = (await cloud.get<UserDoc>('users', CALLER))!;
-    expect(stored.phone).toBe('13977751234');
+    expect(stored.phone).toMatch(/^pii1:aes-256-gcm:dev-local:/);
+    expect(stored.phoneHash).toMatch(/^pii1h:hmac-sha256:dev-local:/);
+    expect(JSON.stringify(stored)).not.toMatch(/13977751234|林女士/);
     expect(stored.phoneConsentAt).toBeGreaterThanOrEqual(at);
     expect(ok(await profile(CALLER, 'profile.get')).phone).toBe('139****1234');
 
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     expect(ok(await profile(CALLER, 'profile.phone.set', input))).toEqual(reply);
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
   });
 
   test('someone without a record may set a phone first: a resident with no unit yet', async () => {
@@ -270,6 +275,6 @@ describe('profile.phone.set', () => {
       'PHONE_CODE_INVALID',
     );
     expect(reply.message).toBe('获取手机号失败，请手动填写手机号码');
-    expect((await cloud.get<UserDoc>('users', CALLER))!.phone).toBe('13977751234');
+    expect(ok(await profile(CALLER, 'profile.get')).phone).toBe('139****1234');
   });
 });

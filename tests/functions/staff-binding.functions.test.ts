@@ -6,7 +6,8 @@
  */
 import type { OrderListResult } from '../../core/orders/order.replies';
 import type { StaffBindReply, StaffInviteReply } from '../../core/providers/staff.replies';
-import { DAY_MS, expectRefusedWithNothingWritten, functionCloud, type Reply } from './support/function-cloud';
+import { DAY_MS, functionCloud, type Reply } from './support/function-cloud';
+import { expectRefusedWritingNothing, platformMark } from './support/platform-writes';
 import { APPLIANCE_REPAIR, ok, placeOrder, type StepReply } from './support/order-loop';
 
 const cloud = functionCloud();
@@ -48,7 +49,7 @@ function bind(openid: string, inviteCode: string, clientRequestId = cloud.reques
 }
 
 const refused = async (call: () => Promise<Reply>, code: string): Promise<void> => {
-  await expectRefusedWithNothingWritten(cloud, call, code);
+  await expectRefusedWritingNothing(cloud, call, code);
 };
 
 const grantsOf = async (openid: string): Promise<Grant[] | null> =>
@@ -154,11 +155,11 @@ describe('inviting and binding', () => {
   it('replays an invite with the same request id: the same code, nothing written', async () => {
     const clientRequestId = cloud.requestId('invite-replay');
     const first = ok(await invite(MANAGER, { clientRequestId }));
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const again = await invite(MANAGER, { clientRequestId });
     expect(again.code).toBe('OK');
     expect(again.data).toEqual(first);
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
     expect(await cloud.count('staff_invites', { inviteCode: first.inviteCode })).toBe(1);
   });
 
@@ -166,10 +167,10 @@ describe('inviting and binding', () => {
     const issued = ok(await invite(MANAGER));
     const clientRequestId = cloud.requestId('bind-replay');
     const first = ok(await bind(SECOND, issued.inviteCode, clientRequestId));
-    const before = cloud.writeMark();
+    const before = platformMark(cloud);
     const again = await bind(SECOND, issued.inviteCode, clientRequestId);
     expect({ code: again.code, data: again.data }).toEqual({ code: 'OK', data: first });
-    expect(cloud.writeMark()).toEqual(before);
+    expect(platformMark(cloud)).toEqual(before);
     expect((await grantsOf(SECOND))!.filter((g) => g.role === 'provider_staff')).toHaveLength(1);
     // A new request with the used code: the user is staff already.
     await refused(() => bind(SECOND, issued.inviteCode), 'ALREADY_STAFF');

@@ -133,6 +133,7 @@ describe('timer triggers', () => {
     expect(body.runs.map((r) => r.functionName)).toEqual(['tick-counter']);
     const bad = await fetch(`${s.cloud.url}/clock`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ setTo: 'not a date' }),
     });
     expect(bad.status).toBe(400);

@@ -13,6 +13,7 @@
 import { describeDatabasePortContract } from '../core/support/database-port.contract';
 import type { DatabasePort, StoredDocument, TransactionPort } from '../../core/kernel/database.port';
 import { createWxDatabasePort } from '../../function-kit/wx-database.adapter';
+import { CloudError, CloudErrorCode } from '../../localcloud/protocol/cloud-error';
 import { catalog, startLocalCloud, wxSdk, type StartedCloud } from '../helpers/local-cloud.fixture';
 
 let s: StartedCloud;
@@ -130,6 +131,73 @@ describe('wx-server-sdk adapter beyond the contract', () => {
     expect(result).toBe('replayed other');
     expect(attempts).toBe(2);
     expect(await db.get(c, 'key')).toEqual({ _id: 'key', by: 'other' });
+  });
+
+  test('a conflict on an insert of an _id the transaction never read runs the callback again', async () => {
+    // order.done's follow-up `fu-<orderId>` is inserted without being read first. The local cloud, as
+    // MongoDB, reports a write conflict, not a duplicate key, when another request committed it meanwhile.
+    const c = fresh();
+    await db.insert(c, d({ _id: 'order', status: 'accepted' }));
+    const inserts = jest.spyOn(s.cloud.db, 'insert');
+    let attempts = 0;
+    const outcome = await db.runTransaction(async (tx) => {
+      attempts += 1;
+      const order = await tx.get<{ _id: string; status: string }>(c, 'order');
+      if (order!.status !== 'accepted') return 'already done';
+      if (attempts === 1) {
+        await db.insert(c, d({ _id: 'fu-order', by: 'other' }));
+        await db.update(c, 'order', { status: 'done' });
+      }
+      await tx.insert(c, d({ _id: 'fu-order', by: 'me' }));
+      return 'done';
+    });
+    expect({ outcome, attempts }).toEqual({ outcome: 'already done', attempts: 2 });
+    // The failed insert was the transaction's (a transaction id), answered as a conflict.
+    const txInsert = inserts.mock.results.find((r, i) => inserts.mock.calls[i]![2] !== undefined);
+    expect(txInsert).toMatchObject({ type: 'throw', value: { code: 'DATABASE_TRANSACTION_CONFLICT' } });
+  });
+
+  test('a duplicate key for an _id the transaction cannot see is retried once as the race it is', async () => {
+    // Should a service answer a duplicate key where MongoDB answers a write conflict, the adapter asks the
+    // transaction whether it sees the document: it does not, so another request committed it meanwhile.
+    const c = fresh();
+    const realInsert = s.cloud.db.insert.bind(s.cloud.db);
+    jest.spyOn(s.cloud.db, 'insert').mockImplementation((collection, docs, txId) => {
+      const id = docs[0]!['_id'] as string;
+      if (txId !== undefined && (id === 'phantom' || s.cloud.db.getRawById(collection, id).length > 0)) {
+        throw new CloudError(CloudErrorCode.DuplicateKey, 'E11000 duplicate key error index: _id_');
+      }
+      return realInsert(collection, docs, txId);
+    });
+    let attempts = 0;
+    const result = await db.runTransaction(async (tx) => {
+      attempts += 1;
+      const stored = await tx.get<{ _id: string; by: string }>(c, 'key-record');
+      if (stored) return `replayed ${stored.by}`;
+      if (attempts === 1) await db.insert(c, d({ _id: 'key-record', by: 'other' }));
+      await tx.insert(c, d({ _id: 'key-record', by: 'me' }));
+      return 'stored';
+    });
+    expect({ result, attempts }).toEqual({ result: 'replayed other', attempts: 2 });
+    // A duplicate of a document the transaction sees is real: it fails at once.
+    attempts = 0;
+    await expect(
+      db.runTransaction(async (tx) => {
+        attempts += 1;
+        await tx.insert(c, d({ _id: 'key-record', by: 'me' }));
+      }),
+    ).rejects.toMatchObject({ errMsg: expect.stringMatching(/duplicate key/) as unknown });
+    expect(attempts).toBe(1);
+    // So is one the next attempt runs into again (another unique key, say): it fails after one retry.
+    attempts = 0;
+    await expect(
+      db.runTransaction(async (tx) => {
+        attempts += 1;
+        await tx.insert(c, d({ _id: 'phantom' }));
+      }),
+    ).rejects.toMatchObject({ errMsg: expect.stringMatching(/duplicate key/) as unknown });
+    expect(attempts).toBe(2);
+    expect(await db.get(c, 'phantom')).toBeNull();
   });
 
   test('a callback error is not retried, even one that mentions a conflict', async () => {

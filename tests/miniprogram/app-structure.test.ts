@@ -31,9 +31,12 @@ describe('app.json', () => {
     expect(allPages).not.toContain('pages/index/index');
   });
 
-  it('should keep the provider staff pages in their own subpackage', () => {
-    expect(app.subPackages).toEqual([expect.objectContaining({ root: 'packages/staff' })]);
-    expect(app.pages.some((p) => p.includes('staff'))).toBe(false);
+  it('should keep the provider staff pages and the privacy pages in their own subpackages', () => {
+    expect(app.subPackages).toEqual([
+      expect.objectContaining({ root: 'packages/staff' }),
+      expect.objectContaining({ root: 'packages/privacy' }),
+    ]);
+    expect(app.pages.some((p) => p.includes('staff') || p.includes('privacy'))).toBe(false);
   });
 
   it('should turn the privacy check on', () => {

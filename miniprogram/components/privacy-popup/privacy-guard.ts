@@ -3,6 +3,10 @@
  * component needs the user's agreement, WeChat calls the onNeedPrivacyAuthorization listener with a
  * `resolve`; the popup of the page on top shows the guide, and its buttons answer. One listener for the
  * whole app, so the guard keeps the popups of open pages and asks the topmost one.
+ *
+ * Every page that calls a privacy API carries a `<privacy-popup>` and asks first (tests/miniprogram/
+ * privacy-apis.test.ts finds them): 我的 (the phone-number button, the typed phone, the home),
+ * 我的个人信息 and 邀请同事 (the clipboard, through `copyToClipboard`).
  */
 
 /** The id of the agree button: WeChat checks that this very button was tapped. */
@@ -55,5 +59,22 @@ export function ensurePrivacyAuthorized(): Promise<boolean> {
   if (typeof wx.requirePrivacyAuthorize !== 'function') return Promise.resolve(true);
   return new Promise((resolve) => {
     wx.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) });
+  });
+}
+
+export type CopyResult = 'copied' | 'declined' | 'failed';
+
+/**
+ * Copy `text` to the clipboard (a privacy API: 剪切板) once the user has agreed to the guide, asking through
+ * the popup of the page on top first: 'declined' when they refuse, 'failed' when WeChat could not copy.
+ */
+export async function copyToClipboard(text: string): Promise<CopyResult> {
+  if (!(await ensurePrivacyAuthorized())) return 'declined';
+  return new Promise((resolve) => {
+    wx.setClipboardData({
+      data: text,
+      success: () => resolve('copied'),
+      fail: () => resolve('failed'),
+    });
   });
 }

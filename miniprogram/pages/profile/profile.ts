@@ -1,24 +1,43 @@
 /**
- * 我的: the resident's home (grid or community, picked from the org tree by `unit-picker`) and contact
- * phone, both asked only after the privacy guide is agreed; the 长辈模式 switch; the way into the staff
- * workbench; in local mode only, `identity-switch` (act as another demo identity of the local cloud).
+ * 我的: what the resident is called, their home (grid or community, picked from the org tree by
+ * `unit-picker`) and contact phone, each asked only after the privacy guide is agreed; their rights over
+ * their data (a copy of it, withdrawing the phone consent, requests, deleting the account: the
+ * `packages/privacy` pages); the 长辈模式 switch; the way into the staff workbench; in local mode only,
+ * `identity-switch` (act as another demo identity of the local cloud).
  */
-import { checkMobilePhone, type ProfileGetReply } from 'weimin-core';
+import { checkMobilePhone, checkText, type ProfileGetReply } from 'weimin-core';
 import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
 import type { IdentitySwitched } from '../../components/identity-switch/identity-switch';
 import { ensurePrivacyAuthorized } from '../../components/privacy-popup/privacy-guard';
 import type { UnitChosen } from '../../components/unit-picker/unit-picker';
 import { appConfig } from '../../config';
-import { bindHome, getProfile, setTypedPhone, setWechatPhone } from '../../services/profile/profile.service';
+import {
+  bindHome,
+  getProfile,
+  setNickname,
+  setTypedPhone,
+  setWechatPhone,
+  withdrawPhone,
+} from '../../services/profile/profile.service';
+import { confirmDialog } from '../../utils/confirm';
 import { instanceState } from '../../utils/instance-state';
 import { showError, showToast } from '../../utils/toast';
 import { toProfileView, type ProfileView } from '../../view-models/profile.view-model';
 
-/** Not rendered: the number as typed. */
-const state = instanceState(() => ({ phone: '' }));
+/** Not rendered: the number and the nickname as typed; whether the page has loaded once. */
+const state = instanceState(() => ({ phone: '', nickname: '', loaded: false }));
 
-const NO_PROFILE: ProfileView = { home: '未选择', hasHome: false, phone: '未填写', hasPhone: false };
+const NO_PROFILE: ProfileView = {
+  nickname: '未填写',
+  home: '未选择',
+  hasHome: false,
+  homeUnitId: '',
+  phone: '未填写',
+  hasPhone: false,
+};
 const CONSENT_FIRST = '请先阅读并同意《个人信息保护指引》';
+/** The nickname's rule, as `profile.bind` checks it. */
+const NICKNAME = { max: 20, min: 1 } as const;
 
 Component({
   behaviors: [elderModeBehavior],
@@ -29,14 +48,20 @@ Component({
     /** The unit picker is open. */
     pickingHome: false,
     phoneForm: { open: false, consent: false, saving: false },
+    nicknameForm: { open: false, saving: false },
   },
   methods: {
     onLoad() {
       void this.load();
     },
+    onShow() {
+      // Back from 注销账号 or another privacy page: show the record as it is now.
+      if (state(this).loaded) void this.load();
+    },
     async load() {
       try {
         this.setData({ loading: false, profile: toProfileView(await getProfile()) });
+        state(this).loaded = true;
       } catch (e) {
         this.setData({ loading: false });
         showError(this, e);
@@ -64,6 +89,37 @@ Component({
     /** A component of the page could not do its part. */
     onPartFail(e: WechatMiniprogram.CustomEvent<{ message: string }>) {
       showToast(this, e.detail.message, 'error');
+    },
+    async onEditNickname() {
+      if (!this.data.profile.hasHome) {
+        showToast(this, '请先选择所在小区', 'warning');
+        return;
+      }
+      if (!(await ensurePrivacyAuthorized())) {
+        showToast(this, '需要您同意个人信息保护指引后才能填写称呼', 'warning');
+        return;
+      }
+      state(this).nickname = '';
+      this.setData({ nicknameForm: { open: true, saving: false } });
+    },
+    onNicknameInput(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      state(this).nickname = e.detail.value;
+    },
+    async onSaveNickname() {
+      const nickname = checkText('称呼', NICKNAME, state(this).nickname);
+      if (!nickname.ok) {
+        showToast(this, nickname.message, 'warning');
+        return;
+      }
+      this.setData({ 'nicknameForm.saving': true });
+      try {
+        const profile = toProfileView(await setNickname(this.data.profile.homeUnitId, nickname.value));
+        showToast(this, '已保存称呼');
+        this.setData({ nicknameForm: { open: false, saving: false }, profile });
+      } catch (e) {
+        this.setData({ 'nicknameForm.saving': false });
+        showError(this, e);
+      }
     },
     async onEditPhone() {
       if (!(await ensurePrivacyAuthorized())) {
@@ -112,6 +168,33 @@ Component({
         this.setData({ 'phoneForm.saving': false });
         showError(this, e);
       }
+    },
+    async onWithdrawPhone() {
+      const sure = await confirmDialog(
+        '撤回手机号授权',
+        '撤回后平台将删除您的联系电话，正在服务的机构也将看不到它。需要时可以重新填写。',
+        '撤回',
+      );
+      if (!sure) return;
+      try {
+        const profile = toProfileView(await withdrawPhone());
+        showToast(this, '已删除联系电话');
+        this.setData({ profile, 'phoneForm.open': false });
+      } catch (e) {
+        showError(this, e);
+      }
+    },
+    onMyData() {
+      wx.navigateTo({ url: '/packages/privacy/pages/my-data/my-data' });
+    },
+    onPrivacyRequests() {
+      wx.navigateTo({ url: '/packages/privacy/pages/requests/requests' });
+    },
+    onDeleteAccount() {
+      wx.navigateTo({ url: '/packages/privacy/pages/account/account' });
+    },
+    onPrivacyGuide() {
+      if (typeof wx.openPrivacyContract === 'function') wx.openPrivacyContract({});
     },
     onStaffJobs() {
       wx.navigateTo({ url: '/packages/staff/pages/jobs/jobs' });

@@ -239,14 +239,16 @@ describe('createOrder', () => {
       'another resident\u2019s match',
       () => {},
       (matchId) => ({ clientRequestId: rid(), matchId, itemId: REPAIR, providerId: 'p1' }),
-      'OUT_OF_SCOPE',
+      // Someone else's match answers as one that does not exist.
+      'MATCH_NOT_FOUND',
       residentActor(OTHER_RESIDENT),
     ],
     [
       'provider staff ordering for the resident',
       () => {},
       (matchId) => ({ clientRequestId: rid(), matchId, itemId: REPAIR, providerId: 'p1' }),
-      'OUT_OF_SCOPE',
+      // Someone else's match answers as one that does not exist.
+      'MATCH_NOT_FOUND',
       staffActor('p1'),
     ],
     [

@@ -102,7 +102,8 @@ describe('recordFollowUp', () => {
   });
 
   test.each([
-    ['another provider\u2019s staff', () => staffActor('p2'), 'OUT_OF_SCOPE'],
+    // An order someone may not see answers as one that does not exist.
+    ['another provider\u2019s staff', () => staffActor('p2'), 'ORDER_NOT_FOUND'],
     ['the resident', () => residentActor(), 'PERMISSION_DENIED'],
   ])('refuses %s', async (_name, actor, code) => {
     const world = world2();

@@ -83,9 +83,10 @@ describe('orderDetail: the resident\u2019s phone', () => {
     const world = world2();
     const { orderId } = await orderWalkedTo(world, 'accepted', 'p1');
     expect((await detail(world, orderId, workerActor(COMMUNITY))).order.residentPhone).toBe(RESIDENT_PHONE);
-    expect(await codeOf(detail(world, orderId, workerActor(OTHER_COMMUNITY)))).toBe('OUT_OF_SCOPE');
-    expect(await codeOf(detail(world, orderId, residentActor(OTHER_RESIDENT)))).toBe('OUT_OF_SCOPE');
-    expect(await codeOf(detail(world, orderId, staffActor('p2')))).toBe('OUT_OF_SCOPE');
+    // Not "out of scope": the same answer as for an order that does not exist.
+    expect(await codeOf(detail(world, orderId, workerActor(OTHER_COMMUNITY)))).toBe('ORDER_NOT_FOUND');
+    expect(await codeOf(detail(world, orderId, residentActor(OTHER_RESIDENT)))).toBe('ORDER_NOT_FOUND');
+    expect(await codeOf(detail(world, orderId, staffActor('p2')))).toBe('ORDER_NOT_FOUND');
   });
 
   test('a resident without a phone on file shows none', async () => {

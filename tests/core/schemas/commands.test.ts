@@ -1,7 +1,8 @@
 /**
  * Every command schema, generically: a valid sample passes; every writing command needs a well-formed
  * clientRequestId; every field, at any depth, refuses a wrong type and an over-long or out-of-range value
- * with a Chinese message at that field's path.
+ * with a Chinese message at that field's path, and every text field refuses malformed text (a lone UTF-16
+ * surrogate, a control character).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -138,6 +139,22 @@ describe.each(COMMAND_NAMES)('%s', (name) => {
                 : [];
         for (const v of bad)
           expect(reportedAt(issuesOf(name, setAt(sample, path, v)), path, name)).toBe(true);
+      },
+    );
+  }
+
+  const texts = fields.filter(([, value]) => typeof value === 'string');
+  if (texts.length > 0) {
+    test.each(texts.map(([path, value]) => [path.join('.'), path, value as string] as const))(
+      'text field %s refuses a lone surrogate and a control character',
+      (_p, path, value) => {
+        for (const bad of [
+          `${value}\uD83D`,
+          `\uDC4D${value}`,
+          `${value.slice(0, 1)}\u0007${value.slice(1)}`,
+        ]) {
+          expect(reportedAt(issuesOf(name, setAt(sample, path, bad)), path, name)).toBe(true);
+        }
       },
     );
   }

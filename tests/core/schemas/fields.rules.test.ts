@@ -31,6 +31,14 @@ const TEXTS: unknown[] = [
   '换行\n和\t制表',
   '控制\u0007字符',
   `${'好'.repeat(21)}\u0001`,
+  // Malformed: lone surrogates (a cut emoji), C1 controls, line separators; a whole emoji is fine.
+  '半个\uD83D表情',
+  '\uDC4D开头',
+  '结尾\uD83D',
+  '好👍',
+  '下一行\u0085',
+  '段落\u2028分隔',
+  '回车\r换行',
   undefined,
   null,
   42,
@@ -50,6 +58,15 @@ describe('text fields', () => {
 
   it.each(TEXTS)('optional text %p', (input) => {
     expect(checkOptionalText('备注', 20, input)).toEqual(zodCheck(optionalText('备注', 20), input));
+  });
+
+  it.each(TEXTS)('multi-line text %p', (input) => {
+    expect(checkText('说明', { max: 20, multiline: true }, input)).toEqual(
+      zodCheck(text('说明', { max: 20, multiline: true }), input),
+    );
+    expect(checkOptionalText('备注', 20, input, { multiline: true })).toEqual(
+      zodCheck(optionalText('备注', 20, { multiline: true }), input),
+    );
   });
 });
 

@@ -138,6 +138,115 @@ export function describeDatabasePortContract(
       expect(await db.get(c, 'z')).toBeNull();
     });
 
+    test('a transaction reads a snapshot: writes committed after its start stay invisible to it', async () => {
+      const c = coll();
+      await db.insert(c, d({ _id: 'a', n: 1 }));
+      let attempts = 0;
+      const seen = await db.runTransaction(async (tx) => {
+        attempts += 1;
+        const first = await tx.get(c, 'a');
+        await db.update(c, 'a', { n: 2 });
+        await db.insert(c, d({ _id: 'b', n: 1 }));
+        return [first, await tx.get(c, 'a'), await tx.get(c, 'b')];
+      });
+      // Repeatable reads; a read-only transaction commits at once (reads never conflict).
+      expect(seen).toEqual([{ _id: 'a', n: 1 }, { _id: 'a', n: 1 }, null]);
+      expect(attempts).toBe(1);
+      expect(await db.get(c, 'a')).toEqual({ _id: 'a', n: 2 });
+    });
+
+    test('a transaction writing only documents nobody else wrote commits, whatever it read', async () => {
+      const c = coll();
+      await db.insert(c, d({ _id: 'a', n: 1 }));
+      let attempts = 0;
+      await db.runTransaction(async (tx) => {
+        attempts += 1;
+        const a = await tx.get<{ _id: string; n: number }>(c, 'a');
+        await db.update(c, 'a', { n: db.command.inc(1) });
+        await tx.insert(c, d({ _id: 'log', sawA: a!.n }));
+      });
+      expect(attempts).toBe(1);
+      expect(await db.get(c, 'log')).toEqual({ _id: 'log', sawA: 1 });
+    });
+
+    test('a write to a document changed since the start runs the callback again on fresh data', async () => {
+      const c = coll();
+      await db.insert(c, d({ _id: 'order', status: 'accepted' }));
+      let attempts = 0;
+      const outcome = await db.runTransaction(async (tx) => {
+        attempts += 1;
+        const order = await tx.get<{ _id: string; status: string }>(c, 'order');
+        if (order!.status !== 'accepted') return `refused: ${order!.status}`;
+        // Another writer finishes the order first (only during the first attempt).
+        if (attempts === 1) await db.update(c, 'order', { status: 'done' });
+        await tx.update(c, 'order', { status: 'done', by: 'me' });
+        return 'done';
+      });
+      expect({ outcome, attempts }).toEqual({ outcome: 'refused: done', attempts: 2 });
+      expect(await db.get(c, 'order')).toEqual({ _id: 'order', status: 'done' });
+    });
+
+    test('an insert colliding with a document committed since the start, never read, runs the callback again', async () => {
+      // order.done's shape: read the order, write it, insert the follow-up `fu-<orderId>` without reading
+      // it. A concurrent winner committed both: the insert is a write conflict (not a duplicate), and the
+      // second attempt sees the winner's order.
+      const c = coll();
+      await db.insert(c, d({ _id: 'order', status: 'accepted' }));
+      let attempts = 0;
+      const outcome = await db.runTransaction(async (tx) => {
+        attempts += 1;
+        const order = await tx.get<{ _id: string; status: string }>(c, 'order');
+        if (order!.status !== 'accepted') return `refused: ${order!.status}`;
+        if (attempts === 1) {
+          await db.insert(c, d({ _id: 'fu-order', by: 'winner' }));
+          await db.update(c, 'order', { status: 'done' });
+        }
+        await tx.insert(c, d({ _id: 'fu-order', by: 'me' }));
+        await tx.update(c, 'order', { status: 'done' });
+        return 'done';
+      });
+      expect({ outcome, attempts }).toEqual({ outcome: 'refused: done', attempts: 2 });
+      expect(await db.get(c, 'fu-order')).toEqual({ _id: 'fu-order', by: 'winner' });
+    });
+
+    test('an insert of an _id the transaction can see fails it at once, without another attempt', async () => {
+      const c = coll();
+      await db.insert(c, d({ _id: 'a', n: 1 }));
+      let attempts = 0;
+      await expect(
+        db.runTransaction(async (tx) => {
+          attempts += 1;
+          await tx.insert(c, d({ _id: 'b', n: 1 }));
+          await tx.insert(c, d({ _id: 'a', n: 2 }));
+        }),
+      ).rejects.toThrow(/duplicate/);
+      expect(attempts).toBe(1);
+      expect(await db.get(c, 'a')).toEqual({ _id: 'a', n: 1 });
+      expect(await db.get(c, 'b')).toBeNull();
+    });
+
+    test('concurrent transactions storing one key: one stores it, every other replays it', async () => {
+      // The idempotency pattern (core/kernel/command.runner.ts): read the key; absent, do the work and insert
+      // the key with the result. Twenty copies at once: the work happens once, all answer the first result.
+      const c = coll();
+      await db.insert(c, d({ _id: 'counter', n: 0 }));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          db.runTransaction(async (tx) => {
+            const stored = await tx.get<{ _id: string; result: string }>(c, 'key');
+            if (stored) return stored.result;
+            const counter = await tx.get<{ _id: string; n: number }>(c, 'counter');
+            await tx.update(c, 'counter', { n: counter!.n + 1 });
+            await tx.insert(c, d({ _id: 'key', result: `copy ${i}` }));
+            return `copy ${i}`;
+          }),
+        ),
+      );
+      expect(new Set(results).size).toBe(1);
+      expect(await db.get(c, 'key')).toEqual({ _id: 'key', result: results[0] });
+      expect(await db.get(c, 'counter')).toEqual({ _id: 'counter', n: 1 });
+    });
+
     test('concurrent read-modify-write transactions do not lose an update', async () => {
       const c = coll();
       await db.insert(c, d({ _id: 'counter', n: 0 }));

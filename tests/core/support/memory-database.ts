@@ -4,8 +4,11 @@
  * - documents stored as JSON text, so reads are copies and `undefined` is dropped, as in a database;
  * - MongoDB query, sort, projection and update semantics from mingo (the library the local cloud uses);
  * - CloudBase's limits (100 without `limit`, at most 1000);
- * - transactions buffered and checked for conflicts at commit (decision 0005): a document read or written
- *   that changed meanwhile makes the callback run again; a throw writes nothing.
+ * - transactions with CloudBase's (MongoDB's) snapshot isolation, as the local cloud gives it (decision 0014):
+ *   reads see the committed state as of the transaction's start plus its own buffered writes; a document it
+ *   writes that another writer changed since its start is a conflict (at commit, or at once for an insert of
+ *   an `_id` committed since), which makes the callback run again; an `_id` it could see is a plain
+ *   duplicate; reads alone never conflict; a throw writes nothing.
  */
 import { Query } from 'mingo';
 import { update as applyUpdate } from 'mingo/updater';
@@ -118,6 +121,8 @@ function matches(doc: Doc, where: Where): boolean {
 interface Stored {
   readonly json: string;
   readonly rev: number;
+  /** The version this one replaced (undefined: none), kept while a transaction open then may read it. */
+  readonly prev: Stored | undefined;
 }
 
 export interface LoggedOperation {
@@ -135,6 +140,8 @@ export class MemoryDatabase implements DatabasePort {
   conflicts = 0;
   private readonly collections = new Map<string, Map<string, Stored>>();
   private revision = 0;
+  /** Transactions running now: while there is one, a write keeps the version it replaces. */
+  private openTransactions = 0;
 
   private coll(name: string): Map<string, Stored> {
     let c = this.collections.get(name);
@@ -179,7 +186,31 @@ export class MemoryDatabase implements DatabasePort {
 
   write(collection: string, id: string, doc: Doc): void {
     this.revision += 1;
-    this.coll(collection).set(id, { json: JSON.stringify(doc), rev: this.revision });
+    const c = this.coll(collection);
+    const prev = this.openTransactions > 0 ? c.get(id) : undefined;
+    c.set(id, { json: JSON.stringify(doc), rev: this.revision, prev });
+  }
+
+  /** A transaction's snapshot: the revision of the latest write; it is open until `endSnapshot`. */
+  beginSnapshot(): number {
+    this.openTransactions += 1;
+    return this.revision;
+  }
+
+  endSnapshot(): void {
+    this.openTransactions -= 1;
+  }
+
+  /** The committed document as of `snapshot` (null when it did not exist then). */
+  readAt(collection: string, id: string, snapshot: number): Doc | null {
+    let s = this.coll(collection).get(id);
+    while (s !== undefined && s.rev > snapshot) s = s.prev;
+    return s === undefined ? null : (JSON.parse(s.json) as Doc);
+  }
+
+  /** Whether the document was written after `snapshot`. */
+  changedSince(collection: string, id: string, snapshot: number): boolean {
+    return (this.coll(collection).get(id)?.rev ?? 0) > snapshot;
   }
 
   private docs(collection: string): Doc[] {
@@ -263,37 +294,45 @@ export class MemoryDatabase implements DatabasePort {
   async runTransaction<R>(fn: (tx: TransactionPort) => Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt += 1) {
       const tx = new MemoryTransaction(this);
-      const result = await fn(tx);
       try {
+        const result = await fn(tx);
         tx.commit();
         this.log.push({ op: 'transaction', collection: '*' });
         return result;
       } catch (e) {
+        // A conflict the callback ran into (an insert) or the commit found: run the callback again.
         if (!(e instanceof ConflictError) || attempt >= 10) throw e;
         this.conflicts += 1;
+      } finally {
+        tx.end();
       }
     }
   }
 }
 
-/** Buffers writes; remembers the revision of everything it touched; commits all or nothing. */
+/** Reads its snapshot; buffers writes; commits all or nothing unless another wrote one of them since. */
 class MemoryTransaction implements TransactionPort {
-  private readonly seen = new Map<string, number>();
+  private readonly snapshot: number;
   private readonly overlay = new Map<string, Doc>();
+  private ended = false;
 
-  constructor(private readonly db: MemoryDatabase) {}
+  constructor(private readonly db: MemoryDatabase) {
+    this.snapshot = db.beginSnapshot();
+  }
+
+  end(): void {
+    if (!this.ended) this.db.endSnapshot();
+    this.ended = true;
+  }
 
   private key(collection: string, id: string): string {
     return `${collection}\u0000${id}`;
   }
 
   private current(collection: string, id: string): Doc | null {
-    const key = this.key(collection, id);
-    const written = this.overlay.get(key);
+    const written = this.overlay.get(this.key(collection, id));
     if (written !== undefined) return structuredClone(written);
-    const { doc, rev } = this.db.read(collection, id);
-    if (!this.seen.has(key)) this.seen.set(key, rev);
-    return doc;
+    return this.db.readAt(collection, id, this.snapshot);
   }
 
   async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
@@ -303,6 +342,10 @@ class MemoryTransaction implements TransactionPort {
   async insert(collection: string, doc: StoredDocument): Promise<void> {
     if (this.current(collection, doc._id) !== null) {
       throw new Error(`duplicate _id ${doc._id} in ${collection}`);
+    }
+    // Absent from the snapshot but committed by another since: a write conflict, not a duplicate.
+    if (this.db.changedSince(collection, doc._id, this.snapshot)) {
+      throw new ConflictError(`conflict on ${collection}/${doc._id}: inserted by another since the start`);
     }
     this.overlay.set(this.key(collection, doc._id), JSON.parse(JSON.stringify(doc)) as Doc);
   }
@@ -314,9 +357,9 @@ class MemoryTransaction implements TransactionPort {
   }
 
   commit(): void {
-    for (const [key, rev] of this.seen) {
+    for (const key of this.overlay.keys()) {
       const [collection, id] = key.split('\u0000') as [string, string];
-      if (this.db.read(collection, id).rev !== rev) throw new ConflictError(`conflict on ${key}`);
+      if (this.db.changedSince(collection, id, this.snapshot)) throw new ConflictError(`conflict on ${key}`);
     }
     for (const [key, doc] of this.overlay) {
       const [collection, id] = key.split('\u0000') as [string, string];

@@ -1,9 +1,11 @@
 /**
- * 我的 on its real WXML: the privacy guide popup before the phone or home is collected, binding a home
- * from the org tree (the page's unit-picker), the phone with consent, and the 长辈模式 switch.
+ * 我的 on its real WXML: the privacy guide popup before the phone, the home or the nickname is collected,
+ * binding a home from the org tree (the page's unit-picker), the phone with consent, the nickname,
+ * withdrawing the phone consent, the way to the privacy pages, and the 长辈模式 switch.
  */
 import type { OrgChildrenReply, ProfileGetReply } from 'weimin-core';
 import { fakeCloud } from './support/fake-cloud';
+import { installPrivacyCheck } from './support/privacy-check';
 import {
   change,
   find,
@@ -23,30 +25,6 @@ jest.mock(
   () => jest.requireActual('./support/fake-cloud').cloudApiModule,
 );
 
-type PrivacyResolve = (r: { event: string; buttonId?: string }) => void;
-
-/** WeChat's privacy check as the base library runs it: not agreed yet, so the listener is asked. */
-function installPrivacyCheck() {
-  const state = {
-    agreed: false,
-    listener: null as ((resolve: PrivacyResolve) => void) | null,
-    answers: [] as object[],
-  };
-  const globals = wx as unknown as Record<string, unknown>;
-  globals['onNeedPrivacyAuthorization'] = (listener: (resolve: PrivacyResolve) => void) => {
-    state.listener = listener;
-  };
-  globals['requirePrivacyAuthorize'] = (o: { success?: () => void; fail?: () => void }) => {
-    if (state.agreed) return o.success?.();
-    state.listener?.((answer) => {
-      state.answers.push(answer);
-      state.agreed = answer.event === 'agree';
-      return state.agreed ? o.success?.() : o.fail?.();
-    });
-  };
-  return state;
-}
-
 const PROFILE: ProfileGetReply = { nickname: '李阿姨', phone: null, homeUnitId: null, homeUnitName: null };
 
 describe('我的', () => {
@@ -61,8 +39,7 @@ describe('我的', () => {
   beforeEach(() => {
     fakeCloud.reset();
     fakeCloud.ok('profile', 'profile.get', PROFILE);
-    privacy.agreed = false;
-    privacy.answers.length = 0;
+    privacy.reset();
     storage.clear();
     jest.spyOn(wx, 'getStorageSync').mockImplementation((k: string) => storage.get(k) ?? '');
     jest.spyOn(wx, 'setStorageSync').mockImplementation((k: string, v: unknown) => void storage.set(k, v));
@@ -189,5 +166,61 @@ describe('我的', () => {
     jest.spyOn(wx, 'getAppBaseInfo').mockReturnValue({ ...wx.getAppBaseInfo(), fontSizeSetting: 24 });
     const page = await openPage(pageId);
     expect(rootClasses(page)).toEqual(['page']);
+  });
+  it('should save a nickname with the bound home, after the privacy guide', async () => {
+    privacy.agreed = true;
+    const bound = { ...PROFILE, homeUnitId: 'jinhu', homeUnitName: '金湖小区' };
+    fakeCloud.ok('profile', 'profile.get', bound);
+    fakeCloud.ok('profile', 'profile.bind', { ...bound, nickname: '李姨' });
+    const page = await openPage(pageId);
+    expect(textOf(find(page, '#nickname'))).toContain('李阿姨');
+
+    await tapCell(page, '#nickname');
+    await change(page, '#nickname-input', { value: ' 李姨 ' });
+    await tapButton(page, '#nickname-save');
+
+    expect(fakeCloud.sent('profile.bind')[0]!.input).toMatchObject({ orgUnitId: 'jinhu', nickname: '李姨' });
+    expect(textOf(find(page, '#nickname'))).toContain('李姨');
+    expect(page.querySelector('#nickname-form')).toBeUndefined();
+  });
+
+  it('should ask for the home before a nickname', async () => {
+    const page = await openPage(pageId);
+    await tapCell(page, '#nickname');
+    expect(toastMessage(page)).toBe('请先选择所在小区');
+    expect(page.querySelector('#nickname-form')).toBeUndefined();
+  });
+
+  it('should withdraw the phone consent once confirmed, and offer it only with a phone', async () => {
+    fakeCloud.ok('profile', 'profile.get', { ...PROFILE, phone: '138****1234' });
+    fakeCloud.ok('profile', 'profile.phone.withdraw', PROFILE);
+    const answers = [false, true];
+    const modal = jest.spyOn(wx, 'showModal').mockImplementation((o: WechatMiniprogram.ShowModalOption) => {
+      const confirm = answers.shift()!;
+      o.success?.({ confirm, cancel: !confirm, content: '', errMsg: 'showModal:ok' });
+      return undefined as never;
+    });
+    const page = await openPage(pageId);
+
+    await tapCell(page, '#withdraw-phone');
+    expect(fakeCloud.sent('profile.phone.withdraw')).toEqual([]);
+    await tapCell(page, '#withdraw-phone');
+
+    expect(modal.mock.calls[0]![0]).toMatchObject({ title: '撤回手机号授权' });
+    expect(fakeCloud.sent('profile.phone.withdraw')).toHaveLength(1);
+    expect(textOf(find(page, '#phone'))).toContain('未填写');
+    expect(page.querySelector('#withdraw-phone')).toBeUndefined();
+    expect(toastMessage(page)).toBe('已删除联系电话');
+  });
+
+  it.each([
+    ['#my-data', '/packages/privacy/pages/my-data/my-data'],
+    ['#privacy-requests', '/packages/privacy/pages/requests/requests'],
+    ['#delete-account', '/packages/privacy/pages/account/account'],
+  ])('should open %s', async (cell, url) => {
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId);
+    await tapCell(page, cell);
+    expect(navigate).toHaveBeenCalledWith({ url });
   });
 });

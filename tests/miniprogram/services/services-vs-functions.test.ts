@@ -35,7 +35,19 @@ import {
   rateOrder,
   requestMatch,
 } from '../../../miniprogram/services/orders/orders.service';
-import { bindHome, getProfile, setTypedPhone } from '../../../miniprogram/services/profile/profile.service';
+import {
+  bindHome,
+  deleteAccount,
+  exportMyData,
+  getProfile,
+  listPrivacyRequests,
+  setNickname,
+  setTypedPhone,
+  submitPrivacyRequest,
+  withdrawPhone,
+} from '../../../miniprogram/services/profile/profile.service';
+import { myDataText, toMyDataView } from '../../../miniprogram/view-models/my-data.view-model';
+import { toRequestRow } from '../../../miniprogram/view-models/privacy-request.view-model';
 import { inviteStaff } from '../../../miniprogram/services/provider-admin/provider-admin.service';
 import { askJobAlerts, askOrderUpdates } from '../../../miniprogram/services/subscribe/subscribe.service';
 import { toCatalogView, FEATURED_CATEGORIES } from '../../../miniprogram/view-models/catalog.view-model';
@@ -139,8 +151,10 @@ describe('the mini-program’s services against the real functions', () => {
 
     await bindHome(grid!.id);
     expect(toProfileView(await getProfile())).toEqual({
+      nickname: '未填写',
       home: '玉林市玉州区玉城街道东门社区金港花园小区',
       hasHome: true,
+      homeUnitId: grid!.id,
       phone: '未填写',
       hasPhone: false,
     });
@@ -324,5 +338,26 @@ describe('the mini-program’s services against the real functions', () => {
     expect(jobs.total).toBe(manager.total);
     expect(jobs.items.map((j) => j.orderId)).toEqual(manager.items.map((j) => j.orderId));
     for (const job of jobs.items) expect(toOrderRow(job, cloud.now()).statusLabel).not.toBe('未知状态');
+  });
+  it('lets a resident see and copy their data, ask a correction, withdraw their phone and leave', async () => {
+    actAs('t-contract-newcomer');
+    const named = toProfileView(await setNickname(toProfileView(await getProfile()).homeUnitId, '林女士'));
+    expect(named.nickname).toBe('林女士');
+
+    const copy = toMyDataView(await exportMyData(), '');
+    expect(myDataText(copy)).toContain('联系电话：13907751234');
+    expect(myDataText(copy)).toContain('称呼：林女士');
+
+    const asked = toRequestRow(await submitPrivacyRequest('other', '请告诉我平台保存了我的哪些信息'));
+    expect(asked).toMatchObject({ kind: '其他个人信息事项', status: '处理中', theme: 'primary' });
+    expect((await listPrivacyRequests()).items.map(toRequestRow)).toEqual([asked]);
+
+    expect(toProfileView(await withdrawPhone())).toMatchObject({ phone: '未填写', hasPhone: false });
+    expect(await deleteAccount()).toMatchObject({ ordersKept: 0, concernsKept: 0 });
+    expect(toProfileView(await getProfile())).toMatchObject({
+      nickname: '未填写',
+      hasHome: false,
+      hasPhone: false,
+    });
   });
 });

@@ -10,7 +10,14 @@ describe('profile view', () => {
         homeUnitId: 'g1',
         homeUnitName: '东门社区金湖小区',
       }),
-    ).toEqual({ home: '东门社区金湖小区', hasHome: true, phone: '138****1234', hasPhone: true });
+    ).toEqual({
+      nickname: '李阿姨',
+      home: '东门社区金湖小区',
+      hasHome: true,
+      homeUnitId: 'g1',
+      phone: '138****1234',
+      hasPhone: true,
+    });
   });
 
   it('should mask a full number should one ever arrive', () => {
@@ -21,8 +28,10 @@ describe('profile view', () => {
 
   it('should say what is missing', () => {
     expect(toProfileView({ nickname: '', phone: null, homeUnitId: null, homeUnitName: null })).toEqual({
+      nickname: '未填写',
       home: '未选择',
       hasHome: false,
+      homeUnitId: '',
       phone: '未填写',
       hasPhone: false,
     });

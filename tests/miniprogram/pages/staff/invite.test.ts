@@ -1,6 +1,7 @@
 /**
  * 邀请同事 on its real WXML: a provider manager chooses the position, issues a one-time invite code
- * (provider-admin → provider.staff.invite), sees it large with its expiry and copies it.
+ * (provider-admin → provider.staff.invite), sees it large with its expiry and copies it (the clipboard
+ * through the privacy guide).
  */
 import type { StaffInviteReply } from 'weimin-core';
 import { fakeCloud } from '../support/fake-cloud';
@@ -15,6 +16,7 @@ import {
   toastMessage,
   settle,
 } from '../support/page-harness';
+import { agreeIn, installPrivacyCheck } from '../support/privacy-check';
 import { T0 } from '../support/replies';
 
 jest.mock(
@@ -34,12 +36,18 @@ const issued = (input: { position?: string }): StaffInviteReply => ({
 
 describe('邀请同事', () => {
   let pageId: string;
+  const privacy = installPrivacyCheck();
 
   beforeAll(() => {
     pageId = loadPage('packages/staff/pages/invite/invite');
   });
 
-  beforeEach(() => fakeCloud.reset());
+  beforeEach(() => {
+    fakeCloud.reset();
+    // Agreed before: the copy goes straight through (the guide's own tests are below).
+    privacy.reset();
+    privacy.agreed = true;
+  });
   afterEach(() => expect(fakeCloud.unexpected).toEqual([]));
 
   it('should issue a member’s code and show it large with its expiry', async () => {
@@ -108,6 +116,39 @@ describe('邀请同事', () => {
 
     expect(copy).toHaveBeenCalledWith(expect.objectContaining({ data: 'HX4N8TQW' }));
     expect(toastMessage(page)).toBe('邀请码已复制');
+    copy.mockRestore();
+  });
+
+  it('should show the privacy guide before the first copy, and copy once agreed', async () => {
+    privacy.agreed = false;
+    fakeCloud.ok('provider-admin', 'provider.staff.invite', issued);
+    const copy = jest.spyOn(wx, 'setClipboardData');
+    const page = await openPage(pageId, { providerId: 'prov-1' });
+    await tapButton(page, '#issue');
+
+    await tapButton(page, '#copy');
+    expect(find(page, '#privacy').data['visible']).toBe(true);
+    expect(copy).not.toHaveBeenCalled();
+    agreeIn(find(page, '#privacy'));
+    await settle();
+
+    expect(privacy.answers).toEqual([{ event: 'agree', buttonId: 'privacy-agree' }]);
+    expect(copy).toHaveBeenCalledWith(expect.objectContaining({ data: 'HX4N8TQW' }));
+    copy.mockRestore();
+  });
+
+  it('should copy nothing when the privacy guide is declined, and say how to pass the code on', async () => {
+    privacy.agreed = false;
+    fakeCloud.ok('provider-admin', 'provider.staff.invite', issued);
+    const copy = jest.spyOn(wx, 'setClipboardData');
+    const page = await openPage(pageId, { providerId: 'prov-1' });
+    await tapButton(page, '#issue');
+
+    await tapButton(page, '#copy');
+    await tapButton(find(page, '#privacy'), '#privacy-disagree');
+
+    expect(copy).not.toHaveBeenCalled();
+    expect(toastMessage(page)).toBe('未同意个人信息保护指引，请把邀请码抄给同事');
     copy.mockRestore();
   });
 

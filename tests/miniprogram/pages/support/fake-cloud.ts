@@ -6,6 +6,7 @@
  * function answers). Nothing behind it (functions, database) is imitated.
  */
 import type {
+  AccountDeletedReply,
   CatalogListReply,
   CreateOrderResult,
   MarkDoneResult,
@@ -15,6 +16,9 @@ import type {
   OrderListResult,
   OrderStepResult,
   OrgChildrenReply,
+  PrivacyRequestListReply,
+  PrivacyRequestView,
+  ProfileExportReply,
   ProfileGetReply,
   RateOrderResult,
   RecordFollowUpResult,
@@ -32,6 +36,11 @@ export interface Replies {
     'profile.get': ProfileGetReply;
     'profile.bind': ProfileGetReply;
     'profile.phone.set': ProfileGetReply;
+    'profile.phone.withdraw': ProfileGetReply;
+    'profile.export': ProfileExportReply;
+    'profile.delete': AccountDeletedReply;
+    'privacy.request.submit': PrivacyRequestView;
+    'privacy.request.list': PrivacyRequestListReply;
   };
   orders: {
     'match.request': MatchProvidersResult;

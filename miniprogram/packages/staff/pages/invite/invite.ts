@@ -1,9 +1,11 @@
 /**
  * 邀请同事 (provider managers, from the workbench): choose 成员 or 负责人, issue a one-time invite code
- * (provider-admin → provider.staff.invite), show it large with its expiry and copy it to pass on. The
- * colleague enters it on 绑定服务机构.
+ * (provider-admin → provider.staff.invite), show it large with its expiry and copy it to pass on (the
+ * clipboard is a privacy API: through the privacy guide first, `copyToClipboard`). The colleague enters it
+ * on 绑定服务机构.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
+import { copyToClipboard } from '../../../../components/privacy-popup/privacy-guard';
 import { inviteStaff, type StaffPosition } from '../../../../services/provider-admin/provider-admin.service';
 import { instanceState } from '../../../../utils/instance-state';
 import { formatShanghaiMinute } from '../../../../utils/time.format';
@@ -60,14 +62,14 @@ Component({
         showError(this, e);
       }
     },
-    onCopy() {
+    async onCopy() {
       const invite = this.data.invite;
       if (invite === null) return;
-      wx.setClipboardData({
-        data: invite.code,
-        success: () => showToast(this, '邀请码已复制'),
-        fail: () => showToast(this, '复制失败，请把邀请码抄给同事', 'warning'),
-      });
+      const copied = await copyToClipboard(invite.code);
+      if (copied === 'copied') showToast(this, '邀请码已复制');
+      else if (copied === 'declined')
+        showToast(this, '未同意个人信息保护指引，请把邀请码抄给同事', 'warning');
+      else showToast(this, '复制失败，请把邀请码抄给同事', 'warning');
     },
   },
 });
