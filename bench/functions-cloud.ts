@@ -1,7 +1,8 @@
 /**
  * The local cloud with the platform's built cloud functions, for the matching benchmark: what `npm start`
  * (scripts/start.ts) runs, on a data dir the benchmark built beforehand, minus what would disturb a
- * measurement or the repository: no timer polling (the order timers would fire mid-run), no demo seeding
+ * measurement or the repository: no timer triggers (the order timers would fire mid-run, also when the
+ * benchmark moves the clock between calls), no demo seeding
  * (the data dir holds the demo data at the size being measured), no function build (the benchmark builds
  * once, before starting either cloud) and no mini-program npm copy.
  *
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     dataDir: resolve(values['data-dir']),
     createDeclaredCollections: true,
     functionsDir: resolve(values['functions-dir']),
+    timerTriggers: false,
     log: (line) => console.error(line),
   });
   const url = await cloud.start();

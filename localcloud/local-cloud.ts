@@ -42,6 +42,11 @@ export interface LocalCloudOptions {
   appId?: string;
   /** Poll the clock and fire timer triggers on their own (`npm start`); tests call runDue() instead. */
   runTimers?: boolean;
+  /**
+   * Load the functions' timer triggers (default true). False: no trigger ever fires, not even when the clock
+   * is moved past one (benchmarks, which move the clock between measured calls).
+   */
+  timerTriggers?: boolean;
   /** Instances per function at most (16 by default); further calls wait for a free one. */
   maxInstancesPerFunction?: number;
   /** Which openids the gateway lets local mode act as; any well-formed one by default. */
@@ -110,7 +115,7 @@ export class LocalCloud {
     if (!dir) return;
     const fns = discoverFunctions(dir);
     this.runner.setFunctions(fns);
-    this.timers.load(fns);
+    if (this.options.timerTriggers !== false) this.timers.load(fns);
   }
 
   async start(): Promise<string> {

@@ -367,6 +367,8 @@ export function planOrdered(
   indexes: readonly IndexSpec[],
   constraints: Map<string, FieldConstraint[]>,
   field: string,
+  isMultikey: (index: IndexSpec) => boolean = () => true,
+  direction: 1 | -1 = -1,
 ): OrderedPlan | undefined {
   let best: OrderedPlan | undefined;
   for (const index of indexes) {
@@ -386,10 +388,14 @@ export function planOrdered(
       if (streams.length > MAX_ORDERED_STREAMS) break;
     }
     if (streams.length > MAX_ORDERED_STREAMS) continue;
+    const bounds = sortKeyBounds(constraints.get(field), column, isMultikey(index), direction);
     const plan: OrderedPlan = {
       index,
       column,
-      streams: streams.map((s) => ({ where: s.where.join(' AND ') || '1', params: s.params })),
+      streams: streams.map((s) => {
+        const where = [...s.where, ...bounds.where].join(' AND ') || '1';
+        return { where, params: [...s.params, ...bounds.params] };
+      }),
     };
     if (
       !best ||
@@ -400,6 +406,41 @@ export function planOrdered(
     }
   }
   return best;
+}
+
+/**
+ * Numeric bounds on the sort field itself, read as a range of its key column, so a page starting far from the
+ * top of the order (`reputation <= 80` sorted by reputation, `createdAt >= t` sorted newest first) seeks to
+ * it instead of reading every key before it. On a multikey index only one bound serves (as in `planIndex`),
+ * the one the page starts from: one bound may be met by one element of an array and the other by another,
+ * which a single index row cannot tell; a document reached that way holds an array, which sends the page
+ * down the general path anyway.
+ */
+function sortKeyBounds(
+  list: FieldConstraint[] | undefined,
+  column: number,
+  multikey: boolean,
+  direction: 1 | -1,
+): { where: string[]; params: KeyValue[] } {
+  const where: string[] = [];
+  const params: KeyValue[] = [];
+  let ranges = (list ?? []).filter((c): c is RangeConstraint => c.kind === 'range' && c.type === 'number');
+  if (ranges.length > 0 && needsOneBound(ranges) && multikey) ranges = [startingBound(ranges, direction)];
+  for (const r of ranges) where.push(rangeClause(`k${column}`, r, params));
+  return { where, params };
+}
+
+/** The bound a page in `direction` starts from: the upper one going down, the lower one going up. */
+function startingBound(ranges: RangeConstraint[], direction: 1 | -1): RangeConstraint {
+  const has = (v: KeyValue | undefined) => v !== undefined && v !== null;
+  for (const r of ranges) {
+    const { type } = r;
+    if (direction === -1 && has(r.lt)) return { kind: 'range', type, lt: r.lt! };
+    if (direction === -1 && has(r.lte)) return { kind: 'range', type, lte: r.lte! };
+    if (direction === 1 && has(r.gt)) return { kind: 'range', type, gt: r.gt! };
+    if (direction === 1 && has(r.gte)) return { kind: 'range', type, gte: r.gte! };
+  }
+  return oneBound(ranges);
 }
 
 /** The distinct values of the first equality among a field's constraints (as `planIndex` uses it). */

@@ -141,7 +141,13 @@ export class LocalDatabase {
     const sort = pageSortOf(opts.order);
     if (opts.limit === undefined || !sort || filter['_id'] !== undefined) return undefined;
     this.store.collection(collection);
-    const plan = planOrdered(this.store.indexesOf(collection), extractConstraints(filter), sort.field);
+    const plan = planOrdered(
+      this.store.indexesOf(collection),
+      extractConstraints(filter),
+      sort.field,
+      (index) => this.store.isMultikey(collection, index.name),
+      sort.order.key,
+    );
     if (!plan || !this.store.keysAreNumbers(collection, plan.index.name, plan.column)) return undefined;
     if (this.store.hasNonNumberKeys(collection, plan)) return undefined;
 

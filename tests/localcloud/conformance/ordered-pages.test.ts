@@ -125,6 +125,15 @@ const PAGES: Array<[string, Page]> = [
   ['every match (more than a page of index rows)', { idDir: 'asc', limit: 1000 }],
   ['a range on the score too', { extra: (db) => ({ reputation: db.command.gte(65) }), limit: 50 }],
   [
+    "matching's next page: at or below a score, by score alone",
+    { extra: (db) => ({ reputation: db.command.lte(67.5) }), limit: 50 },
+  ],
+  [
+    'between two scores, descending',
+    { extra: (db) => ({ reputation: db.command.gt(61).and(db.command.lte(70)) }), limit: 40 },
+  ],
+  ['below every score: nothing', { extra: (db) => ({ reputation: db.command.lt(0) }), limit: 10 }],
+  [
     'with a projection of some fields',
     { idDir: 'asc', limit: 60, fields: { providerStatus: true, reputation: true, servedPaths: true } },
   ],
@@ -153,7 +162,8 @@ describe('pages sorted by an indexed score, read in index order', () => {
     expect(ordered.mock.calls.some(([c]) => c === 'base_ix')).toBe(true);
     const wanted = (p.skip ?? 0) + p.limit;
     const docsRead = fetched.mock.calls.reduce((n, [, ids]) => n + ids.length, 0);
-    // The page's documents plus the ones the filter beyond the index dropped, never the whole collection.
+    // The page's documents plus the ones the filter beyond the index dropped, never the whole collection
+    // (nor every document before a bound on the score: the index seeks to it).
     if (wanted < 200) expect(docsRead).toBeLessThan(2 * wanted + 40);
   });
 
