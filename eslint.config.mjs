@@ -10,6 +10,8 @@ export default tseslint.config(
       'coverage/**',
       '.localcloud/**',
       'miniprogram/miniprogram_npm/**',
+      'reports/**',
+      '.stryker-tmp/**',
     ],
   },
   js.configs.recommended,

@@ -49,7 +49,7 @@ export async function recordEvent<S extends AnyLifecycleStatus>(
 
 export interface CommandTransaction {
   readonly tx: TransactionPort;
-  /** The command's one "now" (clock read once). */
+  /** The command's one "now" (the clock read once per transaction attempt). */
   readonly now: number;
   /** Work for after the commit (messages, copies); dropped when the transaction is retried or fails. */
   afterCommit(task: () => Promise<void>): void;
@@ -71,9 +71,11 @@ export async function runCommand<R>(
   work: (ctx: CommandTransaction) => Promise<R>,
 ): Promise<R> {
   requireIdentity(actor);
-  const now = ports.clock.now();
   let tasks: (() => Promise<void>)[] = [];
   const outcome = await ports.db.runTransaction(async (tx) => {
+    // Read per attempt: a retried attempt commits after the writer it lost to, so its steps are not dated
+    // before that writer's (an order's events stay in time order).
+    const now = ports.clock.now();
     tasks = [];
     const attempt: (() => Promise<void>)[] = tasks;
     return runIdempotentDetailed(

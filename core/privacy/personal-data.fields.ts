@@ -1,7 +1,8 @@
 /**
  * Which stored fields hold a natural person's personal data and are therefore sealed at rest (decision
  * 0012): the residents' names, phone numbers and service addresses wherever the model stores them, the
- * people behind party registrations and objections, what a resident writes in a privacy request, and the
+ * people behind party registrations and objections, what a resident writes in a privacy request, the copy of
+ * a held text in the moderation queue (a held service address is one), and the
  * idempotency store's copies of replies and payloads (a stored `profile.bind` reply holds the nickname; a
  * payload fingerprint is a fast hash of the phone number typed).
  *
@@ -33,6 +34,8 @@ export const PERSONAL_DATA_FIELDS: Readonly<Partial<Record<CollectionName, reado
   dual_registrations: [{ path: 'name' }, { path: 'contactPhone' }],
   application_objections: [{ path: 'contactPhone' }],
   privacy_requests: [{ path: 'content' }],
+  // A held text's copy for the moderators: it may be a service address (and a note may quote a phone).
+  moderation_items: [{ path: 'text' }],
   idempotency_keys: [{ path: 'fingerprint' }, { path: 'result', kind: 'json' }],
 };
 

@@ -12,6 +12,7 @@
  * | concerns (all closed, or deletion is refused) | title, content, outcome | `residentOpenid` (and `filedBy` when they filed it) → pseudonym, `residentName` → 已注销用户, `onBehalfOf` removed |
  * | matches, events | what was offered; the life cycles' log | the openid → pseudonym |
  * | privacy requests | kind, status, dates, answer | `requesterOpenid` → pseudonym, `content` emptied; waiting ones completed |
+ * | moderation items | kind, status, decision, dates | `authorOpenid` → pseudonym, `text` emptied |
  * | idempotency records | the key | `result` emptied, `actorOpenid` → pseudonym |
  * | subscribe grants | | `remaining` → 0 (no more messages) |
  *
@@ -89,6 +90,11 @@ async function eraseOtherTraces(db: DatabasePort, t: ErasureTarget, config: Priv
     COLLECTIONS.privacyRequests,
     { requesterOpenid: openid },
     { requesterOpenid: pseudonym, content: '', updatedAt: now },
+  );
+  await db.updateWhere(
+    COLLECTIONS.moderationItems,
+    { authorOpenid: openid },
+    { authorOpenid: pseudonym, text: '', updatedAt: now },
   );
   await db.updateWhere(
     COLLECTIONS.idempotencyKeys,

@@ -53,12 +53,16 @@ interface Pool {
   waiting: Array<() => void>;
 }
 
-const WORKER_BOOT = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'function-worker.ts'))});`;
+/** The instance's own code is TypeScript, loaded through tsx; the function's code is loaded without it. */
+const WORKER_BOOT = `const leave = require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'function-worker.ts'))}).startInstance(leave);`;
 
 export class FunctionRunner {
   private readonly pools = new Map<string, Pool>();
-  /** Live invocation tokens (WX_API_TOKEN) -> the caller context, so nested calls keep the identity. */
-  private readonly tokens = new Map<string, CallerContext>();
+  /**
+   * Live invocation tokens (WX_API_TOKEN) -> the caller context, so nested calls keep the identity, and the
+   * function running, so its cloud calls are held to its config.json (`permissions.openapi`).
+   */
+  private readonly tokens = new Map<string, { caller: CallerContext; fn: DeployedFunction }>();
   private nextId = 1;
 
   constructor(private readonly options: RunnerOptions) {}
@@ -85,7 +89,12 @@ export class FunctionRunner {
 
   /** The caller context of a live invocation, by the token its SDK sends (wxCloudApiToken). */
   callerOfToken(token: string | undefined): CallerContext | undefined {
-    return token ? this.tokens.get(token) : undefined;
+    return token ? this.tokens.get(token)?.caller : undefined;
+  }
+
+  /** The function whose live invocation holds this token; undefined for a call from outside any function. */
+  functionOfToken(token: string | undefined): DeployedFunction | undefined {
+    return token ? this.tokens.get(token)?.fn : undefined;
   }
 
   async invoke(name: string, event: unknown, caller: CallerContext): Promise<InvokeResult> {
@@ -115,7 +124,7 @@ export class FunctionRunner {
         );
       }
       const requestId = randomBytes(16).toString('hex');
-      this.tokens.set(token, caller);
+      this.tokens.set(token, { caller, fn: pool.fn });
       const { timeout, memorySize } = pool.fn.config;
       const msg: InvokeMessage = {
         type: 'invoke',

@@ -45,7 +45,9 @@ import {
   workerActor,
   type World,
 } from '../support/order-loop.fixture';
-import { orderWalkedTo } from '../support/order-loop.steps';
+import { orderWalkedTo, placeOrder } from '../support/order-loop.steps';
+import { cancelOrder } from '../../../core/orders/cancel-order.usecase';
+import type { ModerationItem } from '../../../core/model/moderation.model';
 
 type Doc = Record<string, unknown> & { _id: string };
 
@@ -333,6 +335,33 @@ describe('profile.delete', () => {
       'users._id',
       'users.openid',
     ]);
+  });
+
+  test('a text held for moderation is sealed at rest, and loses its author and words with the account', async () => {
+    const world = sealedWorld();
+    seedProvider(world, { id: 'p1' });
+    // A note naming the resident's home, held for a worker to look at.
+    const note = '请到金港小区 3 栋 502 找黄秀英';
+    world.contentSecurity.verdicts.set(note, 'review');
+    const { orderId } = await placeOrder(world, { providerId: 'p1', note });
+    const [held] = await world.ports.db.find<ModerationItem>(COLLECTIONS.moderationItems, {});
+    expect(held).toMatchObject({ kind: 'order_note', authorOpenid: RESIDENT, text: note });
+    expect(JSON.stringify(stored(world, COLLECTIONS.moderationItems))).not.toContain('黄秀英');
+
+    await cancelOrder({
+      ports: world.ports,
+      config: world.config,
+      actor: residentActor(),
+      command: { clientRequestId: rid(), orderId },
+    });
+    await remove(world);
+    const item = await world.ports.db.get<ModerationItem>(COLLECTIONS.moderationItems, held!._id);
+    expect(item).toMatchObject({
+      authorOpenid: expect.stringMatching(/^erased-/),
+      text: '',
+      status: 'pending',
+    });
+    expect(fieldsHolding(world, RESIDENT).filter((f) => f.startsWith('moderation_items'))).toEqual([]);
   });
 
   test('the waiting request is closed, and the deletion itself recorded, both under the pseudonym', async () => {

@@ -1,0 +1,749 @@
+/**
+ * The role × scope matrix through the real functions (docs/testing.md "The fuzz test and the permission
+ * matrix"). For every command a function routes (support/function-routes.ts), the action it asks the matrix
+ * for (support/command-permissions.ts) gives one row per role of core/auth/permissions.matrix.ts:
+ *
+ * - a role the matrix allows: a caller holding it **in scope** (the record's owner, its provider's staff, a
+ *   worker of a unit above it, anyone for `any`) is not refused for who they are (PERMISSION_DENIED,
+ *   OUT_OF_SCOPE, or the not-found answer that hides a record: ORDER_NOT_FOUND, MATCH_NOT_FOUND,
+ *   MODERATION_ITEM_NOT_FOUND); it may still fail for a domain reason. A caller holding it **out of scope**
+ *   (another resident, another provider, another county) is refused with the platform's code for that; a
+ *   caller in scope with a position the cell does not name (a member where a manager is needed) too;
+ * - a role the matrix does not allow: refused (PERMISSION_DENIED, or the not-found answer where existence is
+ *   hidden), unless the resident grant every WeChat user holds allows it (then the row says so);
+ * - and every refusal writes nothing to the platform's collections and sends no message.
+ *
+ * Callers are users written with grants (core/auth/roles.ts, support/role-actors.ts); records are made
+ * through the functions (support/order-loop.ts). The exact code a row expects is the matrix's own answer for
+ * that caller and record (`checkAccess`, and `can` of the action that hides the record), held against the
+ * meaning above. A list answers scope by what it lists: in scope the record is there, out of scope it is
+ * not. Commands acting on the caller's own record by identity (profile.*, match.request) cannot name
+ * another person's record: their out-of-scope row names one in the input and finds it untouched.
+ */
+import { ACTIONS, type Action } from '../../core/auth/actions';
+import { can, checkAccess, type AccessTarget } from '../../core/auth/authorize';
+import { PERMISSION_MATRIX, type PermissionRule } from '../../core/auth/permissions.matrix';
+import { ROLES, type Position, type Role, type RoleGrant } from '../../core/auth/roles';
+import { COMMANDS, type CommandName } from '../../core/schemas/commands.registry';
+import { DEFAULT_PLATFORM_CONFIG } from '../../core/kernel/platform.config';
+import { DEMO_COUNTY_ID, DEMO_GRID_ID } from '../../demo/demo.constants';
+import { DEMO_PATHS, DEMO_REFS } from '../../demo/demo-identities';
+import { isWithin } from '../../core/org/org-path';
+import { MINUTE_MS, functionCloud, type Reply } from './support/function-cloud';
+import { functionRoutes, routedCommands } from './support/function-routes';
+import {
+  ACTIONS_NOT_ROUTED,
+  COMMAND_PERMISSIONS,
+  type CommandPermission,
+} from './support/command-permissions';
+import {
+  APPLIANCE_REPAIR,
+  FOLLOW_UP_INPUT,
+  matchFor,
+  ok,
+  orderThrough,
+  placeOrder,
+} from './support/order-loop';
+import { platformMark } from './support/platform-writes';
+import { actorAsLoaded, writeUser, type WrittenUser } from './support/role-actors';
+
+const cloud = functionCloud();
+
+const ROUTED = routedCommands();
+const OTHER_COUNTY = DEMO_PATHS.secondCommunity;
+const HELD_NOTE = '加微信领红包，下午在家';
+/** The refusals that say "not you" (or "not for you to see"), as opposed to a domain reason. */
+const AUTHORIZATION_REFUSALS = ['UNAUTHENTICATED', 'PERMISSION_DENIED', 'OUT_OF_SCOPE'];
+
+// ---- records: what a command acts on ---------------------------------------------------------------------
+
+type SubjectKind =
+  'self' | 'public' | 'provider' | 'invite' | 'match' | 'order' | 'moderation-item' | 'privacy-request';
+
+type OrderStage = 'created' | 'accepted' | 'done' | 'followed_up';
+
+/** A record as the rows use it: what the matrix checks, and where it lies (to give grants around it). */
+interface SubjectRecord {
+  readonly target: AccessTarget;
+  /** The org path the record lies in. */
+  readonly place: string;
+  /** The provider it concerns (the demo provider where it concerns none). */
+  readonly providerId: string;
+  /** Its owner (a resident), for `own` scopes. */
+  readonly owner?: WrittenUser;
+  readonly ids: Readonly<Record<string, string>>;
+  readonly stage?: OrderStage;
+  /** The caller's own record (profile, matching): whoever calls is its owner. */
+  readonly self?: true;
+}
+
+/** Where a command on the caller's own record lies: the caller's home, the demo grid. */
+const SELF: SubjectRecord = {
+  target: {},
+  place: DEMO_PATHS.grid,
+  providerId: DEMO_REFS.providerId,
+  ids: {},
+  self: true,
+};
+
+/** Records one may not see answer as if they did not exist (docs/functions.md), checked by this action. */
+const HIDDEN_BY: Partial<Record<SubjectKind, { action: Action; roles?: Role[]; code: string }>> = {
+  order: { action: 'order.view', code: 'ORDER_NOT_FOUND' },
+  match: { action: 'order.create', roles: ['resident'], code: 'MATCH_NOT_FOUND' },
+  'moderation-item': { action: 'moderation.view', code: 'MODERATION_ITEM_NOT_FOUND' },
+};
+
+interface RowContext {
+  readonly role: Role;
+}
+
+interface Fixture {
+  readonly subject: SubjectKind;
+  /** Orders: the stage the record is taken to for a row of this role (so an allowed step can succeed). */
+  readonly stage?: (role: Role) => OrderStage;
+  readonly input: (record: SubjectRecord, row: RowContext) => Record<string, unknown>;
+  /** A list: whether the record is among the reply's items. */
+  readonly listed?: (data: unknown, record: SubjectRecord) => boolean;
+  /** The roles the command offers the action to for a row of this role (order.list's `as`). */
+  readonly roles?: (role: Role) => readonly Role[];
+}
+
+const rid = (label: string): string => cloud.requestId(label);
+const itemsOf = (data: unknown): Record<string, unknown>[] =>
+  ((data as { items?: Record<string, unknown>[] } | null)?.items ?? []) as Record<string, unknown>[];
+const listAs = (role: Role): 'resident' | 'provider_staff' =>
+  role === 'provider_staff' ? 'provider_staff' : 'resident';
+let phoneSeq = 0;
+
+/** How to make each routed command's record and input. A command without a line here fails its rows. */
+const FIXTURES: Readonly<Record<string, Fixture>> = {
+  'profile.bind': {
+    subject: 'self',
+    input: () => ({ orgUnitId: DEMO_GRID_ID, clientRequestId: rid('bind') }),
+  },
+  'profile.phone.set': {
+    subject: 'self',
+    input: () => ({
+      method: 'typed',
+      phone: `1380778${String((phoneSeq += 1)).padStart(4, '0')}`,
+      consent: true,
+      clientRequestId: rid('phone'),
+    }),
+  },
+  'profile.phone.withdraw': { subject: 'self', input: () => ({ clientRequestId: rid('withdraw') }) },
+  'profile.export': { subject: 'self', input: () => ({}) },
+  'profile.delete': { subject: 'self', input: () => ({ confirm: true, clientRequestId: rid('delete') }) },
+  'privacy.request.submit': {
+    subject: 'self',
+    input: () => ({ kind: 'other', content: '请核对我的个人信息是否正确', clientRequestId: rid('privacy') }),
+  },
+  'privacy.request.list': {
+    subject: 'privacy-request',
+    input: () => ({}),
+    listed: (data, r) => itemsOf(data).some((i) => i['requestId'] === r.ids['requestId']),
+  },
+  'catalog.list': { subject: 'public', input: () => ({}) },
+  'org.children': { subject: 'public', input: () => ({ parentId: DEMO_COUNTY_ID }) },
+  'match.request': { subject: 'self', input: () => ({ itemIds: [APPLIANCE_REPAIR] }) },
+  'order.create': {
+    subject: 'match',
+    input: (r) => ({
+      matchId: r.ids['matchId'],
+      itemId: APPLIANCE_REPAIR,
+      providerId: r.providerId,
+      note: '',
+      clientRequestId: rid('create'),
+    }),
+  },
+  'order.cancel': {
+    subject: 'order',
+    // Staff cancel only what they accepted; a resident cancels before acceptance without a reason too.
+    stage: (role) => (role === 'provider_staff' ? 'accepted' : 'created'),
+    input: (r) => ({
+      orderId: r.ids['orderId'],
+      reason: '家里临时有事，改天再约',
+      clientRequestId: rid('cancel'),
+    }),
+  },
+  'order.accept': {
+    subject: 'order',
+    stage: () => 'created',
+    input: (r) => ({ orderId: r.ids['orderId'], clientRequestId: rid('accept') }),
+  },
+  'order.decline': {
+    subject: 'order',
+    stage: () => 'created',
+    input: (r) => ({ orderId: r.ids['orderId'], reason: '师傅今天排满了', clientRequestId: rid('decline') }),
+  },
+  'order.done': {
+    subject: 'order',
+    stage: () => 'accepted',
+    input: (r) => ({ orderId: r.ids['orderId'], clientRequestId: rid('done') }),
+  },
+  'order.follow_up': {
+    subject: 'order',
+    stage: () => 'done',
+    input: (r) => ({ orderId: r.ids['orderId'], ...FOLLOW_UP_INPUT, clientRequestId: rid('follow-up') }),
+  },
+  'order.rate': {
+    subject: 'order',
+    stage: () => 'done',
+    input: (r) => ({ orderId: r.ids['orderId'], stars: 5, text: '', clientRequestId: rid('rate') }),
+  },
+  'order.detail': { subject: 'order', stage: () => 'created', input: (r) => ({ orderId: r.ids['orderId'] }) },
+  'order.list': {
+    subject: 'order',
+    stage: () => 'created',
+    roles: (role) => [listAs(role)],
+    input: (_r, row) => ({ as: listAs(row.role), status: 'created', pageSize: 50 }),
+    listed: (data, r) => itemsOf(data).some((i) => i['orderId'] === r.ids['orderId']),
+  },
+  'provider.staff.invite': {
+    subject: 'provider',
+    input: (r) => ({ providerId: r.providerId, position: 'member', clientRequestId: rid('invite') }),
+  },
+  'provider.staff.bind': {
+    subject: 'invite',
+    input: (r) => ({ inviteCode: r.ids['inviteCode'], clientRequestId: rid('bind-code') }),
+  },
+  'moderation.list': {
+    subject: 'moderation-item',
+    input: () => ({ pageSize: 50 }),
+    listed: (data, r) => itemsOf(data).some((i) => i['itemId'] === r.ids['itemId']),
+  },
+  'moderation.decide': {
+    subject: 'moderation-item',
+    input: (r) => ({ itemId: r.ids['itemId'], decision: 'approve', clientRequestId: rid('decide') }),
+  },
+};
+
+// ---- people: callers holding a role in or out of a record's scope --------------------------------------
+
+let userSeq = 0;
+const freshOpenid = (): string => `t-pm-${String((userSeq += 1)).padStart(4, '0')}`;
+
+const providerPaths = new Map<string, string>();
+let otherProviders: string[] = [];
+
+function providerPath(providerId: string): string {
+  const path = providerPaths.get(providerId);
+  if (path === undefined) throw new Error(`no provider ${providerId} among those read in beforeAll`);
+  return path;
+}
+
+/** The unit just above a record's place (a community for a grid): "this unit and those below it". */
+function unitAbove(place: string): string {
+  const ids = place.split('/').filter((x) => x.length > 0);
+  return ids.length > 1 ? `/${ids.slice(0, -1).join('/')}/` : place;
+}
+
+/** The grant of `role` placed at `orgPath` and (for staff) at `providerId`, in one of the role's positions. */
+function grantOf(role: Role, orgPath: string, providerId: string, position?: Position): RoleGrant {
+  switch (role) {
+    case 'resident':
+      // A resident's grant is where they live (their home; writeUser's default).
+      return { role, orgPath: DEMO_PATHS.grid };
+    case 'provider_staff':
+      return { role, providerId, position: position ?? 'member', orgPath: providerPath(providerId) };
+    case 'volunteer':
+      return { role, orgPath, teamId: DEMO_REFS.teamId, position: position ?? 'member' };
+    case 'party_member':
+      return { role, orgPath, partyOrgId: DEMO_REFS.partyOrgId, ...(position ? { position } : {}) };
+    case 'system':
+      return { role };
+    default:
+      return { role, orgPath };
+  }
+}
+
+/** The most a role's position can be (a manager, a team leader): what a "role not allowed" row holds. */
+const TOP_POSITION: Partial<Record<Role, Position>> = {
+  provider_staff: 'manager',
+  volunteer: 'leader',
+  party_member: 'secretary',
+};
+/** The positions each role's grants can hold. */
+const ROLE_POSITIONS: Partial<Record<Role, readonly Position[]>> = {
+  provider_staff: ['manager', 'member'],
+  volunteer: ['leader', 'member'],
+  party_member: ['secretary'],
+};
+
+async function freshUser(grant: RoleGrant): Promise<WrittenUser> {
+  return writeUser(cloud, freshOpenid(), [grant]);
+}
+
+async function freshResident(): Promise<WrittenUser> {
+  return freshUser({ role: 'resident', orgPath: DEMO_PATHS.grid });
+}
+
+/** A caller holding `role` in the scope `rule` names for the record (in `position` where given). */
+async function inScope(
+  action: Action,
+  role: Role,
+  rule: PermissionRule,
+  record: SubjectRecord,
+  position?: Position,
+): Promise<WrittenUser> {
+  switch (rule.scope) {
+    case 'own':
+      if (record.self) return freshUser(grantOf(role, record.place, record.providerId, position));
+      if (role !== 'resident' || record.owner === undefined) {
+        throw new Error(`no owner holding ${role} for ${action}: add one to build its rows`);
+      }
+      return record.owner;
+    case 'any':
+      return freshUser(grantOf(role, unitAbove(record.place), record.providerId, position));
+    case 'provider':
+      return freshUser(grantOf(role, unitAbove(record.place), record.providerId, position));
+    case 'unit':
+      return freshUser(grantOf(role, unitAbove(record.place), record.providerId, position));
+    default:
+      throw new Error(`no in-scope caller for scope ${rule.scope} (${action}): add one to build its rows`);
+  }
+}
+
+/** A caller holding `role` where `rule` does not reach the record. */
+async function outOfScope(action: Action, role: Role, rule: PermissionRule, record: SubjectRecord) {
+  const position = rule.positions?.[0];
+  switch (rule.scope) {
+    case 'own':
+      // Another person of the same grid.
+      return freshUser(grantOf(role, DEMO_PATHS.grid, record.providerId, position));
+    case 'provider': {
+      const other = otherProviders.find((p) => p !== record.providerId)!;
+      return freshUser(grantOf(role, unitAbove(record.place), other, position));
+    }
+    case 'unit':
+      if (isWithin(record.place, OTHER_COUNTY)) throw new Error(`${record.place} lies in ${OTHER_COUNTY}`);
+      return freshUser(grantOf(role, OTHER_COUNTY, record.providerId, position));
+    default:
+      throw new Error(
+        `no out-of-scope caller for scope ${rule.scope} (${action}): add one to build its rows`,
+      );
+  }
+}
+
+/** A caller holding a role the matrix does not allow, as close to the record as the role gets. */
+async function covering(role: Role, record: SubjectRecord): Promise<WrittenUser> {
+  if (role === 'resident') return record.owner ?? freshResident();
+  return freshUser(grantOf(role, unitAbove(record.place), record.providerId, TOP_POSITION[role]));
+}
+
+// ---- rows --------------------------------------------------------------------------------------------------
+
+type Relation = 'in' | 'out' | 'position' | 'none';
+
+interface Row {
+  readonly fn: string;
+  readonly command: string;
+  readonly permission: CommandPermission;
+  readonly role: Role;
+  readonly relation: Relation;
+  readonly rule?: PermissionRule;
+  readonly position?: Position;
+}
+
+function describeRow(row: Row): string {
+  const rule = row.rule;
+  const offered = FIXTURES[row.command]?.roles?.(row.role) ?? row.permission.roles;
+  const notOffered = offered !== undefined && !offered.includes(row.role);
+  const suffix = notOffered ? ', which this command does not offer it' : '';
+  switch (row.relation) {
+    case 'in':
+      return `${row.role}, in scope (${rule!.scope}${rule!.positions ? `, ${rule!.positions.join('/')}` : ''})${suffix}`;
+    case 'out':
+      return `${row.role}, out of scope (${rule!.scope})${suffix}`;
+    case 'position':
+      return `${row.role} as ${row.position}, in scope (the matrix asks for ${rule!.positions!.join('/')})`;
+    case 'none':
+      return PERMISSION_MATRIX[row.permission.action].resident === undefined
+        ? `${row.role}, a role the matrix does not allow`
+        : `${row.role}, a role the matrix does not allow (but every caller is also a resident)`;
+  }
+}
+
+/** The rows of one routed command, from the matrix's row of its action: every role, in and out of scope. */
+function rowsOf(fn: string, command: string, permission: CommandPermission): Row[] {
+  const cells = PERMISSION_MATRIX[permission.action];
+  return ROLES.flatMap((role): Row[] => {
+    const rule = cells[role];
+    const base = { fn, command, permission, role };
+    if (rule === undefined) return [{ ...base, relation: 'none' }];
+    const rows: Row[] = [{ ...base, relation: 'in', rule }];
+    if (rule.scope !== 'any') rows.push({ ...base, relation: 'out', rule });
+    if (rule.positions !== undefined) {
+      for (const position of ROLE_POSITIONS[role] ?? []) {
+        if (!rule.positions.includes(position)) rows.push({ ...base, relation: 'position', rule, position });
+      }
+    }
+    return rows;
+  });
+}
+
+const MATRIX_ROUTES = ROUTED.flatMap(({ fn, command }) => {
+  const permission = COMMAND_PERMISSIONS[command];
+  return permission ? [{ fn, command, permission }] : [];
+});
+
+const stats = {
+  rows: new Map<string, number>(),
+  allowedCodes: new Map<string, number>(),
+  refusedCodes: new Map<string, number>(),
+};
+const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+// ---- making records --------------------------------------------------------------------------------------
+
+let inviter: WrittenUser;
+
+async function makeRecord(kind: SubjectKind, stage: OrderStage | undefined): Promise<SubjectRecord> {
+  const demo = { place: DEMO_PATHS.grid, providerId: DEMO_REFS.providerId, ids: {} };
+  switch (kind) {
+    case 'self':
+      return SELF;
+    case 'public':
+      return { ...demo, target: {} };
+    case 'provider':
+      return { ...demo, place: providerPath(demo.providerId), target: { providerId: demo.providerId } };
+    case 'invite': {
+      const invite = ok(
+        await cloud
+          .as(inviter.openid)
+          .call<{ inviteCode: string }>('provider-admin', 'provider.staff.invite', {
+            providerId: demo.providerId,
+            position: 'member',
+            clientRequestId: rid('pm-invite'),
+          }),
+      );
+      return {
+        ...demo,
+        place: providerPath(demo.providerId),
+        target: {},
+        ids: { inviteCode: invite.inviteCode },
+      };
+    }
+    case 'match': {
+      const owner = await freshResident();
+      const match = await matchFor(cloud, owner.openid, [APPLIANCE_REPAIR]);
+      const stored = await cloud.get<{ orgPath: string }>('matches', match.matchId);
+      return {
+        target: { ownerOpenid: owner.openid, orgPath: stored!.orgPath },
+        place: stored!.orgPath,
+        providerId: match.items[0]!.providers[0]!.providerId,
+        owner,
+        ids: { matchId: match.matchId },
+      };
+    }
+    case 'order': {
+      const owner = await freshResident();
+      const order = await orderThrough(cloud, owner.openid, APPLIANCE_REPAIR, stage ?? 'created');
+      const stored = await cloud.get<{ orgPath: string; residentOpenid: string; providerId: string }>(
+        'orders',
+        order.orderId,
+      );
+      const { orgPath, residentOpenid, providerId } = stored!;
+      return {
+        target: { ownerOpenid: residentOpenid, providerId, orgPath },
+        place: orgPath,
+        providerId,
+        owner,
+        ids: { orderId: order.orderId },
+        stage: stage ?? 'created',
+      };
+    }
+    case 'moderation-item': {
+      const owner = await freshResident();
+      const order = await placeOrder(cloud, owner.openid, APPLIANCE_REPAIR, { note: HELD_NOTE });
+      const [item] = await cloud.find<{ _id: string; orgPath: string }>('moderation_items', {
+        orderId: order.orderId,
+        status: 'pending',
+      });
+      if (item === undefined) throw new Error(`the note «${HELD_NOTE}» was not held for review`);
+      return {
+        target: { orgPath: item.orgPath },
+        place: item.orgPath,
+        providerId: order.providerId,
+        owner,
+        ids: { itemId: item._id, orderId: order.orderId },
+      };
+    }
+    case 'privacy-request': {
+      const owner = await freshResident();
+      const request = ok(
+        await cloud.as(owner.openid).call<{ requestId: string }>('profile', 'privacy.request.submit', {
+          kind: 'correction',
+          content: '我的称呼登记有误，请帮忙更正',
+          clientRequestId: rid('pm-privacy'),
+        }),
+      );
+      const stored = await cloud.get<{ orgPath: string }>('privacy_requests', request.requestId);
+      return {
+        target: { ownerOpenid: owner.openid, orgPath: stored!.orgPath },
+        place: stored!.orgPath,
+        providerId: demo.providerId,
+        owner,
+        ids: { requestId: request.requestId },
+      };
+    }
+  }
+}
+
+/** One record per route and stage, shared by the rows that cannot change it (refusals, reads). */
+const shared = new Map<string, Promise<SubjectRecord>>();
+function sharedRecord(row: Row, fixture: Fixture, stage: OrderStage | undefined): Promise<SubjectRecord> {
+  const key = `${row.fn} ${row.command} ${stage ?? ''}`;
+  let record = shared.get(key);
+  if (record === undefined) {
+    record = makeRecord(fixture.subject, stage);
+    shared.set(key, record);
+  }
+  return record;
+}
+
+// ---- the matrix's answer for a caller and a record ------------------------------------------------------
+
+type Expected = { readonly allowed: true } | { readonly allowed: false; readonly code: string };
+
+function expected(row: Row, fixture: Fixture, record: SubjectRecord, user: WrittenUser): Expected {
+  const actor = actorAsLoaded(user);
+  const hidden = HIDDEN_BY[fixture.subject];
+  if (fixture.listed === undefined && hidden !== undefined) {
+    const options = hidden.roles ? { roles: hidden.roles } : {};
+    if (!can(actor, hidden.action, record.target, options)) return { allowed: false, code: hidden.code };
+  }
+  const roles = fixture.roles?.(row.role) ?? row.permission.roles;
+  const access = checkAccess(actor, row.permission.action, record.target, roles ? { roles } : {});
+  return access.ok ? { allowed: true } : { allowed: false, code: access.refusal.code };
+}
+
+/** What the rows' relation means, held against the matrix's answer (so a caller built wrong shows). */
+function expectMeaning(row: Row, fixture: Fixture, exp: Expected): void {
+  const hiddenCode = HIDDEN_BY[fixture.subject]?.code;
+  const refusals = [...AUTHORIZATION_REFUSALS, ...(hiddenCode ? [hiddenCode] : [])];
+  const offered = fixture.roles?.(row.role) ?? row.permission.roles;
+  const residentMay = PERMISSION_MATRIX[row.permission.action].resident !== undefined;
+  if (row.relation === 'in' && (offered === undefined || offered.includes(row.role))) {
+    expect(exp).toEqual({ allowed: true });
+  } else if (row.relation === 'out') {
+    expect(exp).toEqual({ allowed: false, code: expect.stringMatching(/^(OUT_OF_SCOPE|\w+_NOT_FOUND)$/) });
+  } else if (row.relation === 'position' || (row.relation === 'none' && !residentMay)) {
+    expect(exp.allowed).toBe(false);
+  }
+  if (!exp.allowed) expect(refusals).toContain(exp.code);
+}
+
+// ---- running a row ---------------------------------------------------------------------------------------
+
+const outboxTotal = (): number => cloud.started.cloud.openapi.listOutbox({}, 0, 1).total;
+
+async function callerFor(row: Row, record: SubjectRecord): Promise<WrittenUser> {
+  const action = row.permission.action;
+  switch (row.relation) {
+    case 'in':
+      return inScope(action, row.role, row.rule!, record, row.rule!.positions?.[0]);
+    case 'position':
+      return inScope(action, row.role, row.rule!, record, row.position);
+    case 'out':
+      return outOfScope(action, row.role, row.rule!, record);
+    case 'none':
+      return covering(row.role, record);
+  }
+}
+
+/** Call the command; a list is read to its end (a page at a time) so "not listed" means not there at all. */
+async function call(
+  row: Row,
+  user: WrittenUser,
+  input: Record<string, unknown>,
+  fixture: Fixture,
+): Promise<{ reply: Reply; data: unknown }> {
+  const caller = cloud.as(user.openid);
+  const reply = await caller.call(row.fn, row.command, input);
+  if (fixture.listed === undefined || reply.code !== 'OK') return { reply, data: reply.data };
+  const items = [...itemsOf(reply.data)];
+  let more = (reply.data as { hasMore?: boolean }).hasMore === true;
+  for (let page = 2; more && page <= 50; page += 1) {
+    const next = ok(await caller.call<{ hasMore?: boolean }>(row.fn, row.command, { ...input, page }));
+    items.push(...itemsOf(next));
+    more = next.hasMore === true;
+  }
+  return { reply, data: { items } };
+}
+
+async function runSelfOutOfScope(row: Row, fixture: Fixture): Promise<void> {
+  // The command works on the caller's own record; naming someone else in the input changes nothing of theirs.
+  const user = await callerFor(row, SELF);
+  const victim = await freshResident();
+  const victimState = async () => ({
+    user: await cloud.get('users', victim.openid),
+    privacyRequests: await cloud.count('privacy_requests', { requesterOpenid: victim.openid }),
+    matches: await cloud.count('matches', { residentOpenid: victim.openid }),
+  });
+  const before = await victimState();
+  const input = { ...fixture.input(SELF, row) };
+  for (const key of ['openid', '_openid', 'OPENID', 'residentOpenid', 'ownerOpenid', 'requesterOpenid']) {
+    input[key] = victim.openid;
+  }
+  const reply = await cloud.as(user.openid).call(row.fn, row.command, input);
+  expect(reply.code).not.toBe('INTERNAL');
+  expect(AUTHORIZATION_REFUSALS).not.toContain(reply.code);
+  expect(await victimState()).toEqual(before);
+  expect(JSON.stringify(reply)).not.toContain(victim.openid);
+  bump(stats.allowedCodes, reply.code);
+}
+
+/** Records an allowed write changes (a provider, the catalog, one's own profile are not used up). */
+const CONSUMED: ReadonlySet<SubjectKind> = new Set([
+  'invite',
+  'match',
+  'order',
+  'moderation-item',
+  'privacy-request',
+]);
+
+/** The row's record (shared, or its own) and its caller placed around it. */
+async function placeRow(row: Row, fixture: Fixture, own: boolean) {
+  const stage = fixture.stage?.(row.role);
+  if (fixture.subject === 'self') {
+    const user = await callerFor(row, SELF);
+    return { user, record: { ...SELF, target: { ownerOpenid: user.openid } } };
+  }
+  const record = own ? await makeRecord(fixture.subject, stage) : await sharedRecord(row, fixture, stage);
+  return { record, user: await callerFor(row, record) };
+}
+
+async function runRow(row: Row): Promise<void> {
+  const fixture = FIXTURES[row.command];
+  if (fixture === undefined) throw new Error(`no fixture for ${row.command}: add one to FIXTURES`);
+  bump(stats.rows, row.relation);
+  cloud.shiftClock(MINUTE_MS); // a fresh minute: no row meets another's rate limit
+  if (fixture.subject === 'self' && row.relation === 'out') return runSelfOutOfScope(row, fixture);
+
+  let { record, user } = await placeRow(row, fixture, false);
+  let exp = expected(row, fixture, record, user);
+  if (exp.allowed && COMMANDS[row.command as CommandName].writes && CONSUMED.has(fixture.subject)) {
+    // An allowed write changes its record: the row gets a record of its own, its caller placed around it.
+    ({ record, user } = await placeRow(row, fixture, true));
+    exp = expected(row, fixture, record, user);
+  }
+  expectMeaning(row, fixture, exp);
+
+  const before = platformMark(cloud);
+  const sent = outboxTotal();
+  const { reply, data } = await call(row, user, fixture.input(record, row), fixture);
+  expect(reply).toEqual(expect.objectContaining({ code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/) }));
+  expect(reply.code).not.toBe('INTERNAL');
+  expect(reply.message).toMatch(/[\u4e00-\u9fa5]/);
+
+  if (fixture.listed !== undefined) {
+    if (exp.allowed) {
+      expect({ code: reply.code, listed: fixture.listed(data, record) }).toEqual({
+        code: 'OK',
+        listed: true,
+      });
+    } else if (exp.code === 'PERMISSION_DENIED') {
+      expect(reply.code).toBe('PERMISSION_DENIED');
+    } else if (reply.code === 'OK') {
+      expect(fixture.listed(data, record)).toBe(false);
+    } else {
+      expect(reply.code).toBe(exp.code);
+    }
+  } else if (exp.allowed) {
+    const hiddenCode = HIDDEN_BY[fixture.subject]?.code;
+    expect([...AUTHORIZATION_REFUSALS, hiddenCode]).not.toContain(reply.code);
+  } else {
+    expect(reply.code).toBe(exp.code);
+  }
+  bump(exp.allowed ? stats.allowedCodes : stats.refusedCodes, reply.code);
+  if (reply.code !== 'OK') {
+    expect(platformMark(cloud)).toEqual(before);
+    expect(outboxTotal()).toBe(sent);
+  }
+}
+
+// ---- the tests ---------------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  const providers = await cloud.find<{ _id: string; orgPath: string }>('providers', {}, 1000);
+  for (const p of providers) providerPaths.set(p._id, p.orgPath);
+  otherProviders = providers
+    .map((p) => p._id)
+    .filter((id) => id !== DEMO_REFS.providerId)
+    .slice(0, 3);
+  otherProviders.push(DEMO_REFS.providerId);
+  inviter = await freshUser(grantOf('provider_staff', DEMO_PATHS.grid, DEMO_REFS.providerId, 'manager'));
+  // Everyone may be sent every message, so one sent on a refusal would show in the outbox.
+  const templates = Object.values(DEFAULT_PLATFORM_CONFIG.templates);
+  const realStaff = await cloud.find<{ openid: string }>('users', { 'grants.role': 'provider_staff' }, 1000);
+  for (const { openid } of realStaff) for (const t of templates) cloud.grant(openid, t);
+});
+
+afterAll(() => {
+  const fmt = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+  const routedActions = new Set(MATRIX_ROUTES.map((r) => r.permission.action));
+  const total = [...stats.rows.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    [
+      `permission matrix: ${routedActions.size} actions routed by ${MATRIX_ROUTES.length} function/command routes ` +
+        `× ${ROLES.length} roles; ${ACTIONS.length - routedActions.size} actions not routed`,
+      `rows: ${total} (${fmt(stats.rows)})`,
+      `allowed rows answered: ${fmt(stats.allowedCodes)}`,
+      `refused rows answered: ${fmt(stats.refusedCodes)}`,
+    ].join('\n'),
+  );
+});
+
+describe('what the functions route', () => {
+  const routes = functionRoutes();
+  const routed = new Set(Object.values(routes).flat());
+
+  test('every command a function routes has its permission in command-permissions.ts, and no other does', () => {
+    expect(Object.keys(COMMAND_PERMISSIONS).sort()).toEqual([...routed].sort());
+  });
+
+  test('every routed command has a fixture to build its records and input', () => {
+    const needed = Object.entries(COMMAND_PERMISSIONS)
+      .filter(([, p]) => p !== null)
+      .map(([c]) => c);
+    expect(needed.filter((c) => FIXTURES[c] === undefined)).toEqual([]);
+    expect(Object.keys(FIXTURES).filter((c) => !routed.has(c))).toEqual([]);
+  });
+
+  test('the actions no routed command asks for are exactly those listed as not routed', () => {
+    const asked = new Set(MATRIX_ROUTES.map((r) => r.permission.action));
+    const notRouted = Object.values(ACTIONS_NOT_ROUTED).flat();
+    expect([...notRouted].sort()).toEqual(ACTIONS.filter((a) => !asked.has(a)).sort());
+    expect(notRouted.filter((a) => asked.has(a))).toEqual([]);
+  });
+});
+
+describe('profile.get needs no permission: every role reads its own profile', () => {
+  test.each(ROLES.map((role) => [role] as const))('%s', async (role) => {
+    const user = await freshUser(grantOf(role, DEMO_PATHS.grid, DEMO_REFS.providerId, TOP_POSITION[role]));
+    expect((await cloud.as(user.openid).call('profile', 'profile.get', {})).code).toBe('OK');
+  });
+});
+
+describe.each(MATRIX_ROUTES.map((r) => [`${r.fn} ${r.command} (${r.permission.action})`, r] as const))(
+  '%s',
+  (_name, route) => {
+    const rows = rowsOf(route.fn, route.command, route.permission);
+    test.each(rows.map((row) => [describeRow(row), row] as const))('%s', async (_rowName, row) => {
+      await runRow(row);
+    });
+  },
+);
+
+test('a caller without a WeChat identity is refused by every routed command, writing nothing', async () => {
+  for (const { fn, command } of ROUTED) {
+    const before = platformMark(cloud);
+    const reply = await cloud.as(null).call(fn, command, {});
+    expect({ fn, command, code: reply.code }).toEqual({ fn, command, code: 'UNAUTHENTICATED' });
+    expect(platformMark(cloud)).toEqual(before);
+  }
+});
