@@ -1,52 +1,103 @@
 /**
- * 长辈模式 on every page: `data.elder` drives the page's root class (`page elder`), whose CSS variables
- * (app.wxss) enlarge text and touch targets, TDesign's included. Pages add this behavior and put
- * `class="page {{elder ? 'elder' : ''}}"` on their root view; a switch calls `onElderModeChange`.
+ * 长辈模式 on every page: `data.elderClass` goes on the page's root view (`class="page {{elderClass}}"`), whose
+ * CSS variables (app.wxss) enlarge text and touch targets, TDesign's included; `data.elder` says whether it
+ * is on (for what a page words differently) and `data.elderChoice` what the user chose. It follows WeChat's
+ * font setting by scale unless the user chose otherwise (utils/elder-mode.ts); `chooseElderMode` records a
+ * choice for the page it is made on, and every other page picks it up when it shows again.
  */
-import { ELDER_MODE_STORAGE_KEY, resolveElderMode, type StoredElderMode } from '../utils/elder-mode';
+import {
+  ELDER_MODE_STORAGE_KEY,
+  ELDER_OFFER_STORAGE_KEY,
+  elderClassOf,
+  readChoice,
+  resolveTextScale,
+  shouldOfferElderMode,
+  type ElderChoice,
+  type WechatFont,
+} from '../utils/elder-mode';
 
-function fontSizeSetting(): number | undefined {
-  // getAppBaseInfo replaces the deprecated getSystemInfoSync (base library 2.20.1+).
-  const info = typeof wx.getAppBaseInfo === 'function' ? wx.getAppBaseInfo() : undefined;
-  if (info !== undefined && typeof info.fontSizeSetting === 'number') return info.fontSizeSetting;
-  return wx.getSystemInfoSync().fontSizeSetting;
+/** The WeChat font setting now (getAppBaseInfo replaces the deprecated getSystemInfoSync, 2.20.1+). */
+export function wechatFont(): WechatFont {
+  const info = typeof wx.getAppBaseInfo === 'function' ? wx.getAppBaseInfo() : wx.getSystemInfoSync();
+  const { fontSizeSetting, fontSizeScaleFactor } = info as WechatFont;
+  return { fontSizeSetting, fontSizeScaleFactor };
 }
 
-/** The elder mode in force now: the user's switch, else their WeChat font setting. */
-export function currentElderMode(): boolean {
-  let stored: unknown;
+export function storedElderChoice(): ElderChoice {
   try {
-    stored = wx.getStorageSync(ELDER_MODE_STORAGE_KEY);
+    return readChoice(wx.getStorageSync(ELDER_MODE_STORAGE_KEY));
   } catch {
-    stored = undefined;
+    return 'follow';
   }
-  return resolveElderMode(stored, fontSizeSetting());
 }
 
-export function saveElderMode(on: boolean): void {
-  const value: StoredElderMode = on ? 'on' : 'off';
-  wx.setStorageSync(ELDER_MODE_STORAGE_KEY, value);
+export function saveElderChoice(choice: ElderChoice): void {
+  try {
+    if (choice === 'follow') wx.removeStorageSync(ELDER_MODE_STORAGE_KEY);
+    else wx.setStorageSync(ELDER_MODE_STORAGE_KEY, choice);
+  } catch {
+    // Storage unavailable: the choice holds for this page only.
+  }
+}
+
+export interface ElderModeView {
+  elder: boolean;
+  elderClass: string;
+  elderChoice: ElderChoice;
+}
+
+/** 长辈模式 as it is now, for one setData. */
+export function currentElderMode(choice: ElderChoice = storedElderChoice()): ElderModeView {
+  const scale = resolveTextScale(choice, wechatFont());
+  return { elder: scale > 0, elderClass: elderClassOf(scale), elderChoice: choice };
 }
 
 export const elderModeBehavior = Behavior({
-  data: { elder: false },
+  data: { elder: false, elderClass: '', elderChoice: 'follow' as ElderChoice },
   lifetimes: {
     attached() {
-      this.setData({ elder: currentElderMode() });
+      this.setData(currentElderMode());
     },
   },
   pageLifetimes: {
-    // Another page may have flipped the switch: follow it when this page shows again.
+    // Another page may have changed the choice, or the user WeChat's font: follow it when this page shows.
     show() {
-      const elder = currentElderMode();
-      if (elder !== this.data.elder) this.setData({ elder });
-    },
-  },
-  methods: {
-    onElderModeChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
-      const elder = e.detail.value === true;
-      saveElderMode(elder);
-      this.setData({ elder });
+      const now = currentElderMode();
+      const { elderClass, elderChoice } = this.data;
+      if (now.elderClass !== elderClass || now.elderChoice !== elderChoice) this.setData(now);
     },
   },
 });
+
+/** Record the user's choice and apply it to `page` at once (other pages follow when they show). */
+export function chooseElderMode(
+  page: { setData(data: Partial<ElderModeView>): void },
+  choice: ElderChoice,
+): ElderModeView {
+  saveElderChoice(choice);
+  const view = currentElderMode(choice);
+  page.setData(view);
+  return view;
+}
+
+/** The home page's first-run offer is due: WeChat's font is enlarged and nobody has chosen or answered. */
+export function elderOfferDue(): boolean {
+  try {
+    return shouldOfferElderMode(
+      wx.getStorageSync(ELDER_MODE_STORAGE_KEY),
+      wx.getStorageSync(ELDER_OFFER_STORAGE_KEY),
+      wechatFont(),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The offer was answered: it is not made again. */
+export function answerElderOffer(): void {
+  try {
+    wx.setStorageSync(ELDER_OFFER_STORAGE_KEY, true);
+  } catch {
+    // Storage unavailable: the offer may come again next time.
+  }
+}

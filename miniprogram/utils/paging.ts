@@ -16,3 +16,23 @@ export function appendPatch<T>(field: string, offset: number, rows: readonly T[]
 export function hasMoreRows(loadedBefore: number, received: number, total: number): boolean {
   return received > 0 && loadedBefore + received < total;
 }
+
+/** A list that stops making sense to read a page at a time past this many pages (a guard, not a limit). */
+export const MAX_PAGES = 40;
+
+/**
+ * Every page of a list read to its end (`hasMore` false), in order: for lists shown whole, like the home
+ * page's catalog. Stops at `maxPages` so a misbehaving server cannot keep the page loading for ever.
+ */
+export async function readAllPages<R extends { readonly hasMore: boolean }>(
+  readPage: (page: number) => Promise<R>,
+  maxPages = MAX_PAGES,
+): Promise<R[]> {
+  const pages: R[] = [];
+  for (let page = 1; page <= maxPages; page += 1) {
+    const reply = await readPage(page);
+    pages.push(reply);
+    if (!reply.hasMore) break;
+  }
+  return pages;
+}

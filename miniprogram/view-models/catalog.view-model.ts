@@ -26,8 +26,25 @@ function rank(name: string): number {
   return at >= 0 ? at : FEATURED_CATEGORIES.length;
 }
 
-export function toCatalogView(reply: CatalogListReply): CatalogCategoryView[] {
-  return reply.categories
+type CatalogCategory = CatalogListReply['categories'][number];
+type CatalogItem = CatalogCategory['items'][number];
+
+/** The categories of every page of catalog.list, a category split across pages made one again. */
+function mergePages(pages: readonly CatalogListReply[]): CatalogCategory[] {
+  const merged = new Map<string, { _id: string; name: string; items: CatalogItem[] }>();
+  for (const { categories } of pages) {
+    for (const category of categories) {
+      const known = merged.get(category._id);
+      if (known === undefined) merged.set(category._id, { ...category, items: [...category.items] });
+      else known.items.push(...category.items.filter((item) => !known.items.some((k) => k._id === item._id)));
+    }
+  }
+  return [...merged.values()];
+}
+
+/** The whole catalog from its pages (catalog.list pages its items, category by category). */
+export function toCatalogView(pages: readonly CatalogListReply[]): CatalogCategoryView[] {
+  return mergePages(pages)
     .map((category, order) => ({ category, order }))
     .filter(({ category }) => category.items.length > 0)
     .sort((a, b) => rank(a.category.name) - rank(b.category.name) || a.order - b.order)

@@ -6,7 +6,7 @@
 import type { OrderDetailResult, OrderListItem, TimelineEntry } from 'weimin-core';
 import { isMasked } from '../utils/phone.format';
 import { formatPrice } from '../utils/price.format';
-import { starsText } from '../utils/stars.format';
+import { starsLabel, starsText } from '../utils/stars.format';
 import { actorLabel, statusLabel, statusTheme, type TagTheme } from '../utils/status.format';
 import { formatShanghaiMinute, formatShanghaiShort } from '../utils/time.format';
 
@@ -35,10 +35,19 @@ function toOrderHeading(order: OrderHeading): OrderHeadingView {
 
 export interface OrderRowView extends OrderHeadingView {
   createdAt: string;
+  /** What a screen reader says for the row: '家电维修，待接单，玉州区…服务部，11-29 14:30'. */
+  label: string;
 }
 
-export function toOrderRow(order: OrderListItem, now: number): OrderRowView {
-  return { ...toOrderHeading(order), createdAt: formatShanghaiShort(order.createdAt, now) };
+/** A row of a list, from the list's item or from the order's detail (a row refreshed in place). */
+export function toOrderRow(
+  order: OrderHeading & Pick<OrderListItem, 'createdAt'>,
+  now: number,
+): OrderRowView {
+  const heading = toOrderHeading(order);
+  const createdAt = formatShanghaiShort(order.createdAt, now);
+  const label = [heading.itemName, heading.statusLabel, heading.providerName, createdAt].join('，');
+  return { ...heading, createdAt, label };
 }
 
 /** What each step of the life cycle is called on the timeline. */
@@ -89,6 +98,8 @@ export interface OrderDetailView extends OrderHeadingView {
   /** Deadlines worth saying: '请于 … 前答复' / '回访截止 …'. */
   deadline: string;
   ratingStars: string;
+  /** The rating in words beside the stars: '4 星'; '' when not rated. */
+  ratingLabel: string;
   ratingText: string;
   timeline: TimelineStepView[];
   /** The timeline's last step, for t-steps' `current`. */
@@ -132,6 +143,7 @@ export function toOrderDetail(reply: OrderDetailResult): OrderDetailView {
     createdAt: formatShanghaiMinute(order.createdAt),
     deadline: deadlineOf(reply),
     ratingStars: rating === null ? '' : starsText(rating.stars),
+    ratingLabel: rating === null ? '' : starsLabel(rating.stars),
     // Null while a worker reviews the text: the stars show, the text does not.
     ratingText: rating?.text ?? '',
     timeline,

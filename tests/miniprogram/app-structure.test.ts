@@ -1,7 +1,7 @@
 /**
  * The mini-program as WeChat would build it: every page of app.json in its own folder with files named after
- * it, every component it uses present, the privacy check on, 长辈模式 on every page, the main package
- * well under the 1.5 MB line.
+ * it, every component it uses present, the privacy check on, 长辈模式 and notices that stay on every page,
+ * the main package well under the 1.5 MB line.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -68,9 +68,14 @@ describe.each(allPages)('page %s', (page) => {
   it('should follow 长辈模式 with the shared behavior and the root class', () => {
     // First among the page's behaviors (list and detail pages add a shared one after it).
     expect(readFileSync(`${base}.ts`, 'utf8')).toMatch(/behaviors: \[\s*elderModeBehavior[,\]]/);
-    expect(readFileSync(`${base}.wxml`, 'utf8')).toMatch(
-      /^<view class="page \{\{elder \? 'elder' : ''\}\}">/,
-    );
+    expect(readFileSync(`${base}.wxml`, 'utf8')).toMatch(/^<view class="page \{\{elderClass\}\}">/);
+  });
+
+  it('should keep its messages on the page: a notice bar first thing, and no toast', () => {
+    const wxml = readFileSync(`${base}.wxml`, 'utf8');
+    expect(wxml.split('\n')[1]).toMatch(/^\s*<notice-bar id="notice-bar" notice="\{\{notice\}\}"/);
+    expect(readFileSync(`${base}.ts`, 'utf8')).toMatch(/pageNoticeBehavior\(ROUTES\.\w+\)/);
+    expect(wxml).not.toMatch(/<t-toast/);
   });
 
   it('should reach the cloud only through its services', () => {

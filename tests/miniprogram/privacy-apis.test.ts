@@ -51,7 +51,7 @@ describe.each(privacyPages)('%s', (page) => {
   test('carries the privacy popup', () => {
     const json = JSON.parse(source(page, 'json')) as { usingComponents?: Record<string, string> };
     expect(json.usingComponents?.['privacy-popup']).toBe('/components/privacy-popup/privacy-popup');
-    expect(source(page, 'wxml')).toMatch(/<privacy-popup id="privacy" elder="\{\{elder\}\}" \/>/);
+    expect(source(page, 'wxml')).toMatch(/<privacy-popup id="privacy" \/>/);
   });
 
   test('asks through the guard before the API', () => {

@@ -1,10 +1,10 @@
 /**
  * 切换演示身份, local mode only (nothing renders in cloud mode): the demo identity the mini-program acts as
  * towards the local cloud, the list of those the running local cloud accepts, and the switch to another,
- * kept on the device from the next call on (services/local-identity).
+ * kept on the device from the next call on (services/local-identity). When the list cannot be read or the
+ * choice is refused, it says why in place, with a retry.
  *
- * Events: `change` `{ openid, title }` after switching (the host reloads what it shows as the new
- * identity); `fail` `{ message }` (the list could not be read or the choice was refused; the host shows it).
+ * Events: `change` `{ openid, title }` after switching (the host reloads what it shows as the new identity).
  */
 import { messageOf } from '../../services/service-error';
 import {
@@ -22,7 +22,7 @@ export interface IdentitySwitched {
 
 Component({
   options: { styleIsolation: 'apply-shared' },
-  data: { available: false, openid: '', open: false, rows: [] as IdentityChoiceView[] },
+  data: { available: false, openid: '', open: false, error: '', rows: [] as IdentityChoiceView[] },
   lifetimes: {
     attached() {
       if (identitySwitchAvailable()) this.setData({ available: true, openid: currentLocalOpenid() });
@@ -32,9 +32,9 @@ Component({
     async onOpen() {
       try {
         const rows = toIdentityChoices(await loadLocalIdentities(), currentLocalOpenid());
-        this.setData({ open: true, rows });
+        this.setData({ open: true, error: '', rows });
       } catch (e) {
-        this.triggerEvent('fail', { message: messageOf(e) });
+        this.setData({ open: false, error: messageOf(e) });
       }
     },
     onChoose(e: WechatMiniprogram.CustomEvent<object, object, { index: number }>) {
@@ -43,15 +43,15 @@ Component({
       try {
         switchLocalIdentity(row.openid);
       } catch (err) {
-        this.triggerEvent('fail', { message: messageOf(err) });
+        this.setData({ error: messageOf(err) });
         return;
       }
-      this.setData({ open: false, openid: row.openid });
+      this.setData({ open: false, error: '', openid: row.openid });
       const switched: IdentitySwitched = { openid: row.openid, title: row.title };
       this.triggerEvent('change', switched);
     },
     onClose() {
-      this.setData({ open: false });
+      this.setData({ open: false, error: '' });
     },
   },
 });

@@ -1,15 +1,12 @@
 /**
  * The privacy guide popup: put one on every page that collects personal data. It shows when WeChat asks
  * for the user's agreement (privacy-guard.ts) and answers with the user's choice; the agree button is
- * WeChat's own `open-type="agreePrivacyAuthorization"`.
+ * WeChat's own `open-type="agreePrivacyAuthorization"`. Its sizes follow the host page's 长辈模式 through the
+ * page's CSS variables; the guide itself opens from a link of its own, a full-size touch target.
  */
 import { answerPrivacy, attachPopup, detachPopup, installPrivacyGuard } from './privacy-guard';
 
 Component({
-  properties: {
-    /** The host page's 长辈模式. */
-    elder: { type: Boolean, value: false },
-  },
   data: { visible: false, contractName: '《个人信息保护指引》' },
   lifetimes: {
     attached() {

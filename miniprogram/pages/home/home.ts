@@ -1,11 +1,20 @@
 /**
- * 首页: the resident ticks service items by category (catalog.list) and goes on to the providers offered
- * for them.
+ * 首页: the resident ticks service items by category (catalog.list, read to its last page) and goes on to
+ * the providers offered for them. The entry to 长辈模式 is here, and the first-run offer of it when WeChat's
+ * font is enlarged.
  */
-import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
-import { listCatalog } from '../../services/catalog/catalog.service';
+import {
+  answerElderOffer,
+  chooseElderMode,
+  elderModeBehavior,
+  elderOfferDue,
+} from '../../behaviors/elder-mode.behavior';
+import { pageNoticeBehavior } from '../../behaviors/page-notice.behavior';
+import { listCatalogPage } from '../../services/catalog/catalog.service';
 import { messageOf } from '../../services/service-error';
-import { showToast } from '../../utils/toast';
+import { showNotice } from '../../utils/notice';
+import { readAllPages } from '../../utils/paging';
+import { ROUTES } from '../../utils/routes';
 import {
   MAX_TICKED_ITEMS,
   tickedItemIds,
@@ -14,16 +23,19 @@ import {
 } from '../../view-models/catalog.view-model';
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.home)],
   data: {
     loading: true,
     error: '',
     categories: [] as CatalogCategoryView[],
     checked: {} as Record<string, boolean>,
     tickedCount: 0,
+    /** The first-run offer of 长辈模式 is on screen. */
+    elderOffer: false,
   },
   methods: {
     onLoad() {
+      this.setData({ elderOffer: elderOfferDue() });
       void this.load();
     },
     onRetry() {
@@ -32,18 +44,37 @@ Component({
     },
     async load() {
       try {
-        const categories = toCatalogView(await listCatalog());
-        this.setData({ loading: false, categories });
+        const categories = toCatalogView(await readAllPages(listCatalogPage));
+        this.setData({ loading: false, error: '', categories });
       } catch (e) {
         this.setData({ loading: false, error: messageOf(e) });
       }
+    },
+    /** The home page's 长辈模式 entry: on, or off, as the user says (我的 can go back to following WeChat). */
+    onElderToggle() {
+      const { elder } = chooseElderMode(this, this.data.elder ? 'off' : 'on');
+      answerElderOffer();
+      this.setData({ elderOffer: false });
+      showNotice(
+        this,
+        elder ? '已开启长辈模式：字更大，按钮更大' : '已关闭长辈模式。在“我的”里可以改为跟随微信字体大小',
+      );
+    },
+    onElderOfferKeep() {
+      answerElderOffer();
+      this.setData({ elderOffer: false });
+    },
+    onElderOfferDecline() {
+      answerElderOffer();
+      chooseElderMode(this, 'off');
+      this.setData({ elderOffer: false });
     },
     onItemChange(e: WechatMiniprogram.CustomEvent<{ checked: boolean; context: { value: string } }>) {
       const itemId = e.detail.context.value;
       const checked = e.detail.checked;
       const ticked = tickedItemIds({ ...this.data.checked, [itemId]: checked });
       if (ticked.length > MAX_TICKED_ITEMS) {
-        showToast(this, `一次最多选择 ${MAX_TICKED_ITEMS} 项服务`, 'warning');
+        showNotice(this, `一次最多选择 ${MAX_TICKED_ITEMS} 项服务，请先取消一项再选`, 'warning');
         return;
       }
       this.setData({ [`checked.${itemId}`]: checked, tickedCount: ticked.length });
@@ -51,10 +82,11 @@ Component({
     onSeeProviders() {
       const itemIds = tickedItemIds(this.data.checked);
       if (itemIds.length === 0) {
-        showToast(this, '请先勾选需要的服务项目', 'warning');
+        showNotice(this, '请先勾选需要的服务项目', 'warning');
         return;
       }
-      wx.navigateTo({ url: `/pages/providers/providers?itemIds=${itemIds.join(',')}` });
+      // Item ids are plain (letters, digits, '-'): the list goes as it is, commas and all.
+      wx.navigateTo({ url: `${ROUTES.providers}?itemIds=${itemIds.join(',')}` });
     },
   },
 });

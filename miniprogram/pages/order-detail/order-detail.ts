@@ -1,28 +1,19 @@
 /**
  * 订单详情 (resident): status, price, the event timeline in Asia/Shanghai time; cancel before acceptance,
  * rate once done. Declined or expired: the provider offered next, with its price and stars, ordered from
- * with one tap (then the new order opens here). Shown again after rating: the rating and the new status.
+ * with one tap (then the new order opens here). Shown again after rating: the rating and the new status,
+ * and the rating page's thanks.
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
 import { orderDetailBehavior } from '../../behaviors/order-detail.behavior';
+import { pageNoticeBehavior } from '../../behaviors/page-notice.behavior';
 import { cancelOrder, createOrder, orderDetail } from '../../services/orders/orders.service';
 import { askOrderUpdates } from '../../services/subscribe/subscribe.service';
-import { showError, showToast } from '../../utils/toast';
+import { confirmDialog } from '../../utils/confirm';
+import { leaveNotice, showFailure } from '../../utils/notice';
+import { ROUTES, withQuery } from '../../utils/routes';
 import { nextOfferOrder, toNextOffer, type NextOfferView } from '../../view-models/next-offer.view-model';
 import type { OrderDetailView } from '../../view-models/order.view-model';
-
-function confirm(title: string, content: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title,
-      content,
-      confirmText: '确定',
-      cancelText: '再想想',
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
 
 Component({
   behaviors: [
@@ -32,6 +23,7 @@ Component({
       load: orderDetail,
       alsoShow: (reply) => ({ next: toNextOffer(reply) }),
     }),
+    pageNoticeBehavior(ROUTES.orderDetail),
   ],
   data: {
     order: null as OrderDetailView | null,
@@ -41,11 +33,15 @@ Component({
   methods: {
     async onCancel() {
       if (this.data.busy) return;
-      if (!(await confirm('取消订单', '服务机构尚未接单，确定取消这个订单吗？'))) return;
+      const sure = await confirmDialog('取消订单', '服务机构尚未接单，确定取消这个订单吗？', '取消订单');
+      if (!sure) return;
       await this.act((orderId) => cancelOrder(orderId), '订单已取消');
     },
     onRate() {
-      wx.navigateTo({ url: `/pages/rate/rate?orderId=${this.orderId()}` });
+      wx.navigateTo({ url: withQuery(ROUTES.rate, { orderId: this.orderId() }) });
+    },
+    onBackToList() {
+      wx.switchTab({ url: ROUTES.orders });
     },
     async onOrderNext() {
       const reply = this.lastReply();
@@ -58,11 +54,11 @@ Component({
       try {
         const { orderId } = await createOrder(input);
         this.setData({ busy: false });
-        showToast(this, '下单成功，请等待服务机构接单');
-        wx.redirectTo({ url: `/pages/order-detail/order-detail?orderId=${orderId}` });
+        leaveNotice(ROUTES.orderDetail, '下单成功，请等待服务机构接单');
+        wx.redirectTo({ url: withQuery(ROUTES.orderDetail, { orderId }) });
       } catch (e) {
         this.setData({ busy: false });
-        showError(this, e);
+        showFailure(this, e);
       }
     },
   },

@@ -2,11 +2,14 @@
  * 我的: what the resident is called, their home (grid or community, picked from the org tree by
  * `unit-picker`) and contact phone, each asked only after the privacy guide is agreed; their rights over
  * their data (a copy of it, withdrawing the phone consent, requests, deleting the account: the
- * `packages/privacy` pages); the 长辈模式 switch; the way into the staff workbench; in local mode only,
- * `identity-switch` (act as another demo identity of the local cloud).
+ * `packages/privacy` pages); 长辈模式 (follow WeChat's font size, always on, always off); the way into the
+ * staff workbench; in local mode only, `identity-switch` (act as another demo identity of the local cloud).
+ * Every message stays on the page as a notice (utils/notice.ts); a profile that could not be read says so,
+ * with a retry, instead of looking empty.
  */
 import { checkMobilePhone, checkText, type ProfileGetReply } from 'weimin-core';
-import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
+import { chooseElderMode, elderModeBehavior, wechatFont } from '../../behaviors/elder-mode.behavior';
+import { pageNoticeBehavior } from '../../behaviors/page-notice.behavior';
 import type { IdentitySwitched } from '../../components/identity-switch/identity-switch';
 import { ensurePrivacyAuthorized } from '../../components/privacy-popup/privacy-guard';
 import type { UnitChosen } from '../../components/unit-picker/unit-picker';
@@ -19,9 +22,12 @@ import {
   setWechatPhone,
   withdrawPhone,
 } from '../../services/profile/profile.service';
+import { messageOf } from '../../services/service-error';
 import { confirmDialog } from '../../utils/confirm';
+import { ELDER_CHOICES, elderStatusText, readChoice, type ElderChoice } from '../../utils/elder-mode';
 import { instanceState } from '../../utils/instance-state';
-import { showError, showToast } from '../../utils/toast';
+import { showFailure, showNotice } from '../../utils/notice';
+import { ROUTES } from '../../utils/routes';
 import { toProfileView, type ProfileView } from '../../view-models/profile.view-model';
 
 /** Not rendered: the number and the nickname as typed; whether the page has loaded once. */
@@ -40,10 +46,15 @@ const CONSENT_FIRST = '请先阅读并同意《个人信息保护指引》';
 const NICKNAME = { max: 20, min: 1 } as const;
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.profile)],
   data: {
     loading: true,
+    /** The profile could not be read (and none is on screen yet). */
+    error: '',
     profile: NO_PROFILE,
+    elderChoices: ELDER_CHOICES,
+    /** What 长辈模式 does now, in words. */
+    elderStatus: '',
     phoneByWechat: appConfig.mode === 'cloud',
     /** The unit picker is open. */
     pickingHome: false,
@@ -52,24 +63,41 @@ Component({
   },
   methods: {
     onLoad() {
+      this.showElderStatus(this.data.elderChoice);
       void this.load();
     },
     onShow() {
+      this.showElderStatus(this.data.elderChoice);
       // Back from 注销账号 or another privacy page: show the record as it is now.
       if (state(this).loaded) void this.load();
     },
+    onRetry() {
+      this.setData({ loading: true, error: '' });
+      void this.load();
+    },
     async load() {
       try {
-        this.setData({ loading: false, profile: toProfileView(await getProfile()) });
+        this.setData({ loading: false, error: '', profile: toProfileView(await getProfile()) });
         state(this).loaded = true;
       } catch (e) {
-        this.setData({ loading: false });
-        showError(this, e);
+        // A profile on screen stays (the failure is said above it); none yet: say it could not be read.
+        if (state(this).loaded) {
+          this.setData({ loading: false });
+          showFailure(this, e);
+        } else this.setData({ loading: false, error: messageOf(e) });
       }
+    },
+    showElderStatus(choice: ElderChoice) {
+      this.setData({ elderStatus: elderStatusText(choice, wechatFont()) });
+    },
+    onElderChoice(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      const choice = readChoice(e.detail.value);
+      chooseElderMode(this, choice);
+      this.showElderStatus(choice);
     },
     async onPickHome() {
       if (!(await ensurePrivacyAuthorized())) {
-        showToast(this, '需要您同意个人信息保护指引后才能选择小区', 'warning');
+        showNotice(this, '需要您同意个人信息保护指引后才能选择小区', 'warning');
         return;
       }
       this.setData({ pickingHome: true });
@@ -77,26 +105,22 @@ Component({
     async onHomeChosen(e: WechatMiniprogram.CustomEvent<UnitChosen>) {
       try {
         const profile = toProfileView(await bindHome(e.detail.unitId));
-        showToast(this, '已保存所在小区');
         this.setData({ pickingHome: false, profile });
+        showNotice(this, `已保存所在小区：${profile.home}`);
       } catch (err) {
-        showError(this, err);
+        showFailure(this, err);
       }
     },
     onClosePicker() {
       this.setData({ pickingHome: false });
     },
-    /** A component of the page could not do its part. */
-    onPartFail(e: WechatMiniprogram.CustomEvent<{ message: string }>) {
-      showToast(this, e.detail.message, 'error');
-    },
     async onEditNickname() {
       if (!this.data.profile.hasHome) {
-        showToast(this, '请先选择所在小区', 'warning');
+        showNotice(this, '请先选择所在小区，再填写称呼', 'warning');
         return;
       }
       if (!(await ensurePrivacyAuthorized())) {
-        showToast(this, '需要您同意个人信息保护指引后才能填写称呼', 'warning');
+        showNotice(this, '需要您同意个人信息保护指引后才能填写称呼', 'warning');
         return;
       }
       state(this).nickname = '';
@@ -108,22 +132,22 @@ Component({
     async onSaveNickname() {
       const nickname = checkText('称呼', NICKNAME, state(this).nickname);
       if (!nickname.ok) {
-        showToast(this, nickname.message, 'warning');
+        showNotice(this, nickname.message, 'warning');
         return;
       }
       this.setData({ 'nicknameForm.saving': true });
       try {
         const profile = toProfileView(await setNickname(this.data.profile.homeUnitId, nickname.value));
-        showToast(this, '已保存称呼');
         this.setData({ nicknameForm: { open: false, saving: false }, profile });
+        showNotice(this, '已保存称呼');
       } catch (e) {
         this.setData({ 'nicknameForm.saving': false });
-        showError(this, e);
+        showFailure(this, e);
       }
     },
     async onEditPhone() {
       if (!(await ensurePrivacyAuthorized())) {
-        showToast(this, '需要您同意个人信息保护指引后才能填写电话', 'warning');
+        showNotice(this, '需要您同意个人信息保护指引后才能填写电话', 'warning');
         return;
       }
       this.setData({ phoneForm: { open: true, consent: false, saving: false } });
@@ -137,11 +161,11 @@ Component({
     async onSavePhone() {
       const phone = checkMobilePhone(state(this).phone);
       if (!phone.ok) {
-        showToast(this, phone.message, 'warning');
+        showNotice(this, phone.message, 'warning');
         return;
       }
       if (!this.data.phoneForm.consent) {
-        showToast(this, CONSENT_FIRST, 'warning');
+        showNotice(this, CONSENT_FIRST, 'warning');
         return;
       }
       await this.savePhone(() => setTypedPhone(phone.value, true));
@@ -149,11 +173,11 @@ Component({
     async onWechatPhone(e: WechatMiniprogram.CustomEvent<{ code?: string }>) {
       const code = e.detail.code;
       if (!this.data.phoneForm.consent) {
-        showToast(this, CONSENT_FIRST, 'warning');
+        showNotice(this, CONSENT_FIRST, 'warning');
         return;
       }
       if (!code) {
-        showToast(this, '未获取到手机号，您也可以稍后再填写', 'warning');
+        showNotice(this, '未获取到手机号，您也可以稍后再填写', 'warning');
         return;
       }
       await this.savePhone(() => setWechatPhone(code, true));
@@ -162,11 +186,11 @@ Component({
       this.setData({ 'phoneForm.saving': true });
       try {
         const profile = toProfileView(await save());
-        showToast(this, '已保存联系电话');
         this.setData({ phoneForm: { open: false, consent: false, saving: false }, profile });
+        showNotice(this, '已保存联系电话');
       } catch (e) {
         this.setData({ 'phoneForm.saving': false });
-        showError(this, e);
+        showFailure(this, e);
       }
     },
     async onWithdrawPhone() {
@@ -178,32 +202,32 @@ Component({
       if (!sure) return;
       try {
         const profile = toProfileView(await withdrawPhone());
-        showToast(this, '已删除联系电话');
         this.setData({ profile, 'phoneForm.open': false });
+        showNotice(this, '已删除联系电话');
       } catch (e) {
-        showError(this, e);
+        showFailure(this, e);
       }
     },
     onMyData() {
-      wx.navigateTo({ url: '/packages/privacy/pages/my-data/my-data' });
+      wx.navigateTo({ url: ROUTES.myData });
     },
     onPrivacyRequests() {
-      wx.navigateTo({ url: '/packages/privacy/pages/requests/requests' });
+      wx.navigateTo({ url: ROUTES.requests });
     },
     onDeleteAccount() {
-      wx.navigateTo({ url: '/packages/privacy/pages/account/account' });
+      wx.navigateTo({ url: ROUTES.account });
     },
     onPrivacyGuide() {
       if (typeof wx.openPrivacyContract === 'function') wx.openPrivacyContract({});
     },
     onStaffJobs() {
-      wx.navigateTo({ url: '/packages/staff/pages/jobs/jobs' });
+      wx.navigateTo({ url: ROUTES.jobs });
     },
     onStaffBind() {
-      wx.navigateTo({ url: '/packages/staff/pages/bind/bind' });
+      wx.navigateTo({ url: ROUTES.bind });
     },
     async onIdentitySwitched(e: WechatMiniprogram.CustomEvent<IdentitySwitched>) {
-      showToast(this, `已切换为${e.detail.title}`);
+      showNotice(this, `已切换为${e.detail.title}`);
       await this.load();
     },
   },

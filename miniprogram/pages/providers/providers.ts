@@ -1,24 +1,28 @@
 /**
  * 选择服务机构: for each ticked item, the providers match.request ranked (price beside the market price,
  * stars, reach, why each ranks there); the resident chooses one per item and places the orders, asked for
- * order-update messages at that moment.
+ * order-update messages at that moment. The confirmation waits on the page the resident lands on.
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
+import { pageNoticeBehavior } from '../../behaviors/page-notice.behavior';
 import { createOrder, requestMatch } from '../../services/orders/orders.service';
 import { ServiceError, messageOf } from '../../services/service-error';
 import { askOrderUpdates } from '../../services/subscribe/subscribe.service';
 import { instanceState } from '../../utils/instance-state';
+import { leaveNotice, showFailure, showNotice } from '../../utils/notice';
+import { ROUTES, withQuery } from '../../utils/routes';
 import { lastServiceAddress, rememberServiceAddress } from '../../utils/service-address.store';
-import { showError, showToast } from '../../utils/toast';
 import { toProviderChoices, type ItemChoicesView } from '../../view-models/provider-choice.view-model';
 
-/** Not rendered: the match the orders are made from, the address and the note as typed. */
-const state = instanceState(() => ({ matchId: '', serviceAddress: '', note: '' }));
+/** Not rendered: the items asked about, the match the orders are made from, the address and note typed. */
+const state = instanceState(() => ({ itemIds: [] as string[], matchId: '', serviceAddress: '', note: '' }));
 
 type IndexedTap = WechatMiniprogram.CustomEvent<object, object, { itemIndex: number; index: number }>;
 
+const PLACED = '下单成功，请等待服务机构接单';
+
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.providers)],
   data: {
     loading: true,
     error: '',
@@ -31,13 +35,18 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const itemIds = (query['itemIds'] ?? '').split(',').filter((id) => id !== '');
+      state(this).itemIds = (query['itemIds'] ?? '').split(',').filter((id) => id !== '');
       const serviceAddress = lastServiceAddress();
       state(this).serviceAddress = serviceAddress;
       this.setData({ serviceAddress });
-      void this.load(itemIds);
+      void this.load();
     },
-    async load(itemIds: string[]) {
+    onRetry() {
+      this.setData({ loading: true, error: '', needsHome: false });
+      void this.load();
+    },
+    async load() {
+      const { itemIds } = state(this);
       if (itemIds.length === 0) {
         this.setData({ loading: false, error: '请先在首页勾选服务项目' });
         return;
@@ -45,7 +54,7 @@ Component({
       try {
         const reply = await requestMatch(itemIds);
         state(this).matchId = reply.matchId;
-        this.setData({ loading: false, items: toProviderChoices(reply) });
+        this.setData({ loading: false, error: '', items: toProviderChoices(reply) });
       } catch (e) {
         const needsHome = e instanceof ServiceError && e.code === 'PROFILE_UNIT_REQUIRED';
         this.setData({ loading: false, error: messageOf(e), needsHome });
@@ -77,7 +86,10 @@ Component({
       wx.makePhoneCall({ phoneNumber: e.currentTarget.dataset.phone });
     },
     onGoProfile() {
-      wx.switchTab({ url: '/pages/profile/profile' });
+      wx.switchTab({ url: ROUTES.profile });
+    },
+    onGoHome() {
+      wx.switchTab({ url: ROUTES.home });
     },
     async onSubmit() {
       if (this.data.submitting) return;
@@ -85,7 +97,7 @@ Component({
         .map((item, index) => ({ item, index }))
         .filter(({ item }) => item.chosenId !== '' && item.orderId === '');
       if (pending.length === 0) {
-        showToast(this, '请为服务项目选择服务机构', 'warning');
+        showNotice(this, '请为服务项目选择服务机构：点按机构下方的“选这家”', 'warning');
         return;
       }
       // First thing in the tap: WeChat shows the consent dialog only from a user gesture.
@@ -97,13 +109,8 @@ Component({
       let failure: unknown = null;
       for (const { item, index } of pending) {
         try {
-          const { orderId } = await createOrder({
-            matchId,
-            itemId: item.itemId,
-            providerId: item.chosenId,
-            serviceAddress: serviceAddress.trim(),
-            note,
-          });
+          const input = { matchId, itemId: item.itemId, providerId: item.chosenId, note };
+          const { orderId } = await createOrder({ ...input, serviceAddress: serviceAddress.trim() });
           placed[`items[${index}].orderId`] = orderId;
         } catch (e) {
           failure = e;
@@ -112,16 +119,20 @@ Component({
       }
       this.setData({ ...placed, submitting: false });
       if (failure !== null) {
-        showError(this, failure);
+        showFailure(this, failure);
         return;
       }
       rememberServiceAddress(serviceAddress);
-      showToast(this, '下单成功，请等待服务机构接单');
-      const orderIds = Object.values(placed);
+      this.goToOrders(Object.values(placed));
+    },
+    /** Where the orders just placed are followed: the order itself, or 我的订单 for several. */
+    goToOrders(orderIds: readonly string[]) {
       if (orderIds.length === 1 && this.data.items.length === 1) {
-        wx.redirectTo({ url: `/pages/order-detail/order-detail?orderId=${orderIds[0]}` });
+        leaveNotice(ROUTES.orderDetail, PLACED);
+        wx.redirectTo({ url: withQuery(ROUTES.orderDetail, { orderId: orderIds[0]! }) });
       } else {
-        wx.switchTab({ url: '/pages/orders/orders' });
+        leaveNotice(ROUTES.orders, `${PLACED}（共 ${orderIds.length} 项）`);
+        wx.switchTab({ url: ROUTES.orders });
       }
     },
   },

@@ -8,9 +8,12 @@ import { query } from '../call';
 /** One unit of the org tree, as `org.children` lists it. */
 export type OrgUnitReply = OrgChildrenReply['units'][number];
 
-/** The whole catalog in one page: a few dozen items at most. */
-export function listCatalog(): Promise<CatalogListReply> {
-  return query<CatalogListReply>('catalog', 'catalog.list', { pageSize: 50 });
+/** The most items catalog.list answers in one page. */
+export const CATALOG_PAGE_SIZE = 50;
+
+/** One page (1-based) of the catalog's items, grouped under their categories. */
+export function listCatalogPage(page: number): Promise<CatalogListReply> {
+  return query<CatalogListReply>('catalog', 'catalog.list', { page, pageSize: CATALOG_PAGE_SIZE });
 }
 
 /** The units under `parentId` (the city's counties when absent). */

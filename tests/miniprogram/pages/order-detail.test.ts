@@ -1,9 +1,20 @@
 /**
  * 订单详情 (resident) on its real WXML: status, price, the timeline in Shanghai time, cancel, rate, and after
- * a decline or an expiry the provider offered next, ordered from with one tap.
+ * a decline or an expiry the provider offered next, ordered from with one tap; confirmations that stay, the
+ * ones left for it by the page before, and an order that could not be read, with a retry.
  */
+import { leaveNotice, takeNotice } from '../../../miniprogram/utils/notice';
 import { fakeCloud } from './support/fake-cloud';
-import { find, loadPage, openPage, tapButton, textOf, toastMessage } from './support/page-harness';
+import {
+  find,
+  loadPage,
+  noticeKind,
+  noticeText,
+  openPage,
+  showAgain,
+  tapButton,
+  textOf,
+} from './support/page-harness';
 import { asStaff, candidate, created, orderDetail, stepReply, timelineEntry } from './support/replies';
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -94,7 +105,7 @@ describe('订单详情（居民）', () => {
         },
       },
     ]);
-    expect(toastMessage(page)).toBe('订单已取消');
+    expect(noticeText(page)).toBe('订单已取消');
     expect(textOf(find(page, '#status'))).toBe('已取消');
     expect(page.querySelector('#cancel')).toBeUndefined();
   });
@@ -123,7 +134,54 @@ describe('订单详情（居民）', () => {
     const page = await openPage(pageId, { orderId: 'order-1' });
 
     expect(textOf(find(page, '#rating'))).toContain('★★★★★');
+    // The stars are said in words too.
+    expect(textOf(find(page, '#rating'))).toContain('5 星');
     expect(textOf(find(page, '#rating'))).toContain('师傅很专业');
+  });
+
+  it('should thank the resident for the rating when they come back from it', async () => {
+    fakeCloud.ok('orders', 'order.detail', orderDetail({ status: 'done' }, ['order.rate']));
+    const page = await openPage(pageId, { orderId: 'order-1' });
+    expect(noticeText(page)).toBe('');
+
+    fakeCloud.ok('orders', 'order.detail', orderDetail({ status: 'rated', rating: { stars: 4, text: '' } }));
+    leaveNotice('/pages/order-detail/order-detail', '感谢您的评价，评价已提交');
+    await showAgain(page);
+
+    expect(noticeText(page)).toBe('感谢您的评价，评价已提交');
+    expect(noticeKind(page)).toBe('success');
+    expect(textOf(find(page, '#rating'))).toContain('4 星');
+    expect(fakeCloud.sent('order.detail')).toHaveLength(2);
+  });
+
+  it('should say why the order could not be read, with a retry and the way back to the list', async () => {
+    fakeCloud.fail('orders', 'order.detail', 'INTERNAL', '系统繁忙，请稍后重试');
+    const switchTab = jest.spyOn(wx, 'switchTab').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId, { orderId: 'order-1' });
+    const state = find(page, '#state');
+    expect(textOf(state)).toContain('系统繁忙，请稍后重试');
+    expect(page.querySelector('#cancel')).toBeUndefined();
+
+    await tapButton(state, '#state-secondary');
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/orders/orders' });
+
+    fakeCloud.ok('orders', 'order.detail', orderDetail({}, ['order.cancel']));
+    await tapButton(state, '#state-action');
+    expect(page.querySelector('#state')).toBeUndefined();
+    expect(textOf(find(page, '#status'))).toBe('待接单');
+    switchTab.mockRestore();
+  });
+
+  it('should keep an order on screen when reading it again fails, and say so above it', async () => {
+    fakeCloud.ok('orders', 'order.detail', orderDetail({}, ['order.cancel']));
+    const page = await openPage(pageId, { orderId: 'order-1' });
+
+    fakeCloud.dropOnce('orders', 'order.detail');
+    await showAgain(page);
+
+    expect(textOf(find(page, '#status'))).toBe('待接单');
+    expect(noticeKind(page)).toBe('error');
+    expect(noticeText(page)).toContain('无法连接本地云');
   });
 
   it('should go to the rating page when asked to rate', async () => {
@@ -216,7 +274,11 @@ describe('订单详情（居民）', () => {
           },
         },
       ]);
-      expect(toastMessage(page)).toBe('下单成功，请等待服务机构接单');
+      // The confirmation waits on the new order's page.
+      expect(takeNotice('/pages/order-detail/order-detail')).toEqual({
+        text: '下单成功，请等待服务机构接单',
+        kind: 'success',
+      });
       expect(redirectTo).toHaveBeenCalledWith(
         expect.objectContaining({ url: '/pages/order-detail/order-detail?orderId=order-2' }),
       );
@@ -233,7 +295,7 @@ describe('订单详情（居民）', () => {
       const page = await openPage(pageId, { orderId: 'order-1' });
 
       await tapButton(page, '#order-next');
-      expect(toastMessage(page)).toBe('该服务机构暂时无法接单，请选择其他服务机构');
+      expect(noticeText(page)).toBe('该服务机构暂时无法接单，请选择其他服务机构');
       expect(redirectTo).not.toHaveBeenCalled();
 
       fakeCloud.dropOnce('orders', 'order.create');

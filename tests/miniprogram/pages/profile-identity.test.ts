@@ -11,10 +11,11 @@ import {
   fakeStorage,
   find,
   loadPage,
+  noticeText,
   openPage,
+  tapButton,
   tapCell,
   textOf,
-  toastMessage,
   type RenderedPage,
 } from './support/page-harness';
 
@@ -104,7 +105,7 @@ describe('我的 - 切换演示身份', () => {
     await tapCell(identity, '#identity-demo-provider-manager-1');
 
     expect(storage.get('localOpenid')).toBe('demo-provider-manager-1');
-    expect(toastMessage(page)).toBe('已切换为梁师傅（服务机构人员）');
+    expect(noticeText(page)).toBe('已切换为梁师傅（服务机构人员）');
     expect(identity.querySelector('#identity-picker')).toBeUndefined();
     expect(sent).toEqual([
       expect.objectContaining({
@@ -127,7 +128,14 @@ describe('我的 - 切换演示身份', () => {
     const page = await openPage(pageId);
     await tapCell(switchOf(page), '#identity');
     expect(switchOf(page).querySelector('#identity-picker')).toBeUndefined();
-    expect(toastMessage(page)).toBe('本地云未提供演示身份列表,请用 npm start 启动');
+    // Said in place, with a retry, not in a toast that goes.
+    expect(textOf(find(switchOf(page), '#identity-error'))).toContain(
+      '本地云未提供演示身份列表,请用 npm start 启动',
+    );
+    identitiesRoute = true;
+    await tapButton(switchOf(page), '#identity-retry');
+    expect(switchOf(page).querySelector('#identity-error')).toBeUndefined();
+    expect(textOf(find(switchOf(page), '#identity-picker'))).toContain('黄阿姨（居民）');
   });
 
   it('should offer no switch in cloud mode, and call as WeChat says', async () => {

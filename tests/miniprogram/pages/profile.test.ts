@@ -1,7 +1,8 @@
 /**
  * 我的 on its real WXML: the privacy guide popup before the phone, the home or the nickname is collected,
  * binding a home from the org tree (the page's unit-picker), the phone with consent, the nickname,
- * withdrawing the phone consent, the way to the privacy pages, and the 长辈模式 switch.
+ * withdrawing the phone consent, the way to the privacy pages, 长辈模式 (follow WeChat, on, off), a
+ * profile that could not be read, and every message kept on the page.
  */
 import type { OrgChildrenReply, ProfileGetReply } from 'weimin-core';
 import { fakeCloud } from './support/fake-cloud';
@@ -13,11 +14,13 @@ import {
   openPage,
   rootClasses,
   settle,
+  showAgain,
+  type RenderedPage,
   tapButton,
   tapCell,
   tapCheckbox,
   textOf,
-  toastMessage,
+  noticeText,
 } from './support/page-harness';
 
 jest.mock(
@@ -43,6 +46,8 @@ describe('我的', () => {
     storage.clear();
     jest.spyOn(wx, 'getStorageSync').mockImplementation((k: string) => storage.get(k) ?? '');
     jest.spyOn(wx, 'setStorageSync').mockImplementation((k: string, v: unknown) => void storage.set(k, v));
+    jest.spyOn(wx, 'removeStorageSync').mockImplementation((k: string) => void storage.delete(k));
+    jest.spyOn(wx, 'getAppBaseInfo').mockReturnValue({ ...wx.getAppBaseInfo(), fontSizeSetting: 17 });
   });
 
   afterEach(() => {
@@ -79,7 +84,7 @@ describe('我的', () => {
 
     expect(privacy.answers).toEqual([{ event: 'disagree' }]);
     expect(page.querySelector('#phone-form')).toBeUndefined();
-    expect(toastMessage(page)).toBe('需要您同意个人信息保护指引后才能填写电话');
+    expect(noticeText(page)).toBe('需要您同意个人信息保护指引后才能填写电话');
   });
 
   it('should save a typed phone only with consent', async () => {
@@ -91,7 +96,7 @@ describe('我的', () => {
 
     await change(page, '#phone-input', { value: '13812341234' });
     await tapButton(page, '#phone-save');
-    expect(toastMessage(page)).toBe('请先阅读并同意《个人信息保护指引》');
+    expect(noticeText(page)).toBe('请先阅读并同意《个人信息保护指引》');
     expect(fakeCloud.sent('profile.phone.set')).toEqual([]);
 
     await tapCheckbox(page, '#phone-consent');
@@ -147,26 +152,68 @@ describe('我的', () => {
     expect(page.querySelector('#unit-picker')).toBeUndefined();
   });
 
-  it('should turn 长辈模式 on with the switch and remember it', async () => {
-    const page = await openPage(pageId);
-    expect(rootClasses(page)).toEqual(['page']);
+  describe('长辈模式', () => {
+    function choose(page: RenderedPage, value: string) {
+      return change(page, '#elder-choice', { value });
+    }
 
-    await change(page, '#elder-switch', { value: true });
+    it('should be chosen 始终开启 and remembered, and followed by the privacy guide too', async () => {
+      const page = await openPage(pageId);
+      expect(rootClasses(page)).toEqual(['page']);
+      expect(textOf(find(page, '#elder-status'))).toBe('微信字体为标准大小，长辈模式未开启');
 
-    expect(rootClasses(page)).toEqual(['page', 'elder']);
-    expect(storage.get('elderMode')).toBe('on');
-    expect(find(page, '#privacy').data['elder']).toBe(true);
+      await choose(page, 'on');
 
-    const again = await openPage(pageId);
-    expect(rootClasses(again)).toEqual(['page', 'elder']);
+      expect(rootClasses(page)).toEqual(['page', 'elder']);
+      expect(storage.get('elderMode')).toBe('on');
+      expect(textOf(find(page, '#elder-status'))).toBe('长辈模式已开启');
+      const again = await openPage(pageId);
+      expect(rootClasses(again)).toEqual(['page', 'elder']);
+      expect(again.data['elderChoice']).toBe('on');
+    });
+
+    it('should stay off when chosen 始终关闭, whatever the font setting', async () => {
+      storage.set('elderMode', 'off');
+      jest.spyOn(wx, 'getAppBaseInfo').mockReturnValue({ ...wx.getAppBaseInfo(), fontSizeSetting: 24 });
+      const page = await openPage(pageId);
+      expect(rootClasses(page)).toEqual(['page']);
+      expect(textOf(find(page, '#elder-status'))).toBe('长辈模式已关闭');
+    });
+
+    it('should go back to following WeChat’s font setting', async () => {
+      storage.set('elderMode', 'off');
+      jest.spyOn(wx, 'getAppBaseInfo').mockReturnValue({ ...wx.getAppBaseInfo(), fontSizeSetting: 18 });
+      const page = await openPage(pageId);
+      expect(rootClasses(page)).toEqual(['page']);
+
+      await choose(page, 'follow');
+
+      expect(storage.has('elderMode')).toBe(false);
+      expect(rootClasses(page)).toEqual(['page', 'elder']);
+      expect(textOf(find(page, '#elder-status'))).toBe('微信字体已调大，长辈模式已开启');
+    });
+
+    it('should be followed by another page when it shows again', async () => {
+      const page = await openPage(pageId);
+      storage.set('elderMode', 'on');
+      await showAgain(page);
+      expect(rootClasses(page)).toEqual(['page', 'elder']);
+    });
   });
 
-  it('should keep 长辈模式 off when the user switched it off, whatever the font setting', async () => {
-    storage.set('elderMode', 'off');
-    jest.spyOn(wx, 'getAppBaseInfo').mockReturnValue({ ...wx.getAppBaseInfo(), fontSizeSetting: 24 });
+  it('should say the profile could not be read, not show it as empty, and read it again', async () => {
+    fakeCloud.fail('profile', 'profile.get', 'INTERNAL', '系统繁忙，请稍后重试');
     const page = await openPage(pageId);
-    expect(rootClasses(page)).toEqual(['page']);
+    expect(textOf(find(page, '#state'))).toContain('系统繁忙，请稍后重试');
+    expect(textOf(page)).not.toContain('未填写');
+    expect(textOf(page)).not.toContain('未选择');
+
+    fakeCloud.ok('profile', 'profile.get', PROFILE);
+    await tapButton(find(page, '#state'), '#state-action');
+    expect(page.querySelector('#state')).toBeUndefined();
+    expect(textOf(find(page, '#nickname'))).toContain('李阿姨');
   });
+
   it('should save a nickname with the bound home, after the privacy guide', async () => {
     privacy.agreed = true;
     const bound = { ...PROFILE, homeUnitId: 'jinhu', homeUnitName: '金湖小区' };
@@ -187,7 +234,7 @@ describe('我的', () => {
   it('should ask for the home before a nickname', async () => {
     const page = await openPage(pageId);
     await tapCell(page, '#nickname');
-    expect(toastMessage(page)).toBe('请先选择所在小区');
+    expect(noticeText(page)).toBe('请先选择所在小区，再填写称呼');
     expect(page.querySelector('#nickname-form')).toBeUndefined();
   });
 
@@ -210,7 +257,7 @@ describe('我的', () => {
     expect(fakeCloud.sent('profile.phone.withdraw')).toHaveLength(1);
     expect(textOf(find(page, '#phone'))).toContain('未填写');
     expect(page.querySelector('#withdraw-phone')).toBeUndefined();
-    expect(toastMessage(page)).toBe('已删除联系电话');
+    expect(noticeText(page)).toBe('已删除联系电话');
   });
 
   it.each([

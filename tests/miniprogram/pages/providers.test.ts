@@ -1,6 +1,12 @@
-/** 选择服务机构 on its real WXML: the ranked providers of match.request, choosing one, placing the order. */
+/**
+ * 选择服务机构 on its real WXML: the ranked providers of match.request, choosing one (marked in words),
+ * placing the order and leaving the confirmation for the page it opens; failures said on the page, with
+ * the way out.
+ */
+import { takeNotice } from '../../../miniprogram/utils/notice';
 import { fakeCloud } from './support/fake-cloud';
 import {
+  ariaOf,
   change,
   fakeStorage,
   find,
@@ -9,7 +15,7 @@ import {
   tap,
   tapButton,
   textOf,
-  toastMessage,
+  noticeText,
 } from './support/page-harness';
 import { created, matchReply } from './support/replies';
 
@@ -19,6 +25,7 @@ jest.mock(
 );
 
 const CARD_1 = '#provider-item-appliance-repair-prov-1';
+
 const CARD_3 = '#provider-item-appliance-repair-prov-3';
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -113,6 +120,39 @@ describe('选择服务机构', () => {
     expect(redirectTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/pages/order-detail/order-detail?orderId=order-9' }),
     );
+    // The confirmation is not a toast that leaves with this page: it waits on the order's page.
+    expect(noticeText(page)).toBe('');
+    expect(takeNotice('/pages/order-detail/order-detail')).toEqual({
+      text: '下单成功，请等待服务机构接单',
+      kind: 'success',
+    });
+  });
+
+  it('should say the chosen provider in words, not by colour alone', async () => {
+    const page = await openPage(pageId, { itemIds: 'item-appliance-repair' });
+    expect(page.querySelector(`${CARD_1} .provider__chosen`)).toBeUndefined();
+
+    await tapButton(page, '#choose-item-appliance-repair-prov-1');
+
+    expect(textOf(find(page, `${CARD_1} .provider__chosen`))).toBe('✓ 您选择了这家');
+    expect(textOf(find(page, '#choose-item-appliance-repair-prov-1'))).toBe('已选择');
+  });
+
+  it('should leave the confirmation on 我的订单 when several orders were placed', async () => {
+    const reply = matchReply();
+    const item = reply.items[0]!;
+    fakeCloud.ok('orders', 'match.request', {
+      ...reply,
+      items: [item, { ...item, itemId: 'item-fitness', itemName: '健身' }],
+    });
+    const switchTab = jest.spyOn(wx, 'switchTab').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId, { itemIds: 'item-appliance-repair,item-fitness' });
+    await tapButton(page, '#choose-item-appliance-repair-prov-1');
+    await tapButton(page, '#choose-item-fitness-prov-2');
+    await tapButton(page, '#submit');
+
+    expect(switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/orders/orders' }));
+    expect(takeNotice('/pages/orders/orders')?.text).toBe('下单成功，请等待服务机构接单（共 2 项）');
   });
 
   it('should start the next order from the address the resident last ordered with', async () => {
@@ -139,7 +179,7 @@ describe('选择服务机构', () => {
     await tapButton(page, '#choose-item-appliance-repair-prov-1');
 
     await tapButton(page, '#submit');
-    expect(toastMessage(page)).toContain('无法连接本地云');
+    expect(noticeText(page)).toContain('无法连接本地云');
     await tapButton(page, '#submit');
 
     const [first, retry] = fakeCloud.sent('order.create');
@@ -158,7 +198,7 @@ describe('选择服务机构', () => {
     await tapButton(page, '#choose-item-appliance-repair-prov-1');
     await tapButton(page, '#submit');
 
-    expect(toastMessage(page)).toBe('该服务项目已有进行中的订单，请勿重复下单');
+    expect(noticeText(page)).toBe('该服务项目已有进行中的订单，请勿重复下单');
     expect(redirectTo).not.toHaveBeenCalled();
   });
 
@@ -167,10 +207,45 @@ describe('选择服务机构', () => {
     const switchTab = jest.spyOn(wx, 'switchTab');
     const page = await openPage(pageId, { itemIds: 'item-appliance-repair' });
 
-    expect(textOf(page)).toContain('请先选择您所在的小区或社区');
-    await tapButton(page, '#go-profile');
+    const state = find(page, '#state');
+    expect(textOf(state)).toContain('请先选择您所在的小区或社区');
+    await tapButton(state, '#state-action');
     expect(switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/profile/profile' }));
     switchTab.mockRestore();
+  });
+
+  it('should say why no provider could be found, and look again on 重新查找', async () => {
+    fakeCloud.fail('orders', 'match.request', 'INTERNAL', '系统繁忙，请稍后重试');
+    const page = await openPage(pageId, { itemIds: 'item-appliance-repair' });
+    expect(textOf(find(page, '#state'))).toContain('系统繁忙，请稍后重试');
+    expect(page.querySelector('#submit')).toBeUndefined();
+
+    fakeCloud.ok('orders', 'match.request', matchReply());
+    await tapButton(find(page, '#state'), '#state-action');
+
+    expect(fakeCloud.sent('match.request')).toHaveLength(2);
+    expect(textOf(find(page, CARD_1))).toContain('玉州区邻里家电维修服务部');
+  });
+
+  it('should give a way back home when no provider serves an item', async () => {
+    const reply = matchReply();
+    fakeCloud.ok('orders', 'match.request', {
+      ...reply,
+      items: [{ ...reply.items[0]!, providers: [], gap: true }],
+    });
+    const page = await openPage(pageId, { itemIds: 'item-appliance-repair' });
+    expect(textOf(page)).toContain('附近暂无提供该服务的机构');
+    expect(textOf(page)).toContain('返回首页选择其他服务');
+  });
+
+  it('should name its custom tap targets for screen readers', async () => {
+    const page = await openPage(pageId, { itemIds: 'item-appliance-repair' });
+    const phone = find(page, `${CARD_1} .phone`);
+    const why = find(page, `${CARD_1} .provider__why`);
+    expect(ariaOf(phone, 'ariaRole')).toBe('button');
+    expect(ariaOf(phone, 'ariaLabel')).toBe('拨打电话 0775-2821234');
+    expect(ariaOf(why, 'ariaRole')).toBe('button');
+    expect(ariaOf(why, 'ariaLabel')).toBe('为什么排在这里，查看排名依据');
   });
 
   it('should say so when fewer than three providers were found', async () => {

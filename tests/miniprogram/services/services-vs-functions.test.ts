@@ -15,7 +15,7 @@ import { DEMO_REFS } from '../../../demo/demo-identities';
 import { appConfig } from '../../../miniprogram/config';
 import { callFunction } from '../../../miniprogram/services/cloud-api';
 import {
-  listCatalog,
+  listCatalogPage,
   orgChildren,
   type OrgUnitReply,
 } from '../../../miniprogram/services/catalog/catalog.service';
@@ -26,7 +26,7 @@ import {
   jobDetail,
   listJobs,
   recordFollowUp,
-} from '../../../miniprogram/services/jobs/jobs.service';
+} from '../../../miniprogram/packages/staff/services/jobs.service';
 import { switchLocalIdentity } from '../../../miniprogram/services/local-identity/local-identity.service';
 import {
   createOrder,
@@ -46,12 +46,16 @@ import {
   submitPrivacyRequest,
   withdrawPhone,
 } from '../../../miniprogram/services/profile/profile.service';
-import { myDataText, toMyDataView } from '../../../miniprogram/view-models/my-data.view-model';
-import { toRequestRow } from '../../../miniprogram/view-models/privacy-request.view-model';
-import { inviteStaff } from '../../../miniprogram/services/provider-admin/provider-admin.service';
+import {
+  myDataText,
+  toMyDataView,
+} from '../../../miniprogram/packages/privacy/view-models/my-data.view-model';
+import { toRequestRow } from '../../../miniprogram/packages/privacy/view-models/privacy-request.view-model';
+import { inviteStaff } from '../../../miniprogram/packages/staff/services/provider-admin.service';
 import { askJobAlerts, askOrderUpdates } from '../../../miniprogram/services/subscribe/subscribe.service';
+import { readAllPages } from '../../../miniprogram/utils/paging';
 import { toCatalogView, FEATURED_CATEGORIES } from '../../../miniprogram/view-models/catalog.view-model';
-import { checkFollowUp, emptyFollowUp } from '../../../miniprogram/view-models/follow-up.form';
+import { checkFollowUp, emptyFollowUp } from '../../../miniprogram/packages/staff/view-models/follow-up.form';
 import { toOrderDetail, toOrderRow } from '../../../miniprogram/view-models/order.view-model';
 import { toOrgChoices, toProfileView } from '../../../miniprogram/view-models/profile.view-model';
 import { toProviderChoices } from '../../../miniprogram/view-models/provider-choice.view-model';
@@ -165,7 +169,9 @@ describe('the mini-program’s services against the real functions', () => {
 
   it('shows the demo resident the catalog: the three categories first, 家电维修 available', async () => {
     actAs(RESIDENT);
-    const view = toCatalogView(await listCatalog());
+    const pages = await readAllPages(listCatalogPage);
+    expect(pages[pages.length - 1]!.hasMore).toBe(false);
+    const view = toCatalogView(pages);
     expect(view.slice(0, 3).map((c) => c.name)).toEqual([...FEATURED_CATEGORIES]);
     for (const category of view) expect(category.items.length).toBeGreaterThan(0);
     const repair = view.flatMap((c) => c.items).find((i) => i.id === APPLIANCE_REPAIR);

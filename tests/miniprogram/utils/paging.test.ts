@@ -1,5 +1,5 @@
-/** Long lists append a page at a time by index. */
-import { appendPatch, hasMoreRows } from '../../../miniprogram/utils/paging';
+/** Long lists append a page at a time by index; lists shown whole are read to their last page. */
+import { appendPatch, hasMoreRows, readAllPages } from '../../../miniprogram/utils/paging';
 
 describe('paging', () => {
   it('should append rows after those already shown, by index', () => {
@@ -14,5 +14,20 @@ describe('paging', () => {
     [0, 3, 3, false],
   ])('after %i rows, %i more of %i total: more to load is %p', (before, received, total, more) => {
     expect(hasMoreRows(before, received, total)).toBe(more);
+  });
+
+  it('should read a list shown whole to its last page, in order', async () => {
+    const asked: number[] = [];
+    const pages = await readAllPages(async (page) => {
+      asked.push(page);
+      return { page, hasMore: page < 3 };
+    });
+    expect(asked).toEqual([1, 2, 3]);
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+  });
+
+  it('should stop at the guard when a server never says the list ends', async () => {
+    const pages = await readAllPages(async (page) => ({ page, hasMore: true }), 4);
+    expect(pages).toHaveLength(4);
   });
 });

@@ -1,4 +1,4 @@
-/** The home page's catalog view. */
+/** The home page's catalog view, from every page of catalog.list. */
 import type { CatalogListReply } from 'weimin-core';
 import { tickedItemIds, toCatalogView } from '../../../miniprogram/view-models/catalog.view-model';
 
@@ -16,7 +16,7 @@ const catalog = (...categories: Category[]): CatalogListReply => ({
 
 describe('catalog view', () => {
   it('should put the case study’s three categories first, in its order, then the others', () => {
-    const view = toCatalogView(
+    const view = toCatalogView([
       catalog(
         { _id: 'c-health', name: '医疗保健', items: [item('i1')] },
         { _id: 'c-conv', name: '便民服务', items: [item('i2')] },
@@ -24,21 +24,35 @@ describe('catalog view', () => {
         { _id: 'c-child', name: '托育托管', items: [item('i4')] },
         { _id: 'c-leisure', name: '休闲活动', items: [item('i5')] },
       ),
-    );
+    ]);
     expect(view.map((c) => c.name)).toEqual(['家政服务', '休闲活动', '便民服务', '医疗保健', '托育托管']);
   });
 
   it('should drop empty categories', () => {
-    expect(toCatalogView(catalog({ _id: 'c', name: '家政服务', items: [] }))).toEqual([]);
+    expect(toCatalogView([catalog({ _id: 'c', name: '家政服务', items: [] })])).toEqual([]);
   });
 
   it('should say why an item cannot be ticked here', () => {
-    const [category] = toCatalogView(
+    const [category] = toCatalogView([
       catalog({ _id: 'c', name: '家政服务', items: [item('a'), item('b', false)] }),
-    );
+    ]);
     expect(category!.items).toEqual([
       { id: 'a', name: 'a', note: 'a 说明', available: true },
       { id: 'b', name: 'b', note: '您所在的社区暂未开放', available: false },
+    ]);
+  });
+
+  it('should join a category split across pages into one, in page order, each item once', () => {
+    const view = toCatalogView([
+      catalog({ _id: 'c-house', name: '家政服务', items: [item('a'), item('b')] }),
+      catalog(
+        { _id: 'c-house', name: '家政服务', items: [item('b'), item('c')] },
+        { _id: 'c-conv', name: '便民服务', items: [item('d')] },
+      ),
+    ]);
+    expect(view.map((c) => [c.name, c.items.map((i) => i.id)])).toEqual([
+      ['家政服务', ['a', 'b', 'c']],
+      ['便民服务', ['d']],
     ]);
   });
 

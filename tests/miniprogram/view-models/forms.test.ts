@@ -4,8 +4,8 @@ import {
   checkFollowUp,
   emptyFollowUp,
   type FollowUpDraft,
-} from '../../../miniprogram/view-models/follow-up.form';
-import { checkRating } from '../../../miniprogram/view-models/rating.form';
+} from '../../../miniprogram/packages/staff/view-models/follow-up.form';
+import { checkRating, starChoices, starsChosenText } from '../../../miniprogram/view-models/rating.form';
 
 function draft(overrides: Partial<FollowUpDraft> = {}): FollowUpDraft {
   return { ...emptyFollowUp(), channel: 'phone', summary: '满意', ...overrides };
@@ -87,5 +87,26 @@ describe('decline reason', () => {
     expect(checkDeclineReason('  ')).toEqual({ ok: false, message: '请填写拒单原因' });
     expect(checkDeclineReason(' 排满了 ')).toEqual({ ok: true, value: '排满了' });
     expect(checkDeclineReason('满'.repeat(201))).toEqual({ ok: false, message: '拒单原因不能超过 200 个字' });
+  });
+});
+
+describe('the star buttons', () => {
+  it('should fill the stars up to the count chosen and say each in words', () => {
+    const stars = starChoices(3);
+    expect(stars.map((s) => (s.filled ? '★' : '☆')).join('')).toBe('★★★☆☆');
+    expect(stars.filter((s) => s.chosen).map((s) => s.stars)).toEqual([3]);
+    expect(stars.map((s) => s.label)).toEqual([
+      '1 星：很不满意',
+      '2 星：不满意',
+      '3 星：一般',
+      '4 星：满意',
+      '5 星：非常满意',
+    ]);
+  });
+
+  it('should say the choice in words, and how to choose before one is made', () => {
+    expect(starsChosenText(5)).toBe('已选 5 星：非常满意');
+    expect(starsChosenText(0)).toBe('请点星星评分：1 星最不满意，5 星最满意');
+    expect(starChoices(0).some((s) => s.filled || s.chosen)).toBe(false);
   });
 });

@@ -21,6 +21,7 @@ describe('order rows', () => {
       statusLabel: '已接单',
       statusTheme: 'primary',
       createdAt: '11-29 14:30',
+      label: '家庭保洁，已接单，邻里，11-29 14:30',
     });
   });
 });
@@ -101,8 +102,17 @@ describe('order detail', () => {
 
   it('should show a given rating as stars, sent beside the order', () => {
     const rated = orderDetail({ status: 'rated', rating: { stars: 3, text: '一般' } });
-    expect(toOrderDetail(rated)).toMatchObject({ ratingStars: '★★★☆☆', ratingText: '一般' });
-    expect(toOrderDetail(detail({ status: 'rated' }))).toMatchObject({ ratingStars: '', ratingText: '' });
+    // The stars are said in words beside them: not by the glyphs alone.
+    expect(toOrderDetail(rated)).toMatchObject({
+      ratingStars: '★★★☆☆',
+      ratingLabel: '3 星',
+      ratingText: '一般',
+    });
+    expect(toOrderDetail(detail({ status: 'rated' }))).toMatchObject({
+      ratingStars: '',
+      ratingLabel: '',
+      ratingText: '',
+    });
   });
 
   it('should show the stars of a rating whose text waits for review, and no text', () => {

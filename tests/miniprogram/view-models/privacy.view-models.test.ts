@@ -1,12 +1,16 @@
 /** 我的个人信息 and 更正与申请: the copy as the page shows and copies it, and the requests as rows. */
 import type { PrivacyRequestView, ProfileExportReply } from 'weimin-core';
-import { firstRecords, myDataText, toMyDataView } from '../../../miniprogram/view-models/my-data.view-model';
+import {
+  firstRecords,
+  myDataText,
+  toMyDataView,
+} from '../../../miniprogram/packages/privacy/view-models/my-data.view-model';
 import {
   REQUEST_KIND_OPTIONS,
   checkRequestContent,
   isRequestKind,
   toRequestRow,
-} from '../../../miniprogram/view-models/privacy-request.view-model';
+} from '../../../miniprogram/packages/privacy/view-models/privacy-request.view-model';
 
 const EXPORTED_AT = Date.parse('2025-03-10T10:00:00+08:00');
 

@@ -35,7 +35,7 @@ describe('identity-switch', () => {
 
   /** Render it as 我的 does; `events` are what it tells its host. */
   async function render(): Promise<RenderedPage> {
-    const opened = await openComponent(componentId, ['change', 'fail']);
+    const opened = await openComponent(componentId, ['change']);
     events = opened.events;
     return opened.component;
   }
@@ -102,15 +102,21 @@ describe('identity-switch', () => {
     expect(events).toEqual([]);
   });
 
-  it('should tell its host why when the local cloud lists no identities', async () => {
+  it('should say in place why the local cloud lists no identities, with a retry', async () => {
     listed = false;
     const component = await render();
     await tapCell(component, '#identity');
 
     expect(component.querySelector('#identity-picker')).toBeUndefined();
-    expect(events).toEqual([
-      { name: 'fail', detail: { message: '本地云未提供演示身份列表,请用 npm start 启动' } },
-    ]);
+    expect(textOf(find(component, '#identity-error'))).toContain(
+      '本地云未提供演示身份列表,请用 npm start 启动',
+    );
+    expect(events).toEqual([]);
+
+    listed = true;
+    await tapButton(component, '#identity-retry');
+    expect(component.querySelector('#identity-error')).toBeUndefined();
+    expect(textOf(find(component, '#identity-picker'))).toContain('切换演示身份');
   });
 
   it('should render nothing in cloud mode', async () => {

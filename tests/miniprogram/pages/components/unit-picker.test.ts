@@ -1,6 +1,7 @@
 /**
  * unit-picker on its real WXML: the org tree a level at a time from org.children, the community itself
- * offered under a community, and what it tells its host (choose, close, fail).
+ * offered under a community, what it tells its host (choose, close), and a level that cannot be read said
+ * in place with a retry.
  */
 import type { OrgChildrenReply } from 'weimin-core';
 import { fakeCloud } from '../support/fake-cloud';
@@ -45,7 +46,7 @@ describe('unit-picker', () => {
 
   /** Open it as a host's `wx:if` does; `events` are what it tells its host. */
   async function open(): Promise<RenderedPage> {
-    const opened = await openComponent(componentId, ['choose', 'close', 'fail']);
+    const opened = await openComponent(componentId, ['choose', 'close']);
     events = opened.events;
     return opened.component;
   }
@@ -116,9 +117,25 @@ describe('unit-picker', () => {
     expect(events).toEqual([{ name: 'close', detail: {} }]);
   });
 
-  it('should tell its host the function’s message when the tree cannot be read', async () => {
+  it('should say while it reads a level', async () => {
+    const picker = await open();
+    (picker.instance as unknown as { showUnits(u: unknown): Promise<void> }).showUnits(undefined);
+    expect(textOf(find(picker, '#picker-loading'))).toBe('正在读取…');
+  });
+
+  it('should say in place why a level cannot be read, and read it again on 重新读取', async () => {
+    fakeCloud.ok('catalog', 'org.children', tree);
+    const picker = await open();
     fakeCloud.fail('catalog', 'org.children', 'ORG_UNIT_NOT_FOUND', '所选区域不存在，请重新选择');
-    await open();
-    expect(events).toEqual([{ name: 'fail', detail: { message: '所选区域不存在，请重新选择' } }]);
+    await tapCell(picker, '#unit-yuzhou');
+
+    expect(textOf(find(picker, '#picker-error'))).toContain('所选区域不存在，请重新选择');
+    expect(events).toEqual([]);
+
+    fakeCloud.ok('catalog', 'org.children', tree);
+    await tapButton(picker, '#picker-retry');
+    expect(picker.querySelector('#picker-error')).toBeUndefined();
+    expect(textOf(find(picker, '#picker'))).toContain('玉州区');
+    expect(textOf(find(picker, '#unit-yucheng'))).toContain('玉城街道');
   });
 });

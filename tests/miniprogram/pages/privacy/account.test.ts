@@ -12,7 +12,7 @@ import {
   tapButton,
   tapCheckbox,
   textOf,
-  toastMessage,
+  noticeText,
 } from '../support/page-harness';
 
 jest.mock(
@@ -53,7 +53,7 @@ describe('注销账号', () => {
     answerModal(false);
     const page = await openPage(pageId);
     await tapButton(page, '#delete');
-    expect(toastMessage(page)).toBe('请先阅读说明并勾选确认');
+    expect(noticeText(page)).toBe('请先阅读说明并勾选确认');
     await tapCheckbox(page, '#understood');
     await tapButton(page, '#delete');
     expect(fakeCloud.calls).toEqual([]);

@@ -13,7 +13,7 @@ import {
   settle,
   tapButton,
   textOf,
-  toastMessage,
+  noticeText,
 } from '../support/page-harness';
 import { agreeIn, installPrivacyCheck } from '../support/privacy-check';
 import { T0 } from '../support/replies';
@@ -96,6 +96,19 @@ describe('我的个人信息', () => {
     expect(page.querySelector('#section-device')).toBeUndefined();
   });
 
+  it('should say why the copy could not be read, and read it again on 重新读取', async () => {
+    fakeCloud.fail('profile', 'profile.export', 'INTERNAL', '系统繁忙，请稍后重试');
+    const page = await openPage(pageId);
+    const failed = find(page, '#failed');
+    expect(textOf(failed)).toContain('暂时无法读取您的信息');
+    expect(textOf(failed)).toContain('系统繁忙，请稍后重试');
+    expect(page.querySelector('#copy')).toBeUndefined();
+
+    fakeCloud.ok('profile', 'profile.export', copyWith(1));
+    await tapButton(failed, '#state-action');
+    expect(textOf(find(page, '#title'))).toBe('为民红绳 · 我的个人信息');
+  });
+
   it('should show a long section a page at a time', async () => {
     fakeCloud.ok('profile', 'profile.export', copyWith(45));
     const page = await openPage(pageId);
@@ -130,7 +143,7 @@ describe('我的个人信息', () => {
     await tapButton(find(page, '#privacy'), '#privacy-disagree');
 
     expect(copy).not.toHaveBeenCalled();
-    expect(toastMessage(page)).toBe('需要您同意个人信息保护指引后才能复制');
+    expect(noticeText(page)).toBe('需要您同意个人信息保护指引后才能复制');
   });
 
   it('should copy the whole copy as text once the privacy guide is agreed', async () => {
@@ -163,6 +176,6 @@ describe('我的个人信息', () => {
       '订单状态：已关闭',
       '服务地址：金港花园 1 栋',
     ]);
-    expect(toastMessage(page)).toBe('已复制，可以粘贴保存');
+    expect(noticeText(page)).toBe('已复制，可以粘贴保存');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { PrivacyRequestView } from 'weimin-core';
 import { fakeCloud } from '../support/fake-cloud';
-import { change, find, loadPage, openPage, tapButton, textOf, toastMessage } from '../support/page-harness';
+import { change, find, loadPage, openPage, tapButton, textOf, noticeText } from '../support/page-harness';
 import { T0 } from '../support/replies';
 
 jest.mock(
@@ -64,6 +64,18 @@ describe('更正与申请', () => {
     expect(answered).toContain('答复：订单记录需按规定保存三年');
   });
 
+  it('should say why the list could not be read, keep the form, and read it again', async () => {
+    fakeCloud.fail('profile', 'privacy.request.list', 'INTERNAL', '系统繁忙，请稍后重试');
+    const page = await openPage(pageId);
+    expect(textOf(find(page, '#state'))).toContain('系统繁忙，请稍后重试');
+    expect(page.querySelector('#no-requests')).toBeUndefined();
+    expect(find(page, '#submit')).toBeDefined();
+
+    fakeCloud.ok('profile', 'privacy.request.list', { items: [refused] });
+    await tapButton(find(page, '#state'), '#state-action');
+    expect(textOf(find(page, '#request-preq-1'))).toContain('订单记录需按规定保存三年');
+  });
+
   it('should check the content as the function does, then send the request and list it first', async () => {
     fakeCloud.ok('profile', 'privacy.request.list', { items: [refused] });
     fakeCloud.ok('profile', 'privacy.request.submit', (input: { kind: string; content: string }) => ({
@@ -78,7 +90,7 @@ describe('更正与申请', () => {
 
     await change(page, '#content', { value: '改' });
     await tapButton(page, '#submit');
-    expect(toastMessage(page)).toBe('申请内容至少 5 个字');
+    expect(noticeText(page)).toBe('申请内容至少 5 个字');
     expect(fakeCloud.sent('privacy.request.submit')).toEqual([]);
 
     await change(page, '#kind', { value: 'other' });
@@ -90,7 +102,7 @@ describe('更正与申请', () => {
       content: '请告诉我平台把我的电话给了谁',
       clientRequestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
     });
-    expect(toastMessage(page)).toBe('已提交，工作人员将在 15 个工作日内答复');
+    expect(noticeText(page)).toBe('已提交，工作人员将在 15 个工作日内答复');
     expect(textOf(find(page, '.request'))).toContain('请告诉我平台把我的电话给了谁');
   });
 
@@ -99,7 +111,7 @@ describe('更正与申请', () => {
     fakeCloud.ok('profile', 'privacy.request.submit', pendingLate);
     const page = await openPage(pageId, { kind: 'deletion', orderId: 'ord-1' });
     expect(find(page, '#kind-deletion').data['checked']).toBe(true);
-    expect(textOf(find(page, '#no-requests'))).toBe('暂无申请');
+    expect(textOf(find(page, '#no-requests'))).toBe('暂无申请。需要时在上面填写并提交。');
     await change(page, '#content', { value: '我还有订单没结束，请帮我注销' });
     await tapButton(page, '#submit');
     expect(fakeCloud.sent('privacy.request.submit')[0]!.input).toMatchObject({

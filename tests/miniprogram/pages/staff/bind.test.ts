@@ -1,6 +1,7 @@
 /** 绑定服务机构 on its real WXML: the invite code, with consent for job reminders at the same tap. */
+import { takeNotice } from '../../../../miniprogram/utils/notice';
 import { fakeCloud } from '../support/fake-cloud';
-import { change, loadPage, openPage, tapButton, toastMessage } from '../support/page-harness';
+import { change, loadPage, openPage, tapButton, noticeText } from '../support/page-harness';
 
 jest.mock(
   '../../../../miniprogram/services/cloud-api',
@@ -34,7 +35,10 @@ describe('绑定服务机构', () => {
       inviteCode: 'AB12CD34',
       clientRequestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
     });
-    expect(toastMessage(page)).toBe('已绑定邻里家电维修服务部');
+    expect(takeNotice('/packages/staff/pages/jobs/jobs')).toEqual({
+      text: '已绑定邻里家电维修服务部，可以接单了',
+      kind: 'success',
+    });
     expect(redirectTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/staff/pages/jobs/jobs' }),
     );
@@ -46,7 +50,7 @@ describe('绑定服务机构', () => {
     await change(page, '#invite-code', { value: '12' });
     await tapButton(page, '#bind');
 
-    expect(toastMessage(page)).toBe('邀请码为 6 到 12 位字母或数字');
+    expect(noticeText(page)).toBe('邀请码为 6 到 12 位字母或数字');
     expect(fakeCloud.calls).toEqual([]);
   });
 });

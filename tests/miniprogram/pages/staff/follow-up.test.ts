@@ -1,6 +1,19 @@
-/** 服务回访 on its real WXML: channel, what the resident said, problems and suggestions with handling. */
+/**
+ * 服务回访 on its real WXML: channel, what the resident said, problems and suggestions with handling (each
+ * row's 删除这一条 a named button); the thanks left for the job; opened without a job, the way back.
+ */
+import { takeNotice } from '../../../../miniprogram/utils/notice';
 import { fakeCloud } from '../support/fake-cloud';
-import { change, find, loadPage, openPage, tapButton, toastMessage } from '../support/page-harness';
+import {
+  ariaOf,
+  change,
+  find,
+  loadPage,
+  noticeText,
+  openPage,
+  tapButton,
+  textOf,
+} from '../support/page-harness';
 import { stepReply } from '../support/replies';
 
 jest.mock(
@@ -52,7 +65,12 @@ describe('服务回访', () => {
         },
       },
     ]);
-    expect(toastMessage(page)).toBe('回访记录已提交');
+    // The thanks wait on the job the staff member goes back to.
+    expect(noticeText(page)).toBe('');
+    expect(takeNotice('/packages/staff/pages/job-detail/job-detail')).toEqual({
+      text: '回访记录已提交',
+      kind: 'success',
+    });
     expect(navigateBack).toHaveBeenCalled();
     navigateBack.mockRestore();
   });
@@ -62,7 +80,7 @@ describe('服务回访', () => {
     await change(page, '#summary', { value: '满意' });
     await tapButton(page, '#submit');
 
-    expect(toastMessage(page)).toBe('请选择回访方式');
+    expect(noticeText(page)).toBe('请选择回访方式');
     expect(fakeCloud.sent('order.follow_up')).toEqual([]);
   });
 
@@ -74,7 +92,7 @@ describe('服务回访', () => {
     await change(page, '#problems-0 .entry__content', { value: '上门迟到半小时' });
     await tapButton(page, '#submit');
 
-    expect(toastMessage(page)).toBe('请填写第 1 条反映的问题的处理情况');
+    expect(noticeText(page)).toBe('请填写第 1 条反映的问题的处理情况');
     expect(fakeCloud.sent('order.follow_up')).toEqual([]);
   });
 
@@ -84,8 +102,20 @@ describe('服务回访', () => {
     await tapButton(page, '#add-problems');
     expect(page.querySelectorAll('.entry')).toHaveLength(2);
 
+    const remove = find(page, '#problems-1 .entry__remove');
+    expect(ariaOf(remove, 'ariaRole')).toBe('button');
+    expect(ariaOf(remove, 'ariaLabel')).toBe('删除第 2 条问题');
     find(page, '#problems-0 .entry__remove').dispatchEvent('tap');
     await new Promise((r) => setTimeout(r, 0));
     expect(page.querySelectorAll('.entry')).toHaveLength(1);
+  });
+  it('should say so when opened without a job, with the way back', async () => {
+    const navigateBack = jest.spyOn(wx, 'navigateBack').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId, {});
+    expect(textOf(find(page, '#state'))).toContain('没有找到要回访的订单');
+    expect(page.querySelector('#submit')).toBeUndefined();
+    await tapButton(find(page, '#state'), '#state-action');
+    expect(navigateBack).toHaveBeenCalled();
+    navigateBack.mockRestore();
   });
 });

@@ -13,7 +13,7 @@ import {
   rootClasses,
   tapButton,
   textOf,
-  toastMessage,
+  noticeText,
   settle,
 } from '../support/page-harness';
 import { agreeIn, installPrivacyCheck } from '../support/privacy-check';
@@ -96,7 +96,7 @@ describe('邀请同事', () => {
     const page = await openPage(pageId, { providerId: 'prov-1' });
 
     await tapButton(page, '#issue');
-    expect(toastMessage(page)).toBe('无法连接本地云:request:fail timeout');
+    expect(noticeText(page)).toBe('无法连接本地云:request:fail timeout');
     expect(page.querySelector('#result')).toBeUndefined();
     await tapButton(page, '#issue');
 
@@ -115,7 +115,7 @@ describe('邀请同事', () => {
     await settle();
 
     expect(copy).toHaveBeenCalledWith(expect.objectContaining({ data: 'HX4N8TQW' }));
-    expect(toastMessage(page)).toBe('邀请码已复制');
+    expect(noticeText(page)).toBe('邀请码已复制');
     copy.mockRestore();
   });
 
@@ -148,7 +148,7 @@ describe('邀请同事', () => {
     await tapButton(find(page, '#privacy'), '#privacy-disagree');
 
     expect(copy).not.toHaveBeenCalled();
-    expect(toastMessage(page)).toBe('未同意个人信息保护指引，请把邀请码抄给同事');
+    expect(noticeText(page)).toBe('未同意个人信息保护指引，请把邀请码抄给同事');
     copy.mockRestore();
   });
 
@@ -162,16 +162,20 @@ describe('邀请同事', () => {
     const page = await openPage(pageId, { providerId: 'prov-1' });
     await tapButton(page, '#issue');
 
-    expect(toastMessage(page)).toBe('您没有“邀请或移除机构人员”的权限');
+    expect(noticeText(page)).toBe('您没有“邀请或移除机构人员”的权限');
     expect(page.querySelector('#result')).toBeUndefined();
     expect(find(page, '#issue').data['loading']).toBe(false);
   });
 
-  it('should send nobody without a provider', async () => {
+  it('should send nobody without a provider, and offer the way back', async () => {
+    const navigateBack = jest.spyOn(wx, 'navigateBack').mockImplementation(() => undefined as never);
     const page = await openPage(pageId, {});
-    expect(textOf(find(page, '#missing'))).toContain('请从服务机构工作台进入本页面');
+    expect(textOf(find(page, '#missing'))).toContain('请从服务机构工作台的“邀请同事加入”进入本页面');
     expect(page.querySelector('#issue')).toBeUndefined();
     expect(fakeCloud.calls).toEqual([]);
+    await tapButton(find(page, '#missing'), '#state-action');
+    expect(navigateBack).toHaveBeenCalled();
+    navigateBack.mockRestore();
   });
 
   it('should show the page in 长辈模式 once the user turned it on', async () => {

@@ -1,6 +1,22 @@
-/** 订单详情 (provider staff) on its real WXML: accept, decline with a reason, done, on to the follow-up. */
+/**
+ * 订单详情 (provider staff) on its real WXML: accept, decline with a reason, done, on to the follow-up and
+ * back with its thanks; the resident's phone as a named button once it may be dialled; an order that could
+ * not be read, with a retry.
+ */
+import { leaveNotice } from '../../../../miniprogram/utils/notice';
 import { fakeCloud } from '../support/fake-cloud';
-import { change, find, loadPage, openPage, tapButton, textOf, toastMessage } from '../support/page-harness';
+import {
+  ariaOf,
+  change,
+  find,
+  loadPage,
+  noticeText,
+  openPage,
+  showAgain,
+  tapButton,
+  tapCell,
+  textOf,
+} from '../support/page-harness';
 import { asStaff, orderDetail, stepReply, timelineEntry } from '../support/replies';
 
 jest.mock(
@@ -56,7 +72,7 @@ describe('订单详情（服务机构）', () => {
     expect(fakeCloud.sent('order.accept')).toEqual([
       { name: 'jobs', command: 'order.accept', input: { orderId: 'order-1', clientRequestId: REQUEST_ID } },
     ]);
-    expect(toastMessage(page)).toBe('已接单，请及时联系居民');
+    expect(noticeText(page)).toBe('已接单，请及时联系居民');
     expect(textOf(find(page, '#status'))).toBe('已接单');
     expect(textOf(find(page, '#resident-phone'))).toContain('13812341234');
     expect(textOf(find(page, '#service-address'))).toContain('金港花园 3 栋 2 单元 501');
@@ -72,7 +88,7 @@ describe('订单详情（服务机构）', () => {
 
     await tapButton(page, '#decline');
     await tapButton(page, '#decline-confirm');
-    expect(toastMessage(page)).toBe('请填写拒单原因');
+    expect(noticeText(page)).toBe('请填写拒单原因');
     expect(fakeCloud.sent('order.decline')).toEqual([]);
 
     await change(page, '#decline-reason', { value: '师傅今天都已排满' });
@@ -123,7 +139,45 @@ describe('订单详情（服务机构）', () => {
     const page = await openPage(pageId, { orderId: 'order-1' });
     await tapButton(page, '#accept');
 
-    expect(toastMessage(page)).toBe('订单当前状态不能接单');
+    expect(noticeText(page)).toBe('订单当前状态不能接单');
     expect(textOf(find(page, '#status'))).toBe('待接单');
+  });
+  it('should thank the staff member for the follow-up when they come back from it', async () => {
+    fakeCloud.ok('jobs', 'order.detail', asStaff(orderDetail({ status: 'done' }, ['order.follow_up'])));
+    const page = await openPage(pageId, { orderId: 'order-1' });
+    fakeCloud.ok('jobs', 'order.detail', asStaff(orderDetail({ status: 'followed_up' })));
+    leaveNotice('/packages/staff/pages/job-detail/job-detail', '回访记录已提交');
+
+    await showAgain(page);
+
+    expect(noticeText(page)).toBe('回访记录已提交');
+    expect(page.querySelector('#follow-up')).toBeUndefined();
+  });
+
+  it('should make the phone a named button once it may be dialled', async () => {
+    fakeCloud.ok(
+      'jobs',
+      'order.detail',
+      asStaff(orderDetail({ status: 'accepted', residentPhone: '13812341234' }, ['order.done'])),
+    );
+    const call = jest.spyOn(wx, 'makePhoneCall').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId, { orderId: 'order-1' });
+    const phone = find(page, '#resident-phone');
+    expect(ariaOf(phone, 'ariaLabel')).toBe('拨打居民电话 13812341234');
+
+    await tapCell(page, '#resident-phone');
+    expect(call).toHaveBeenCalledWith({ phoneNumber: '13812341234' });
+    call.mockRestore();
+  });
+
+  it('should say why the job could not be read, and read it again on 重新加载', async () => {
+    fakeCloud.fail('jobs', 'order.detail', 'NOT_FOUND', '订单不存在');
+    const page = await openPage(pageId, { orderId: 'order-1' });
+    expect(textOf(find(page, '#state'))).toContain('订单不存在');
+    expect(page.querySelector('#accept')).toBeUndefined();
+
+    fakeCloud.ok('jobs', 'order.detail', asStaff(orderDetail({}, ['order.accept'])));
+    await tapButton(find(page, '#state'), '#state-action');
+    expect(textOf(find(page, '#accept'))).toBe('接单');
   });
 });

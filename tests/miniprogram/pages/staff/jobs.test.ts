@@ -1,18 +1,23 @@
-/** 服务机构工作台 on its real WXML: the provider's jobs (jobs → order.list) and reminder consent. */
+/**
+ * 服务机构工作台 on its real WXML: the provider's jobs (jobs → order.list) and reminder consent; the place
+ * kept when coming back from a job, the binding's confirmation, the error and empty states.
+ */
 import type { OrderStatus } from 'weimin-core';
+import { leaveNotice } from '../../../../miniprogram/utils/notice';
 import { fakeCloud } from '../support/fake-cloud';
 import {
   find,
   loadPage,
   openPage,
   rootClasses,
+  showAgain,
   tap,
   tapButton,
   tapCell,
   textOf,
-  toastMessage,
+  noticeText,
 } from '../support/page-harness';
-import { orderPage } from '../support/replies';
+import { asStaff, orderDetail, orderPage } from '../support/replies';
 
 jest.mock(
   '../../../../miniprogram/services/cloud-api',
@@ -46,7 +51,7 @@ describe('服务机构工作台', () => {
       },
     ]);
     expect(textOf(find(page, '#job-order-0'))).toContain('待接单');
-    expect(textOf(page)).toContain('没有更多了');
+    expect(textOf(find(page, '#no-more'))).toBe('已显示全部 3 个订单');
   });
 
   it('should show every job under 全部', async () => {
@@ -61,7 +66,7 @@ describe('服务机构工作台', () => {
     await tapButton(page, '#alerts');
 
     expect(fakeCloud.subscribeRequests).toEqual([['TPL_ORDER_NEW', 'TPL_FOLLOWUP_DUE']]);
-    expect(toastMessage(page)).toBe('已开启提醒');
+    expect(noticeText(page)).toBe('已开启提醒：有新订单或回访快到期时，微信会通知您');
   });
 
   it('should open a job', async () => {
@@ -95,6 +100,48 @@ describe('服务机构工作台', () => {
     });
     const page = await openPage(pageId);
     expect(page.querySelector('#invite-section')).toBeUndefined();
+  });
+
+  it('should say the binding is done when the bind page opens it', async () => {
+    leaveNotice('/packages/staff/pages/jobs/jobs', '已绑定邻里家电维修服务部，可以接单了');
+    const page = await openPage(pageId);
+    expect(noticeText(page)).toBe('已绑定邻里家电维修服务部，可以接单了');
+  });
+
+  it('should refresh only the job opened when coming back from it', async () => {
+    const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId);
+    fakeCloud.reset();
+    fakeCloud.ok('jobs', 'order.detail', asStaff(orderDetail({ orderId: 'order-1', status: 'accepted' })));
+
+    await tapCell(page, '#job-order-1');
+    await showAgain(page);
+
+    expect(fakeCloud.calls.map((c) => c.command)).toEqual(['order.detail']);
+    expect(textOf(find(page, '#job-order-1'))).toContain('已接单');
+    expect((page.data['jobs'] as unknown[]).length).toBe(3);
+    navigateTo.mockRestore();
+  });
+
+  it('should say why the jobs could not be read, with a retry and the way to bind', async () => {
+    fakeCloud.fail('jobs', 'order.list', 'PERMISSION_DENIED', '您没有权限进行此操作');
+    const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId);
+    const state = find(page, '#state');
+    expect(textOf(state)).toContain('您没有权限进行此操作');
+
+    await tapButton(state, '#state-secondary');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/bind/bind' });
+    fakeCloud.ok('jobs', 'order.list', orderPage(0, 2, 2));
+    await tapButton(state, '#state-action');
+    expect((page.data['jobs'] as unknown[]).length).toBe(2);
+    navigateTo.mockRestore();
+  });
+
+  it('should point to 全部 when a filter has no jobs', async () => {
+    fakeCloud.ok('jobs', 'order.list', orderPage(0, 0, 0));
+    const page = await openPage(pageId);
+    expect(textOf(find(page, '#state'))).toContain('可以点上面的“全部”查看所有订单');
   });
 
   it('should show the workbench in 长辈模式 once the user turned it on', async () => {

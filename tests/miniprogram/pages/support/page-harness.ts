@@ -21,12 +21,25 @@ export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i += 1) await simulate.sleep(0);
 }
 
-/** Render, attach (lifetimes run) and open with `query`, as WeChat does when navigating to the page. */
+/** j-component's page lifetimes (`pageLifetimes.show`...), which miniprogram-simulate's typings leave out. */
+function pageLifetimes(page: RenderedPage): { triggerPageLifeTime(name: string): void } {
+  return page as unknown as { triggerPageLifeTime(name: string): void };
+}
+
+/**
+ * Render, attach (lifetimes run), open with `query` and show, as WeChat does when navigating to the page
+ * (onLoad, then onShow).
+ */
 export async function openPage(id: string, query: Record<string, string> = {}): Promise<RenderedPage> {
   const page = simulate.render(id);
   page.attach(document.createElement('parent-wrapper'));
-  const instance = page.instance as unknown as { onLoad?: (q: Record<string, string>) => void };
+  const instance = page.instance as unknown as {
+    onLoad?: (q: Record<string, string>) => void;
+    onShow?: () => void;
+  };
   instance.onLoad?.(query);
+  pageLifetimes(page).triggerPageLifeTime('show');
+  instance.onShow?.();
   await settle();
   return page;
 }
@@ -81,6 +94,13 @@ export function textOf(root: RenderedPage | Node): string {
   return composedText(tree).replace(/\s+/g, ' ').trim();
 }
 
+/** An `aria-*` attribute as the template set it (`ariaLabel`, `ariaRole`...): simulate keeps them off the DOM. */
+export function ariaOf(node: RenderedPage | Node, name: string): unknown {
+  type Attrs = { _vt?: { attrs?: Array<{ name: string; value: unknown }> } };
+  const element = (node as unknown as { _exparserNode?: Attrs })._exparserNode;
+  return element?._vt?.attrs?.find((a) => a.name === name)?.value;
+}
+
 /** Tap a TDesign checkbox the way a finger does: on its label part (docs/testing.md). */
 export async function tapCheckbox(root: RenderedPage | Node, selector: string): Promise<void> {
   find(find(root, selector), '.t-checkbox__content').dispatchEvent('tap');
@@ -115,10 +135,21 @@ export async function change(root: RenderedPage | Node, selector: string, detail
   await settle();
 }
 
-/** The message of the page's TDesign toast, '' when none was shown. */
-export function toastMessage(page: RenderedPage): string {
-  const toast = page.querySelector('#t-toast');
-  return (toast?.data as { message?: string } | undefined)?.message ?? '';
+/** The text of the page's notice (notice-bar, utils/notice.ts), '' when none is shown. */
+export function noticeText(page: RenderedPage): string {
+  return (page.data['notice'] as { text?: string } | null | undefined)?.text ?? '';
+}
+
+/** The kind of the page's notice ('success', 'error', 'warning', 'info'), '' when none is shown. */
+export function noticeKind(page: RenderedPage): string {
+  return (page.data['notice'] as { kind?: string } | null | undefined)?.kind ?? '';
+}
+
+/** The page shows again (back from another page, or its tab chosen), as WeChat tells a page built with `Component`. */
+export async function showAgain(page: RenderedPage): Promise<void> {
+  pageLifetimes(page).triggerPageLifeTime('show');
+  (page.instance as unknown as { onShow?: () => void }).onShow?.();
+  await settle();
 }
 
 /** The root view's classes (`page`, and `elder` in 长辈模式), without the simulator's `main--` prefix. */

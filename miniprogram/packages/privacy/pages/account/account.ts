@@ -7,11 +7,13 @@
  */
 import type { AccountDeletedReply } from 'weimin-core';
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
+import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
 import { deleteAccount } from '../../../../services/profile/profile.service';
 import { ServiceError, messageOf } from '../../../../services/service-error';
 import { confirmDialog } from '../../../../utils/confirm';
+import { showNotice } from '../../../../utils/notice';
+import { ROUTES, withQuery } from '../../../../utils/routes';
 import { rememberServiceAddress } from '../../../../utils/service-address.store';
-import { showToast } from '../../../../utils/toast';
 
 /** Refusals a worker can resolve through a deletion request. */
 const NEEDS_A_PERSON = ['ACCOUNT_HAS_OPEN_ORDERS', 'ACCOUNT_HAS_OPEN_CONCERNS', 'ACCOUNT_HAS_ROLES'];
@@ -27,7 +29,7 @@ function keptText(reply: AccountDeletedReply): string {
 }
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.account)],
   data: {
     understood: false,
     deleting: false,
@@ -43,7 +45,7 @@ Component({
     async onDelete() {
       if (this.data.deleting) return;
       if (!this.data.understood) {
-        showToast(this, '请先阅读说明并勾选确认', 'warning');
+        showNotice(this, '请先阅读说明并勾选确认', 'warning');
         return;
       }
       if (!(await confirmDialog('确认注销账号', '注销后无法恢复，确定要注销吗？', '注销'))) return;
@@ -55,14 +57,14 @@ Component({
       } catch (e) {
         const needsPerson = e instanceof ServiceError && NEEDS_A_PERSON.includes(e.code);
         this.setData({ deleting: false, refusal: needsPerson ? messageOf(e) : '' });
-        if (!needsPerson) showToast(this, messageOf(e), 'error');
+        if (!needsPerson) showNotice(this, messageOf(e), 'error');
       }
     },
     onRequestDeletion() {
-      wx.navigateTo({ url: '/packages/privacy/pages/requests/requests?kind=deletion' });
+      wx.navigateTo({ url: withQuery(ROUTES.requests, { kind: 'deletion' }) });
     },
     onBackToProfile() {
-      wx.switchTab({ url: '/pages/profile/profile' });
+      wx.switchTab({ url: ROUTES.profile });
     },
   },
 });

@@ -5,18 +5,21 @@
  * the clipboard, a privacy API: through the privacy guide first (`copyToClipboard`).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
+import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
 import { copyToClipboard } from '../../../../components/privacy-popup/privacy-guard';
 import { exportMyData } from '../../../../services/profile/profile.service';
+import { messageOf } from '../../../../services/service-error';
 import { instanceState } from '../../../../utils/instance-state';
+import { showNotice } from '../../../../utils/notice';
 import { appendPatch } from '../../../../utils/paging';
+import { ROUTES } from '../../../../utils/routes';
 import { lastServiceAddress, rememberServiceAddress } from '../../../../utils/service-address.store';
-import { showError, showToast } from '../../../../utils/toast';
 import {
   firstRecords,
   myDataText,
   toMyDataView,
   type MyDataView,
-} from '../../../../view-models/my-data.view-model';
+} from '../../view-models/my-data.view-model';
 
 /** Records shown per section at first, and per tap of 显示更多. */
 const PAGE = 20;
@@ -31,10 +34,11 @@ const COPY_RESULTS = {
 } as const;
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.myData)],
   data: {
     loading: true,
-    failed: false,
+    /** Why the copy could not be read; '' once it is on screen. */
+    error: '',
     title: '',
     exportedAt: '',
     sections: [] as ReturnType<typeof firstRecords>[],
@@ -49,15 +53,18 @@ Component({
         state(this).view = view;
         this.setData({
           loading: false,
-          failed: false,
+          error: '',
           title: view.title,
           exportedAt: view.exportedAt,
           sections: view.sections.map((s) => firstRecords(s, PAGE)),
         });
       } catch (e) {
-        this.setData({ loading: false, failed: true });
-        showError(this, e);
+        this.setData({ loading: false, error: messageOf(e) });
       }
+    },
+    onRetry() {
+      this.setData({ loading: true, error: '' });
+      void this.load();
     },
     onMore(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
       const index = Number(e.currentTarget.dataset.index);
@@ -73,12 +80,12 @@ Component({
     async onCopy() {
       const view = state(this).view;
       if (view === null) return;
-      const [message, theme] = COPY_RESULTS[await copyToClipboard(myDataText(view))];
-      showToast(this, message, theme);
+      const [message, kind] = COPY_RESULTS[await copyToClipboard(myDataText(view))];
+      showNotice(this, message, kind);
     },
     onClearDeviceAddress() {
       rememberServiceAddress('');
-      showToast(this, '已清除本机保存的服务地址');
+      showNotice(this, '已清除本机保存的服务地址');
       void this.load();
     },
   },

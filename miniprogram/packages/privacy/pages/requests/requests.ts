@@ -5,24 +5,29 @@
  * Opened with `?kind=deletion` the form starts as a deletion request; `?orderId=` ties it to an order.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
+import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
 import { listPrivacyRequests, submitPrivacyRequest } from '../../../../services/profile/profile.service';
+import { messageOf } from '../../../../services/service-error';
 import { instanceState } from '../../../../utils/instance-state';
-import { showError, showToast } from '../../../../utils/toast';
+import { showFailure, showNotice } from '../../../../utils/notice';
+import { ROUTES } from '../../../../utils/routes';
 import {
   REQUEST_KIND_OPTIONS,
   checkRequestContent,
   isRequestKind,
   toRequestRow,
   type RequestRow,
-} from '../../../../view-models/privacy-request.view-model';
+} from '../../view-models/privacy-request.view-model';
 
 /** Not rendered: the text as typed, and the order the request is about. */
 const state = instanceState(() => ({ content: '', orderId: undefined as string | undefined }));
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.requests)],
   data: {
     kinds: REQUEST_KIND_OPTIONS,
+    /** Why the list could not be read; '' once it is on screen. */
+    error: '',
     kind: 'correction' as string,
     aboutOrder: false,
     sending: false,
@@ -40,11 +45,14 @@ Component({
     async load() {
       try {
         const { items } = await listPrivacyRequests();
-        this.setData({ loading: false, rows: items.map(toRequestRow) });
+        this.setData({ loading: false, error: '', rows: items.map(toRequestRow) });
       } catch (e) {
-        this.setData({ loading: false });
-        showError(this, e);
+        this.setData({ loading: false, error: messageOf(e) });
       }
+    },
+    onRetry() {
+      this.setData({ loading: true, error: '' });
+      void this.load();
     },
     onKindChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ kind: e.detail.value });
@@ -56,17 +64,17 @@ Component({
       if (this.data.sending || !isRequestKind(this.data.kind)) return;
       const content = checkRequestContent(state(this).content);
       if (!content.ok) {
-        showToast(this, content.message, 'warning');
+        showNotice(this, content.message, 'warning');
         return;
       }
       this.setData({ sending: true });
       try {
         const sent = await submitPrivacyRequest(this.data.kind, content.value, state(this).orderId);
-        showToast(this, '已提交，工作人员将在 15 个工作日内答复');
         this.setData({ sending: false, rows: [toRequestRow(sent), ...this.data.rows] });
+        showNotice(this, '已提交，工作人员将在 15 个工作日内答复');
       } catch (e) {
         this.setData({ sending: false });
-        showError(this, e);
+        showFailure(this, e);
       }
     },
   },

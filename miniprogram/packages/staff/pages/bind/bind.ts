@@ -1,16 +1,21 @@
-/** 绑定服务机构: a staff member joins their provider with the manager's invite code. */
+/**
+ * 绑定服务机构: a staff member joins their provider with the manager's invite code; once bound, the workbench
+ * opens and says so.
+ */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
-import { bindStaff } from '../../../../services/jobs/jobs.service';
+import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
+import { bindStaff } from '../../services/jobs.service';
 import { askJobAlerts } from '../../../../services/subscribe/subscribe.service';
 import { instanceState } from '../../../../utils/instance-state';
-import { showError, showToast } from '../../../../utils/toast';
+import { leaveNotice, showFailure, showNotice } from '../../../../utils/notice';
+import { ROUTES } from '../../../../utils/routes';
 
 const INVITE_CODE = /^[A-Za-z0-9]{6,12}$/;
 
 const state = instanceState(() => ({ code: '' }));
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.bind)],
   data: { binding: false },
   methods: {
     onCodeChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
@@ -20,7 +25,7 @@ Component({
       if (this.data.binding) return;
       const code = state(this).code.toUpperCase();
       if (!INVITE_CODE.test(code)) {
-        showToast(this, '邀请码为 6 到 12 位字母或数字', 'warning');
+        showNotice(this, '邀请码为 6 到 12 位字母或数字', 'warning');
         return;
       }
       // From the tap: new orders and follow-up reminders reach the staff member by subscribe message.
@@ -29,11 +34,14 @@ Component({
       try {
         const bound = await bindStaff(code);
         this.setData({ binding: false });
-        showToast(this, bound.providerName ? `已绑定${bound.providerName}` : '绑定成功');
-        wx.redirectTo({ url: '/packages/staff/pages/jobs/jobs' });
+        leaveNotice(
+          ROUTES.jobs,
+          bound.providerName ? `已绑定${bound.providerName}，可以接单了` : '绑定成功，可以接单了',
+        );
+        wx.redirectTo({ url: ROUTES.jobs });
       } catch (e) {
         this.setData({ binding: false });
-        showError(this, e);
+        showFailure(this, e);
       }
     },
   },

@@ -1,13 +1,15 @@
 /**
  * 回访 (provider staff): how the resident was reached, what they said, each problem and suggestion they
  * raised with how it was handled (order.follow_up). What is typed stays out of `data`: only the rows are
- * rendered.
+ * rendered. Once recorded, the thanks wait on the job the staff member goes back to.
  */
 import type { FollowUpChannel } from 'weimin-core';
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
-import { recordFollowUp } from '../../../../services/jobs/jobs.service';
+import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
+import { recordFollowUp } from '../../services/jobs.service';
 import { instanceState } from '../../../../utils/instance-state';
-import { showError, showToast } from '../../../../utils/toast';
+import { leaveNotice, showFailure, showNotice } from '../../../../utils/notice';
+import { ROUTES } from '../../../../utils/routes';
 import {
   ENTRIES_MAX,
   ENTRY_MAX,
@@ -16,7 +18,7 @@ import {
   checkFollowUp,
   emptyFollowUp,
   type FeedbackKind,
-} from '../../../../view-models/follow-up.form';
+} from '../../view-models/follow-up.form';
 
 const state = instanceState(() => ({ orderId: '', draft: emptyFollowUp(), nextKey: 1 }));
 
@@ -33,8 +35,10 @@ type EntryEvent = WechatMiniprogram.CustomEvent<
 type KindTap = WechatMiniprogram.CustomEvent<object, object, { kind: FeedbackKind; index: number }>;
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.followUp)],
   data: {
+    /** Opened without an order (not from a job). */
+    missing: false,
     channels: FOLLOW_UP_CHANNELS,
     kinds: KINDS,
     summaryMax: SUMMARY_MAX,
@@ -47,6 +51,10 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       state(this).orderId = query['orderId'] ?? '';
+      this.setData({ missing: state(this).orderId === '' });
+    },
+    onBack() {
+      wx.navigateBack({ delta: 1 });
     },
     onChannelChange(e: WechatMiniprogram.CustomEvent<{ value: FollowUpChannel }>) {
       state(this).draft.channel = e.detail.value;
@@ -60,7 +68,7 @@ Component({
       const s = state(this);
       const entries = s.draft[kind];
       if (entries.length >= ENTRIES_MAX) {
-        showToast(this, `最多添加 ${ENTRIES_MAX} 条`, 'warning');
+        showNotice(this, `最多添加 ${ENTRIES_MAX} 条`, 'warning');
         return;
       }
       entries.push({ content: '', handling: '' });
@@ -82,18 +90,18 @@ Component({
       const { orderId, draft } = state(this);
       const check = checkFollowUp(orderId, draft);
       if (!check.ok) {
-        showToast(this, check.message, 'warning');
+        showNotice(this, check.message, 'warning');
         return;
       }
       this.setData({ submitting: true });
       try {
         await recordFollowUp(check.input);
         this.setData({ submitting: false });
-        showToast(this, '回访记录已提交');
+        leaveNotice(ROUTES.jobDetail, '回访记录已提交');
         wx.navigateBack({ delta: 1 });
       } catch (e) {
         this.setData({ submitting: false });
-        showError(this, e);
+        showFailure(this, e);
       }
     },
   },

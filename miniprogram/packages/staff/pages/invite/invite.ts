@@ -5,11 +5,13 @@
  * on 绑定服务机构.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
+import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
 import { copyToClipboard } from '../../../../components/privacy-popup/privacy-guard';
-import { inviteStaff, type StaffPosition } from '../../../../services/provider-admin/provider-admin.service';
+import { inviteStaff, type StaffPosition } from '../../services/provider-admin.service';
 import { instanceState } from '../../../../utils/instance-state';
+import { showFailure, showNotice } from '../../../../utils/notice';
+import { ROUTES } from '../../../../utils/routes';
 import { formatShanghaiMinute } from '../../../../utils/time.format';
-import { showError, showToast } from '../../../../utils/toast';
 
 const POSITIONS: ReadonlyArray<{ value: StaffPosition; label: string; hint: string }> = [
   { value: 'member', label: '成员', hint: '接单、完成服务、回访' },
@@ -27,7 +29,7 @@ interface InviteView {
 const state = instanceState(() => ({ providerId: '' }));
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.invite)],
   data: {
     positions: POSITIONS,
     position: 'member' as StaffPosition,
@@ -59,17 +61,20 @@ Component({
         this.setData({ issuing: false, invite });
       } catch (e) {
         this.setData({ issuing: false });
-        showError(this, e);
+        showFailure(this, e);
       }
     },
     async onCopy() {
       const invite = this.data.invite;
       if (invite === null) return;
       const copied = await copyToClipboard(invite.code);
-      if (copied === 'copied') showToast(this, '邀请码已复制');
+      if (copied === 'copied') showNotice(this, '邀请码已复制');
       else if (copied === 'declined')
-        showToast(this, '未同意个人信息保护指引，请把邀请码抄给同事', 'warning');
-      else showToast(this, '复制失败，请把邀请码抄给同事', 'warning');
+        showNotice(this, '未同意个人信息保护指引，请把邀请码抄给同事', 'warning');
+      else showNotice(this, '复制失败，请把邀请码抄给同事', 'warning');
+    },
+    onBack() {
+      wx.navigateBack({ delta: 1 });
     },
   },
 });

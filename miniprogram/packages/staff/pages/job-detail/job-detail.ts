@@ -1,15 +1,17 @@
 /**
  * 订单详情 (provider staff): accept, decline with a reason, mark done, then the follow-up. The resident's
  * phone arrives masked until the job is accepted (the function decides; the page only shows it). Shown
- * again after the follow-up form.
+ * again after the follow-up form, with its thanks; every message stays on the page (utils/notice.ts).
  */
 import { checkDeclineReason } from 'weimin-core';
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { orderDetailBehavior } from '../../../../behaviors/order-detail.behavior';
-import { acceptJob, declineJob, finishJob, jobDetail } from '../../../../services/jobs/jobs.service';
+import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
+import { acceptJob, declineJob, finishJob, jobDetail } from '../../services/jobs.service';
 import { askFollowUpReminder } from '../../../../services/subscribe/subscribe.service';
 import { instanceState } from '../../../../utils/instance-state';
-import { showToast } from '../../../../utils/toast';
+import { showNotice } from '../../../../utils/notice';
+import { ROUTES, withQuery } from '../../../../utils/routes';
 import type { OrderDetailView } from '../../../../view-models/order.view-model';
 
 /** Not rendered: the decline reason being typed. */
@@ -19,6 +21,7 @@ Component({
   behaviors: [
     elderModeBehavior,
     orderDetailBehavior({ field: 'job', load: jobDetail, afterStep: { declining: false } }),
+    pageNoticeBehavior(ROUTES.jobDetail),
   ],
   data: {
     declining: false,
@@ -41,7 +44,7 @@ Component({
     onDeclineConfirm() {
       const check = checkDeclineReason(form(this).reason);
       if (!check.ok) {
-        showToast(this, check.message, 'warning');
+        showNotice(this, check.message, 'warning');
         return Promise.resolve();
       }
       return this.act((orderId) => declineJob(orderId, check.value), '已拒单，平台将为居民推荐其他机构');
@@ -52,7 +55,10 @@ Component({
       return this.act((orderId) => finishJob(orderId), '已完成服务，请按时回访');
     },
     onFollowUp() {
-      wx.navigateTo({ url: `/packages/staff/pages/follow-up/follow-up?orderId=${this.orderId()}` });
+      wx.navigateTo({ url: withQuery(ROUTES.followUp, { orderId: this.orderId() }) });
+    },
+    onBackToJobs() {
+      wx.navigateBack({ delta: 1 });
     },
     onCall() {
       const job = this.data.job;

@@ -1,13 +1,15 @@
 /**
- * 工作台 (provider staff): the provider's jobs, a page at a time (jobs → order.list), waiting ones first;
- * consent for new-order and follow-up reminders; for the provider's managers (the list says who is one),
- * the way to 邀请同事.
+ * 工作台 (provider staff): the provider's jobs, a page at a time to the end (jobs → order.list), waiting ones
+ * first; back from a job the list is where it was, that row brought up to date. Consent for new-order and
+ * follow-up reminders; for the provider's managers (the list says who is one), the way to 邀请同事.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { orderListBehavior } from '../../../../behaviors/order-list.behavior';
-import { listJobs } from '../../../../services/jobs/jobs.service';
+import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
+import { jobDetail, listJobs } from '../../services/jobs.service';
 import { askJobAlerts } from '../../../../services/subscribe/subscribe.service';
-import { showToast } from '../../../../utils/toast';
+import { showNotice } from '../../../../utils/notice';
+import { ROUTES, withQuery } from '../../../../utils/routes';
 import { STAFF_JOB_FILTERS, type OrderRowView } from '../../../../view-models/order.view-model';
 
 Component({
@@ -16,9 +18,11 @@ Component({
     orderListBehavior({
       field: 'jobs',
       load: listJobs,
+      loadOne: jobDetail,
       onFirstPage: (page, reply) =>
         page.setData({ inviteFor: reply.staff?.position === 'manager' ? reply.staff.providerId : '' }),
     }),
+    pageNoticeBehavior(ROUTES.jobs),
   ],
   data: {
     filters: STAFF_JOB_FILTERS,
@@ -30,21 +34,19 @@ Component({
   methods: {
     async onAskAlerts() {
       const accepted = await askJobAlerts();
-      showToast(
-        this,
-        accepted.length > 0 ? '已开启提醒' : '未开启提醒，可稍后再开启',
-        accepted.length > 0 ? 'success' : 'warning',
-      );
+      if (accepted.length > 0) showNotice(this, '已开启提醒：有新订单或回访快到期时，微信会通知您');
+      else showNotice(this, '未开启提醒，可以稍后再点“接收新订单和回访提醒”', 'warning');
     },
     onInvite() {
-      wx.navigateTo({
-        url: `/packages/staff/pages/invite/invite?providerId=${encodeURIComponent(this.data.inviteFor)}`,
-      });
+      wx.navigateTo({ url: withQuery(ROUTES.invite, { providerId: this.data.inviteFor }) });
+    },
+    onBind() {
+      wx.navigateTo({ url: ROUTES.bind });
     },
     onOpen(e: WechatMiniprogram.CustomEvent<object, object, { id: string }>) {
-      wx.navigateTo({
-        url: `/packages/staff/pages/job-detail/job-detail?orderId=${e.currentTarget.dataset.id}`,
-      });
+      const orderId = e.currentTarget.dataset.id;
+      this.openRow(orderId);
+      wx.navigateTo({ url: withQuery(ROUTES.jobDetail, { orderId }) });
     },
   },
 });

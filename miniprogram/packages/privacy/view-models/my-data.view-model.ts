@@ -5,7 +5,7 @@
  * the platform does not hold it, but it is the resident's data too.
  */
 import type { ExportSection, ProfileExportReply } from 'weimin-core';
-import { formatShanghaiMinute } from '../utils/time.format';
+import { formatShanghaiMinute } from '../../../utils/time.format';
 
 export interface MyDataRow {
   label: string;

@@ -12,8 +12,8 @@ import type {
   RecordFollowUpResult,
   StaffBindReply,
 } from 'weimin-core';
-import { write } from '../call';
-import { queryOrderDetail, queryOrderList } from '../orders/orders.service';
+import { write } from '../../../services/call';
+import { queryOrderDetail, queryOrderList } from '../../../services/orders/orders.service';
 
 /** order.follow_up's input: the form's fields as the core checks them, for one order. */
 export type FollowUpInput = FollowUpFields & { readonly orderId: string };

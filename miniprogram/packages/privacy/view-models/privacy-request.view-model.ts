@@ -11,7 +11,7 @@ import {
   type PrivacyRequestKind,
   type PrivacyRequestView,
 } from 'weimin-core';
-import { formatShanghaiMinute } from '../utils/time.format';
+import { formatShanghaiMinute } from '../../../utils/time.format';
 
 export interface RequestRow {
   id: string;

@@ -3,7 +3,7 @@
  * Each call answers the core's own reply type (weimin-core, types only).
  */
 import type { StaffInviteReply } from 'weimin-core';
-import { write } from '../call';
+import { write } from '../../../services/call';
 
 export type StaffPosition = StaffInviteReply['position'];
 

@@ -13,7 +13,7 @@ import {
   type FeedbackKind,
   type FollowUpChannel,
 } from 'weimin-core';
-import type { FollowUpInput } from '../services/jobs/jobs.service';
+import type { FollowUpInput } from '../services/jobs.service';
 
 export type { FeedbackKind };
 

@@ -1,0 +1,25 @@
+/** Where each page lives (app.json), for navigation and for the notices left for a page (utils/notice.ts). */
+export const ROUTES = {
+  home: '/pages/home/home',
+  orders: '/pages/orders/orders',
+  profile: '/pages/profile/profile',
+  providers: '/pages/providers/providers',
+  orderDetail: '/pages/order-detail/order-detail',
+  rate: '/pages/rate/rate',
+  jobs: '/packages/staff/pages/jobs/jobs',
+  jobDetail: '/packages/staff/pages/job-detail/job-detail',
+  followUp: '/packages/staff/pages/follow-up/follow-up',
+  bind: '/packages/staff/pages/bind/bind',
+  invite: '/packages/staff/pages/invite/invite',
+  myData: '/packages/privacy/pages/my-data/my-data',
+  requests: '/packages/privacy/pages/requests/requests',
+  account: '/packages/privacy/pages/account/account',
+} as const;
+
+export type Route = (typeof ROUTES)[keyof typeof ROUTES];
+
+/** `route?key=value&…`, values encoded. */
+export function withQuery(route: Route, query: Readonly<Record<string, string>>): string {
+  const pairs = Object.entries(query).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  return pairs.length === 0 ? route : `${route}?${pairs.join('&')}`;
+}
