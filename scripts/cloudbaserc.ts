@@ -1,10 +1,13 @@
 /**
  * The deploy manifest cloudbaserc.json, derived from each function's config.json so the two never disagree
- * (tests/functions/cloudbaserc.test.ts checks the committed file). `npm run cloudbaserc` rewrites it.
+ * (tests/functions/cloudbaserc.test.ts checks the committed file, `npm run deploy -- --dry-run` refuses a
+ * stale one). `npm run cloudbaserc` rewrites it. It is what the CloudBase CLI reads (`tcb fn deploy`), and
+ * what `npm run deploy` deploys: runtime, handler, timeout, memory, triggers.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFunctionConfig } from '../localcloud/functions/function-config';
+import { FUNCTION_HANDLER, FUNCTION_RUNTIME } from './deploy/limits';
 
 export const REPO = join(__dirname, '..');
 export const CLOUDBASERC = join(REPO, 'cloudbaserc.json');
@@ -21,8 +24,8 @@ export function cloudbaseManifest(srcDir = join(REPO, 'cloudfunctions')): Record
       const config = readFunctionConfig(join(srcDir, name));
       return {
         name,
-        handler: 'index.main',
-        runtime: 'Nodejs16.13',
+        handler: FUNCTION_HANDLER,
+        runtime: FUNCTION_RUNTIME,
         installDependency: true,
         timeout: config.timeout,
         memorySize: config.memorySize,

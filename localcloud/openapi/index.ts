@@ -1,7 +1,10 @@
 /**
  * `cloud.openapi.*` on the local cloud: the `wx.openApi` admin action (multipart body carrying a protobuf
  * CommApiData, answered with a protobuf CommOpenApiResp; docs/wire-protocol.md section 5), subscribe messages
- * into the outbox, `security.msgSecCheck`, and the HTTP routes around them:
+ * into the outbox, `security.msgSecCheck`, and the HTTP routes around them. A call made from inside a
+ * function is held to that function's config.json: an open API it did not declare in `permissions.openapi`
+ * is refused as production refuses it (`CommOpenApiResp.errorCode` -604101, which wx-server-sdk turns into
+ * `errCode: -604101`, `system error: error code: -604101`), before anything else is looked at.
  *
  * - `POST /gateway/subscribe` — the mini-program's `wx.requestSubscribeMessage` result, in local mode;
  * - `GET /outbox` — sent messages as JSON, newest first (`?offset&limit<=100&touser&templateId`);
@@ -38,7 +41,20 @@ export interface OpenApiOptions {
   sensitiveWordsFile?: string;
   /** The local cloud clock. */
   now: () => number;
+  /**
+   * The function whose invocation sent this token (`wxCloudApiToken`), with the open APIs its config.json
+   * declares; undefined for a call from outside any function (tests, scripts), which is not checked.
+   */
+  callingFunction?: (token: string | undefined) => CallingFunction | undefined;
 }
+
+export interface CallingFunction {
+  name: string;
+  config: { permissions: { openapi: readonly string[] } };
+}
+
+/** WeChat's code for a cloud call the function did not declare (wx-server-sdk: WX_FUNCTIONS_SERVER_OPENAPI_NO_PERMISSION). */
+export const OPENAPI_NO_PERMISSION = -604101;
 
 export interface OpenApi {
   templates: TemplateCatalog;
@@ -76,6 +92,21 @@ export function registerOpenApi(server: LocalCloudServer, db: LocalDatabase, opt
       throw invalidParam('wx.openApi 的 requestData 必须是 application/octet-stream 的 protobuf 数据');
     }
     const call = decodeCommApiData(requestData);
+    const token = typeof body['wxCloudApiToken'] === 'string' ? body['wxCloudApiToken'] : undefined;
+    const fn = opts.callingFunction?.(token);
+    if (fn && !fn.config.permissions.openapi.includes(apiName)) {
+      // What production answers: no reply body, only the error code in the protobuf envelope.
+      return {
+        raw: {
+          contentType: 'application/octet-stream',
+          body: encodeCommOpenApiResp({
+            respData: Buffer.alloc(0),
+            contentType: '',
+            errorCode: OPENAPI_NO_PERMISSION,
+          }),
+        },
+      };
+    }
     if (call.apiType !== ApiType.OPEN_API) {
       throw invalidParam(`本地云暂不支持 apiType=${call.apiType} 的开放接口调用(${apiName})`);
     }
