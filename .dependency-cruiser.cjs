@@ -21,7 +21,7 @@ module.exports = {
       name: 'capabilities-share-only-the-kernel',
       severity: 'error',
       comment:
-        'A capability folder of the core (catalog, matching, orders, profile, providers...) may import its own files, the kernel and the shared rule folders, never another capability: what two capabilities both need moves to the kernel or a rule folder (core/README.md). The kernel and the rule folders import no capability either. core/client, what the mini-program takes, may reach everything.',
+        'A capability folder of the core (catalog, matching, orders, profile, providers, moderation, console...) may import its own files, the kernel and the shared rule folders, never another capability: what two capabilities both need moves to the kernel or a rule folder (core/README.md). The kernel and the rule folders import no capability either. core/client, what the mini-program takes, may reach everything.',
       from: { path: '^core/([^/]+)/', pathNot: '^core/client/' },
       to: {
         path: '^core/',

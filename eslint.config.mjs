@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/**',
       '.localcloud/**',
       'miniprogram/miniprogram_npm/**',
+      'miniprogram/**/miniprogram_npm/**',
       'reports/**',
       '.stryker-tmp/**',
     ],

@@ -46,6 +46,15 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
     },
     {
+      // Deployment: the DevTools cloud function root, the deploy script's checks, cloud-call declarations,
+      // the security posture and the official mini-program quality scan (docs/deployment.md). No SDK
+      // credentials here: every deploy run in a test is given its environment explicitly.
+      displayName: 'deploy',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/deploy'],
+      transform: tsTransform,
+    },
+    {
       displayName: 'functions',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/functions'],
@@ -60,6 +69,15 @@ module.exports = {
       transform: tsTransform,
       setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
       ...miniprogramCore,
+    },
+    {
+      // The workers' console: its API through the real admin-api on a local cloud (tests/console/api) and,
+      // in headless Chromium, the built console against it (tests/console/e2e).
+      displayName: 'console',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/console'],
+      transform: tsTransform,
+      setupFiles: ['<rootDir>/tests/helpers/sdk-env.ts'],
     },
     {
       // Pages and components rendered from their real WXML by miniprogram-simulate.

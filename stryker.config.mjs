@@ -4,15 +4,22 @@
  * it runs the core tests once per mutant and takes minutes. Another file set:
  * `npm run mutation -- --mutate core/auth/authorize.ts` (Stryker's `--mutate` replaces `mutate` below).
  *
- * Jest runs only the core project (plain jest on the in-memory database; no local cloud), flattened into one
- * config so Stryker's per-test coverage sees every test; each mutant then runs only the tests that cover it
- * (`perTest`) among the test files that import its file (`enableFindRelatedTests`).
+ * Jest runs the rules' own tests: the core test folders of the mutated files (plain jest on the in-memory
+ * database; no local cloud), flattened into one config so Stryker's per-test coverage sees every test; each
+ * mutant then runs only the tests that cover it (`perTest`) among those files that import its file
+ * (`enableFindRelatedTests`). The score is what the rules' own tests catch, not the use cases' tests
+ * besides: a rule must be pinned where it is written. (It also keeps a static mutant, which runs every related
+ * test, to seconds: with all core tests as roots the state machine's alone ran the whole suite each.)
+ * Another folder for another file: `MUTATION_TESTS=tests/core/orders npm run mutation -- --mutate core/...`.
  */
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const jestProjects = require('./jest.config.cjs').projects;
 const core = jestProjects.find((/** @type {{ displayName: string }} */ p) => p.displayName === 'core');
+const RULE_TESTS = process.env.MUTATION_TESTS
+  ? process.env.MUTATION_TESTS.split(',')
+  : ['reputation', 'matching', 'privacy', 'auth', 'lifecycle'].map((d) => `tests/core/${d}`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -27,7 +34,7 @@ export default {
     config: {
       projects: [],
       testEnvironment: core.testEnvironment,
-      roots: core.roots,
+      roots: RULE_TESTS.map((d) => `<rootDir>/${d}`),
       transform: core.transform,
     },
   },

@@ -9,6 +9,8 @@ import { registerDatabaseActions } from './db/database.actions';
 import { loadIndexCatalog, type IndexCatalog } from './db/index-catalog';
 import { LocalDatabase } from './db/local-database';
 import { SqliteStore } from './db/sqlite.store';
+import { registerConsoleGateway } from './http/console-gateway';
+import { registerConsoleSite } from './http/console-site';
 import { LocalCloudServer } from './http/local-cloud.server';
 import { projectAppIds } from './http/request-guard';
 import { discoverFunctions } from './functions/function-config';
@@ -57,6 +59,11 @@ export interface LocalCloudOptions {
    * repository's project.config.json (and project.private.config.json).
    */
   miniProgramAppIds?: readonly string[];
+  /**
+   * The built console (build/console, `npm run build:console`), served at /console/. Absent: no pages (the
+   * console's API at /console/api/ and /console/auth/ is always routed to admin-api when it is deployed).
+   */
+  consoleDir?: string;
 }
 
 export const LOCAL_ENV = 'weimin-local';
@@ -104,10 +111,19 @@ export class LocalCloud {
     });
     this.timers = new TimerScheduler(this.runner, this.clock, options.log);
     registerFunctionActions(this.server.actions, this.runner);
-    this.openapi = registerOpenApi(this.server, this.db, { now: () => this.clock.now() });
+    this.openapi = registerOpenApi(this.server, this.db, {
+      now: () => this.clock.now(),
+      callingFunction: (token) => this.runner.functionOfToken(token),
+    });
     registerGatewayRoutes(this.server, this.runner, this.timers, this.clock, {
       isKnownIdentity: options.isKnownIdentity ?? (() => true),
     });
+    // Before any page route: every path under /console/api/ is the function's, known or not.
+    registerConsoleGateway(this.server, this.runner, {
+      envName: options.envName ?? LOCAL_ENV,
+      appId: options.appId ?? LOCAL_APPID,
+    });
+    if (options.consoleDir !== undefined) registerConsoleSite(this.server, options.consoleDir);
   }
 
   /** (Re)load the built functions and their timer triggers. */

@@ -19,6 +19,7 @@ import { iterateDemoData } from '../demo/demo-dataset';
 import type { LocalDatabase } from '../localcloud/db/local-database';
 import { recordSubscription } from '../localcloud/openapi/subscriptions';
 import { personalDataCipherFromEnv } from '../function-kit/personal-data.keys';
+import { seedConsoleAccounts } from './console-demo-accounts';
 
 export const SEED_META_COLLECTION = 'sys_meta';
 export const SEED_MARKER_ID = 'demo-seed';
@@ -74,4 +75,16 @@ export function seedDemoData(
 /** The identities local mode may act as (what `npm start` prints and the gateway accepts). */
 export function demoIdentities(): readonly DemoIdentity[] {
   return DEMO_IDENTITIES;
+}
+
+/**
+ * The local demo's console accounts (scripts/console-demo-accounts.ts), once per data folder: what
+ * `npm start` prints for signing in at /console/.
+ */
+export function seedDemoConsoleAccounts(
+  db: LocalDatabase,
+  now: () => number,
+  cipher: PersonalDataCipher = localPersonalDataCipher(),
+): ReturnType<typeof seedConsoleAccounts> {
+  return seedConsoleAccounts(db, now(), cipher, SEED_META_COLLECTION);
 }

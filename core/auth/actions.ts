@@ -82,6 +82,11 @@ export const ACTION_LABELS = {
   'dashboard.view': '查看数据看板',
   'user.role.manage': '管理用户角色',
   'org.manage': '管理组织架构',
+  // The workers' console (docs/console.md)
+  'console.sign_in': '登录管理后台',
+  'console.account.manage': '开设和重置下级的管理后台账号',
+  'console.audit.view': '查看管理后台审计日志',
+  'provider.records.view': '查看服务机构的订单、评价和得分构成',
 } as const;
 
 export type Action = keyof typeof ACTION_LABELS;

@@ -187,4 +187,20 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   },
   'user.role.manage': { leader: unit, system_admin: any },
   'org.manage': { system_admin: any },
+
+  // The console: who may hold an account and sign in (their grant's unit is where they work); accounts are
+  // made by a worker or leader for people strictly below them (core/console/account.policy.ts); the audit
+  // log is read by the unit's leaders and above.
+  'console.sign_in': {
+    worker: unit,
+    leader: unit,
+    industry_regulator: unit,
+    joint_meeting_office: unit,
+    system_admin: any,
+  },
+  'console.account.manage': { worker: unit, leader: unit, system_admin: any },
+  'console.audit.view': { leader: unit, system_admin: any },
+  // What residents see of a provider is public (provider.view); its orders, all its ratings and how its score
+  // is made up are for the units that oversee it (the provider's own unit and above).
+  'provider.records.view': { worker: unit, leader: unit, industry_regulator: unit, system_admin: any },
 };

@@ -14,6 +14,7 @@ import type { AnyLifecycleStatus, EventRecord } from '../model/event.model';
 import { COLLECTIONS } from '../model/collections.model';
 import type { LifecycleEvent } from '../lifecycle/state-machine';
 import type { CommandName } from '../schemas/commands.registry';
+import { auditEntry, recordAuditEntry, type AuditSubject } from './audit';
 import type { TransactionPort } from './database.port';
 import type { IdGenerator } from './ports';
 import { requireIdentity } from './identity';
@@ -53,6 +54,11 @@ export interface CommandTransaction {
   readonly now: number;
   /** Work for after the commit (messages, copies); dropped when the transaction is retried or fails. */
   afterCommit(task: () => Promise<void>): void;
+  /**
+   * Name the record the command changed, for the audit log of console writes (core/kernel/audit.ts): the
+   * entry is written with the command's writes when the call came from the console, and not at all otherwise.
+   */
+  audit(subject: AuditSubject): void;
 }
 
 export interface WritingCommand {
@@ -81,7 +87,22 @@ export async function runCommand<R>(
     return runIdempotentDetailed(
       transactionIdempotencyStore(tx),
       { actorOpenid: actor.openid, command: name, clientRequestId: payload.clientRequestId, payload, now },
-      () => work({ tx, now, afterCommit: (task) => void attempt.push(task) }),
+      async () => {
+        let subject: AuditSubject | null = null;
+        const result = await work({
+          tx,
+          now,
+          afterCommit: (task) => void attempt.push(task),
+          audit: (named) => void (subject = named),
+        });
+        if (ports.audit !== undefined) {
+          // The role it acted in, when the use case did not say: the first beyond the resident's.
+          const role = (actor.grants.find((g) => g.role !== 'resident') ?? actor.grants[0])?.role ?? null;
+          const who = { openid: actor.openid, role };
+          await recordAuditEntry(tx, ports.ids, auditEntry(ports.audit, who, name, subject, now));
+        }
+        return result;
+      },
     );
   });
   if (!outcome.replayed) {

@@ -85,6 +85,36 @@ export interface StaffConfig {
   readonly inviteValidDays: number;
 }
 
+/**
+ * The workers' console: sign-in, sessions and the work queues (docs/console.md). Durations in minutes or
+ * hours as named.
+ */
+export interface ConsoleConfig {
+  /**
+   * Sign-in attempts per minute from one client address, and for one account name (counted in
+   * `rate_limit_counters` like the commands' limits): the account's lock comes after five wrong passwords;
+   * these stop a script guessing across accounts, or one account from many places.
+   */
+  readonly signInPerMinutePerIp: number;
+  readonly signInPerMinutePerAccount: number;
+  /** Wrong passwords in a row that lock an account... */
+  readonly lockAfterFailures: number;
+  /** ...for this many minutes. */
+  readonly lockMinutes: number;
+  /** A session ends after this many minutes without a successful request... */
+  readonly sessionIdleMinutes: number;
+  /** ...and this many hours after sign-in, whatever happens. */
+  readonly sessionAbsoluteHours: number;
+  /** A session's last-seen time is written at most once per this many seconds (reads do not write more). */
+  readonly sessionTouchSeconds: number;
+  /** A one-time password (a new account's, or a reset one) works for this many hours. */
+  readonly oneTimePasswordHours: number;
+  /** 工作台: orders still unanswered this many hours before they expire are shown as about to expire. */
+  readonly expiringWithinHours: number;
+  /** 工作台: an item with fewer providers than this covering a community is a supply gap. */
+  readonly supplyGapBelow: number;
+}
+
 export interface PlatformConfig {
   readonly deadlines: OrderDeadlinePolicy;
   readonly matching: MatchingConfig;
@@ -94,6 +124,7 @@ export interface PlatformConfig {
   readonly staff: StaffConfig;
   readonly ratings: RatingsConfig;
   readonly rateLimits: RateLimitsConfig;
+  readonly console: ConsoleConfig;
   /** How many records one timer run handles at most (the next run takes the rest). */
   readonly timerBatchSize: number;
 }
@@ -134,6 +165,18 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     },
     writesPerMinute: 30,
   },
+  console: {
+    signInPerMinutePerIp: 20,
+    signInPerMinutePerAccount: 10,
+    lockAfterFailures: 5,
+    lockMinutes: 15,
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 12,
+    sessionTouchSeconds: 60,
+    oneTimePasswordHours: 72,
+    expiringWithinHours: 4,
+    supplyGapBelow: 3,
+  },
   timerBatchSize: 100,
 };
 
@@ -150,6 +193,7 @@ export interface PlatformConfigOverrides {
     readonly perMinute?: Readonly<Record<string, number>>;
     readonly writesPerMinute?: number;
   };
+  readonly console?: Partial<ConsoleConfig>;
   readonly timerBatchSize?: number;
 }
 
@@ -168,6 +212,7 @@ export function platformConfig(overrides: PlatformConfigOverrides = {}): Platfor
       perMinute: { ...d.rateLimits.perMinute, ...overrides.rateLimits?.perMinute },
       writesPerMinute: overrides.rateLimits?.writesPerMinute ?? d.rateLimits.writesPerMinute,
     },
+    console: { ...d.console, ...overrides.console },
     timerBatchSize: overrides.timerBatchSize ?? d.timerBatchSize,
   };
   assertConfig(config);
@@ -187,6 +232,7 @@ function assertConfig(config: PlatformConfig): void {
     config.ratings.newAccountDays,
     ...Object.values(config.rateLimits.perMinute),
     config.rateLimits.writesPerMinute,
+    ...Object.values(config.console),
   ];
   // A configuration mistake is a bug of the deployment, not a user's error: plain Error.
   if (positive.some((n) => !(n > 0))) throw new Error('order loop config: durations and sizes must be > 0');

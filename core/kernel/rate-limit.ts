@@ -57,12 +57,25 @@ export async function enforceRateLimit(
 ): Promise<void> {
   const limit = rateLimitOf(config, command);
   if (limit === undefined) return;
+  await enforceLimit(ports, openid, command, limit);
+}
+
+/**
+ * Count one call of `name` by `caller` (an openid, or another key such as a console sign-in's `ip:<address>`)
+ * against `limit` per minute; RATE_LIMITED (with `details.retryAfterMs`) past it.
+ */
+export async function enforceLimit(
+  ports: { readonly db: DatabasePort; readonly clock: Clock },
+  caller: string,
+  name: string,
+  limit: number,
+): Promise<void> {
   const now = ports.clock.now();
   const minute = Math.floor(now / MINUTE_MS);
-  const count = await countCall(ports.db, openid, minute, rateLimitKey(command), now);
+  const count = await countCall(ports.db, caller, minute, rateLimitKey(name), now);
   if (count > limit) {
     throw rateLimitError('RATE_LIMITED', {
-      command,
+      command: name,
       limitPerMinute: limit,
       retryAfterMs: (minute + 1) * MINUTE_MS - now,
     });

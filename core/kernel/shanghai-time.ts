@@ -18,3 +18,14 @@ export function formatShanghaiMinute(millis: number): string {
 export function shanghaiDayNumber(millis: number): number {
   return Math.floor((millis + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
+
+/** The first millisecond of an Asia/Shanghai calendar day 'YYYY-MM-DD' (a date range's start). */
+export function shanghaiDayStart(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) - SHANGHAI_OFFSET_MS;
+}
+
+/** The first millisecond after an Asia/Shanghai calendar day (a date range's end, exclusive). */
+export function shanghaiDayEnd(date: string): number {
+  return shanghaiDayStart(date) + DAY_MS;
+}

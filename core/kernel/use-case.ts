@@ -5,6 +5,7 @@
  * as the platform.
  */
 import type { Actor } from '../auth/roles';
+import type { AuditSource } from './audit';
 import type { ContentSecurity } from './content-security.port';
 import type { DatabasePort } from './database.port';
 import type { Notifier } from './notifier.port';
@@ -17,6 +18,11 @@ export interface PlatformPorts {
   readonly ids: IdGenerator;
   readonly notifier: Notifier;
   readonly contentSecurity: ContentSecurity;
+  /**
+   * Set for calls from the workers' console: every write is then recorded in the audit log with this source,
+   * in the write's own transaction (core/kernel/audit.ts). Absent for the mini-program's functions and timers.
+   */
+  readonly audit?: AuditSource;
 }
 
 /** Input of a command or query use case. */

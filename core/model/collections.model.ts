@@ -6,6 +6,7 @@
 import type { Application, ApplicationObjection } from './application.model';
 import type { ServiceCategory, ServiceItem } from './catalog.model';
 import type { Concern } from './concern.model';
+import type { AuditEntry, ConsoleAccount, ConsoleSession } from './console.model';
 import type { Evaluation } from './evaluation.model';
 import type { EventRecord } from './event.model';
 import type { Offering } from './offering.model';
@@ -68,6 +69,9 @@ export interface CollectionDocuments {
   aggregate_corrections: AggregateCorrection;
   moderation_items: ModerationItem;
   rate_limit_counters: RateLimitCounter;
+  console_accounts: ConsoleAccount;
+  console_sessions: ConsoleSession;
+  audit_entries: AuditEntry;
 }
 
 export type CollectionName = keyof CollectionDocuments;
@@ -109,6 +113,9 @@ export const COLLECTION_NAMES = [
   'aggregate_corrections',
   'moderation_items',
   'rate_limit_counters',
+  'console_accounts',
+  'console_sessions',
+  'audit_entries',
 ] as const satisfies readonly CollectionName[];
 
 /** Name constants, so code says `COLLECTIONS.followUps` rather than repeating strings. */
@@ -148,6 +155,9 @@ export const COLLECTIONS = {
   aggregateCorrections: 'aggregate_corrections',
   moderationItems: 'moderation_items',
   rateLimitCounters: 'rate_limit_counters',
+  consoleAccounts: 'console_accounts',
+  consoleSessions: 'console_sessions',
+  auditEntries: 'audit_entries',
 } as const satisfies Record<string, CollectionName>;
 
 /** Documents per collection, e.g. what the demo generator returns. */

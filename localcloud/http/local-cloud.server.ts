@@ -39,6 +39,11 @@ export interface RouteOptions {
   prefix?: boolean;
   /** The body's media types the route accepts, when not JSON (`POST /admin` also takes multipart). */
   bodyTypes?: () => readonly string[];
+  /**
+   * The route reads any body and judges it itself (the console's HTTP function, which answers 401 to every
+   * request without a session before it looks at the body, as it does in production).
+   */
+  anyBody?: boolean;
 }
 
 const JSON_BODY = ['application/json'] as const;
@@ -80,7 +85,8 @@ export class LocalCloudServer {
       path,
       prefix: opts.prefix ?? false,
       handler,
-      bodyTypes: opts.bodyTypes ?? (readsBody ? () => JSON_BODY : undefined),
+      bodyTypes:
+        opts.anyBody === true ? undefined : (opts.bodyTypes ?? (readsBody ? () => JSON_BODY : undefined)),
     });
   }
 

@@ -109,4 +109,11 @@ export const ACTIONS_NOT_ROUTED: Readonly<Record<string, readonly Action[]>> = {
     'user.role.manage',
     'org.manage',
   ],
+  // Asked by admin-api, the console's HTTP function (no callFunction commands): tests/console covers them.
+  'the workers’ console (admin-api)': [
+    'console.sign_in',
+    'console.account.manage',
+    'console.audit.view',
+    'provider.records.view',
+  ],
 };

@@ -8,12 +8,17 @@
  *
  * The tests that use it also send every listed command to the deployed function (a routed command never
  * answers UNKNOWN_COMMAND), so the table read here is the one that is deployed.
+ *
+ * An HTTP function (`httpFunction` of function-kit/http-function.ts: admin-api, the console's backend) routes
+ * no callFunction command (it answers every such event HTTP_REQUEST_REQUIRED): it is not one of the command
+ * functions listed here; its HTTP routes are tested in tests/console.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CLOUDFUNCTIONS_DIR = join(__dirname, '..', '..', '..', 'cloudfunctions');
 const KIT = join(__dirname, '..', '..', '..', 'function-kit', 'command-function');
+const HTTP_KIT = join(__dirname, '..', '..', '..', 'function-kit', 'http-function');
 
 /** One command as one function routes it. */
 export interface RoutedCommand {
@@ -21,17 +26,20 @@ export interface RoutedCommand {
   readonly command: string;
 }
 
-/** The functions: every folder of cloudfunctions/ with an index.ts, by name. */
+interface CaughtRoutes {
+  readonly routes: readonly string[];
+  readonly timer: boolean;
+  /** An HTTP function (no callFunction commands). */
+  readonly http?: boolean;
+}
+
+/** The command functions: every folder of cloudfunctions/ with an index.ts, by name, HTTP functions aside. */
 export function functionNames(): string[] {
   return readdirSync(CLOUDFUNCTIONS_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(CLOUDFUNCTIONS_DIR, d.name, 'index.ts')))
     .map((d) => d.name)
+    .filter((name) => routesOf(name).http !== true)
     .sort();
-}
-
-interface CaughtRoutes {
-  readonly routes: readonly string[];
-  readonly timer: boolean;
 }
 
 /** The route names of one function's table (and whether it has a timer), as its index.ts declares them. */
@@ -47,8 +55,14 @@ export function routesOf(fn: string): CaughtRoutes {
         timer: options.timer !== undefined,
       }),
     }));
+    jest.doMock(HTTP_KIT, () => ({
+      httpFunction: (): CaughtRoutes => ({ routes: [], timer: false, http: true }),
+    }));
+    // The HTTP function's session module reaches for the kit's SDK at load: not wanted here.
+    jest.doMock(join(__dirname, '..', '..', '..', 'function-kit', 'console-session'), () => ({}));
     caught = jest.requireActual<{ main: CaughtRoutes }>(join(CLOUDFUNCTIONS_DIR, fn, 'index.ts')).main;
     jest.dontMock(KIT);
+    jest.dontMock(HTTP_KIT);
   });
   if (caught === undefined || !Array.isArray(caught.routes)) {
     throw new Error(`cloudfunctions/${fn}/index.ts does not export main = commandFunction(...)`);

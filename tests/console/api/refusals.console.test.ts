@@ -1,0 +1,335 @@
+/**
+ * Every route of admin-api refuses, writing nothing at all (the whole database's write mark, bookkeeping
+ * included): without a session (401, for every path under /console/api/, known or not, before any
+ * routing), a write without the session's CSRF token or with another one (403), and a record or unit
+ * outside the worker's scope (403, the same answer as for one that does not exist). The routes are read
+ * from cloudfunctions/admin-api/index.ts, so a new route fails here until it has its out-of-scope case.
+ * Every answer carries the security headers.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConsoleBrowser } from '../support/console-cloud';
+import { CONSOLE_OUT } from '../../../scripts/build-console';
+import { DEMO_CONSOLE_ACCOUNTS } from '../../../scripts/console-demo-accounts';
+import { consoleCloud, DEMO_CONSOLE_PASSWORD } from '../support/console-cloud';
+
+const cloud = consoleCloud();
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** 'METHOD /path' of every route of a file (the route tables' keys). */
+function routesIn(file: string, prefix: string): string[] {
+  const source = readFileSync(join(ROOT, file), 'utf8');
+  return [...source.matchAll(new RegExp(`'((?:GET|POST) ${prefix}[^']*)'`, 'g'))].map((m) => m[1]!);
+}
+
+const API_ROUTES = routesIn('cloudfunctions/admin-api/index.ts', '/console/api/');
+const AUTH_ROUTES = routesIn('function-kit/console-session.ts', '/console/auth/');
+
+/** Ids that exist, inside and outside the 玉城街道 workers' units. */
+const ids = {
+  ownOrder: '',
+  otherStreetOrder: '',
+  ownProvider: 'prv-000001',
+  otherProvider: '',
+};
+const OTHER_STREET = '450981001';
+
+/** A route with its parameters filled (`:orderId` and the like). */
+function filled(route: string, params: Record<string, string> = {}): [string, string] {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const path = pattern.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? `x-${name}`);
+  return [method, path];
+}
+
+beforeAll(async () => {
+  const _ = cloud.db;
+  const regexp = (p: string) => _.RegExp({ regexp: `^${p}`, options: '' });
+  const [own] = await cloud.find<{ _id: string }>(
+    'orders',
+    { orgPath: regexp('/450900/450902/450902001/') },
+    1,
+  );
+  const [other] = await cloud.find<{ _id: string }>(
+    'orders',
+    { orgPath: regexp('/450900/450981/450981001/') },
+    1,
+  );
+  const outside = await cloud.find<{ _id: string; orgPath: string }>('providers', {}, 100);
+  ids.ownOrder = own!._id;
+  ids.otherStreetOrder = other!._id;
+  ids.otherProvider = outside.find((p) => !p.orgPath.startsWith('/450900/450902/450902001/'))!._id;
+});
+
+beforeEach(() => cloud.nextMinute());
+
+function expectSecurityHeaders(headers: Headers): void {
+  expect(headers.get('x-frame-options')).toBe('DENY');
+  expect(headers.get('x-content-type-options')).toBe('nosniff');
+  expect(headers.get('cache-control')).toBe('no-store');
+  expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+}
+
+describe('without a session, every path under /console/api/ answers 401 before any routing', () => {
+  const unknown = [
+    'GET /console/api/nope',
+    'GET /console/api',
+    'GET /console/api/',
+    'POST /console/api/orders',
+    'DELETE /console/api/orders/x',
+    'PUT /console/api/providers/prv-000001/status',
+    'GET /console/api/../api/orders',
+  ];
+  test.each([...API_ROUTES, ...unknown])('%s', async (route) => {
+    const [method, path] = filled(route, {
+      orderId: 'ord-0000001',
+      providerId: 'prv-000001',
+      loginName: 'x.y.z',
+    });
+    const anonymous = cloud.browser();
+    const forged = cloud.browser();
+    forged.cookie = `wm_console_session=${'A'.repeat(43)}`;
+    for (const b of [anonymous, forged]) {
+      const before = cloud.wholeMark();
+      const reply = await b.request(method, path, method === 'GET' ? {} : { body: 'x=1', csrf: false });
+      if (path === '/console/api') {
+        // Not under /console/api/: the local cloud's own 404 (no function reached).
+        expect(reply.status).toBe(404);
+      } else {
+        expect({ status: reply.status, code: reply.code }).toEqual({ status: 401, code: 'SESSION_REQUIRED' });
+        expect(reply.message).toBe('请先登录管理后台');
+        expectSecurityHeaders(reply.headers);
+      }
+      expect(cloud.wholeMark()).toEqual(before);
+    }
+  });
+
+  test('a path whose %-escapes do not decode is refused by the local cloud itself (400), reaching nothing', async () => {
+    const before = cloud.wholeMark();
+    const reply = await cloud.browser().get('/console/api/%E0%A4%A');
+    expect({ status: reply.status, code: reply.code }).toEqual({ status: 400, code: 'INVALID_PARAM' });
+    expect(cloud.wholeMark()).toEqual(before);
+  });
+
+  test.each(AUTH_ROUTES.filter((r) => !r.endsWith('/login')))('%s', async (route) => {
+    const [method, path] = filled(route);
+    const before = cloud.wholeMark();
+    const reply = await cloud.browser().request(method, path, { json: {} });
+    expect({ status: reply.status, code: reply.code }).toEqual({ status: 401, code: 'SESSION_REQUIRED' });
+    expect(cloud.wholeMark()).toEqual(before);
+  });
+});
+
+describe('a write without the session’s CSRF token, or with another, is refused (403), writing nothing', () => {
+  const writes = [...API_ROUTES, ...AUTH_ROUTES].filter((r) => r.startsWith('POST') && !r.endsWith('/login'));
+
+  test('the routes that write are the ones expected', () => {
+    expect(writes.sort()).toEqual(
+      [
+        'POST /console/api/accounts',
+        'POST /console/api/accounts/:loginName/reset',
+        'POST /console/api/providers/:providerId/status',
+        'POST /console/auth/logout',
+        'POST /console/auth/password',
+      ].sort(),
+    );
+  });
+
+  test.each(writes)('%s', async (route) => {
+    const leader = await cloud.signIn('community.leader');
+    const other = await cloud.signIn('community.leader');
+    const [method, path] = filled(route, { providerId: ids.ownProvider, loginName: 'grid.worker' });
+    const body = {
+      to: 'suspended',
+      reason: '核查投诉',
+      clientRequestId: 'csrf-check-0001',
+      openid: 'demo-grid-worker-1',
+      loginName: 'grid.worker.two',
+      currentPassword: 'hongsheng2025',
+      newPassword: 'Hongsheng2026ok',
+    };
+    for (const csrf of [false, 'not-the-token', other.csrfToken] as const) {
+      const before = cloud.wholeMark();
+      const reply = await leader.request(method, path, { json: body, csrf });
+      expect({ status: reply.status, code: reply.code }).toEqual({ status: 403, code: 'CSRF_TOKEN_INVALID' });
+      expect(reply.message).toBe('页面已过期，请刷新页面后重试');
+      expect(cloud.wholeMark()).toEqual(before);
+    }
+    // Sent from another site's page: refused before anything runs (the local cloud; admin-api checks too).
+    const before = cloud.wholeMark();
+    const foreign = await leader.request(method, path, {
+      json: body,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    expect(cloud.wholeMark()).toEqual(before);
+  });
+});
+
+interface ScopeCase {
+  /** Who asks. */
+  readonly as: string;
+  /** The path (and body) of a record or unit outside their units... */
+  readonly outside: () => [string, unknown?];
+  /** ...and of one that does not exist: the same answer. */
+  readonly missing: () => [string, unknown?];
+  readonly code: string;
+}
+
+/** Every route's out-of-scope case (null: the route reads only the caller's own session). */
+const OUT_OF_SCOPE: Record<string, ScopeCase | null> = {
+  'GET /console/api/session': null,
+  'GET /console/api/workbench': {
+    as: 'street.worker',
+    outside: () => [`/console/api/workbench?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/workbench?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/orders': {
+    as: 'street.worker',
+    outside: () => [`/console/api/orders?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/orders?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/orders/:orderId': {
+    as: 'street.worker',
+    outside: () => [`/console/api/orders/${ids.otherStreetOrder}`],
+    missing: () => ['/console/api/orders/ord-9999999'],
+    code: 'ORDER_NOT_FOUND',
+  },
+  'GET /console/api/providers': {
+    as: 'street.worker',
+    outside: () => [`/console/api/providers?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/providers?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/providers/:providerId': {
+    as: 'street.worker',
+    outside: () => [`/console/api/providers/${ids.otherProvider}`],
+    missing: () => ['/console/api/providers/prv-999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/providers/:providerId/status': {
+    as: 'street.leader',
+    outside: () => [
+      `/console/api/providers/${ids.otherProvider}/status`,
+      { to: 'suspended', reason: '核查', clientRequestId: 'scope-check-0001' },
+    ],
+    missing: () => [
+      '/console/api/providers/prv-999999/status',
+      { to: 'suspended', reason: '核查', clientRequestId: 'scope-check-0002' },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/audit': {
+    as: 'street.leader',
+    outside: () => [`/console/api/audit?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/audit?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/accounts': {
+    as: 'street.leader',
+    outside: () => ['/console/api/accounts', { openid: 'demo-street-worker-2', loginName: 'taken.over' }],
+    missing: () => ['/console/api/accounts', { openid: 't-nobody-at-all', loginName: 'nobody.at.all' }],
+    code: 'ACCOUNT_PERSON_NOT_FOUND',
+  },
+  'POST /console/api/accounts/:loginName/reset': {
+    as: 'street.leader',
+    outside: () => ['/console/api/accounts/lingcheng.worker/reset'],
+    missing: () => ['/console/api/accounts/nobody.at.all/reset'],
+    code: 'ACCOUNT_NOT_FOUND',
+  },
+};
+
+describe('outside the worker’s units: 403, the same answer as for a record that does not exist', () => {
+  test('every route has its case', () => {
+    expect(Object.keys(OUT_OF_SCOPE).sort()).toEqual([...API_ROUTES].sort());
+  });
+
+  const cases = Object.entries(OUT_OF_SCOPE).filter((e): e is [string, ScopeCase] => e[1] !== null);
+  test.each(cases)('%s', async (route, c) => {
+    const b: ConsoleBrowser = await cloud.signIn(c.as);
+    const method = route.split(' ')[0]!;
+    const answers: Array<{ status: number; code: string; message: string }> = [];
+    for (const [path, body] of [c.outside(), c.missing()]) {
+      const before = cloud.wholeMark();
+      const reply = await b.request(method, path, method === 'POST' ? { json: body ?? {} } : {});
+      expect(reply.status).toBe(403);
+      expect(cloud.wholeMark()).toEqual(before);
+      expectSecurityHeaders(reply.headers);
+      answers.push({ status: reply.status, code: reply.code, message: reply.message });
+    }
+    expect(answers[0]!.code).toBe(c.code);
+    expect(answers[0]!.message).toMatch(/[\u4e00-\u9fa5]/);
+    // No hint whether the record exists: the two answers are one (details aside, where they name the id).
+    expect(answers[1]).toEqual(answers[0]);
+  });
+
+  test('the same requests within the worker’s units are answered', async () => {
+    const street = await cloud.signIn('street.worker');
+    expect((await street.get(`/console/api/orders/${ids.ownOrder}`)).code).toBe('OK');
+    expect((await street.get(`/console/api/providers/${ids.ownProvider}`)).code).toBe('OK');
+    expect((await street.get('/console/api/orders?orgUnitId=450902001001')).code).toBe('OK');
+  });
+});
+
+describe('with a session', () => {
+  test('an unknown path is 404 and a known one with another method 405, both writing nothing', async () => {
+    const b = await cloud.signIn('street.worker');
+    const before = cloud.wholeMark();
+    const missing = await b.get('/console/api/nope');
+    expect({ status: missing.status, code: missing.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    const wrong = await b.request('DELETE', '/console/api/orders');
+    expect({ status: wrong.status, code: wrong.code }).toEqual({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+    expect(cloud.wholeMark()).toEqual(before);
+  });
+
+  test('a write whose body is not JSON is refused (415), writing nothing', async () => {
+    const leader = await cloud.signIn('community.leader');
+    const before = cloud.wholeMark();
+    const reply = await leader.request('POST', `/console/api/providers/${ids.ownProvider}/status`, {
+      body: 'to=suspended',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect({ status: reply.status, code: reply.code }).toEqual({
+      status: 415,
+      code: 'CONTENT_TYPE_NOT_ALLOWED',
+    });
+    expect(cloud.wholeMark()).toEqual(before);
+  });
+
+  test('a role the matrix does not give the action is refused (403 PERMISSION_DENIED)', async () => {
+    const office = await cloud.signIn('joint.office');
+    for (const path of ['/console/api/orders', '/console/api/providers', '/console/api/audit']) {
+      const reply = await office.get(path);
+      expect({ path, status: reply.status, code: reply.code }).toEqual({
+        path,
+        status: 403,
+        code: 'PERMISSION_DENIED',
+      });
+    }
+  });
+});
+
+test('a non-HTTP call of admin-api (callFunction) is refused without touching anything', async () => {
+  const before = cloud.wholeMark();
+  const reply = await cloud.as('demo-street-worker-1').raw('admin-api', { command: 'order.list', input: {} });
+  expect(reply).toEqual({
+    code: 'HTTP_REQUEST_REQUIRED',
+    message: expect.stringContaining('只接受 HTTP 访问服务的请求'),
+  });
+  expect(cloud.wholeMark()).toEqual(before);
+});
+
+test('no demo account or password is in the deployed function or in the built console', () => {
+  const fn = cloud.started.cloud.runner.list().find((f) => f.name === 'admin-api')!;
+  const texts = [readFileSync(join(fn.dir, 'index.js'), 'utf8')];
+  const assets = join(CONSOLE_OUT, 'assets');
+  if (existsSync(assets)) {
+    for (const file of readdirSync(assets)) texts.push(readFileSync(join(assets, file), 'utf8'));
+  }
+  const secrets = [DEMO_CONSOLE_PASSWORD, ...DEMO_CONSOLE_ACCOUNTS.map((a) => `'${a.loginName}'`)];
+  for (const text of texts) {
+    for (const secret of secrets) expect(text.includes(secret)).toBe(false);
+    expect(text).not.toContain('"street.worker"');
+  }
+});
