@@ -13,6 +13,7 @@ import { DEFAULT_ORDER_DEADLINES, followUpDueAt } from '../core/lifecycle/order.
 import type { LifecycleEvent } from '../core/lifecycle/state-machine';
 import type { EventRecord } from '../core/model/event.model';
 import type { Complaint, FollowUp, Order, Rating } from '../core/model/order.model';
+import { followUpIdOf, ratingIdOf } from '../core/orders/order-ids';
 import type { OrgUnit } from '../core/model/org-unit.model';
 import type { FollowUpChannel } from '../core/schemas/order.schema';
 import { DAY_MS, DEMO_GRID_ID, DEMO_RESIDENT_OPENID, HOUR_MS } from './demo.constants';
@@ -276,7 +277,7 @@ export class OrderSimulator {
     const withSuggestion = recorded && rng.chance(0.1);
     const reminderAt = dueAt - DEFAULT_ORDER_DEADLINES.followUpReminderHoursBefore * HOUR_MS;
     return {
-      _id: `fu-${id.slice(4)}`,
+      _id: followUpIdOf(id),
       orderId: id,
       providerId: plan.id,
       itemId: offering.itemId,
@@ -310,7 +311,7 @@ export class OrderSimulator {
     const ratedAt = outcome.ratedAt!;
     this.stats.addRating(plan.index, stars);
     out.ratings.push({
-      _id: `rat-${id.slice(4)}`,
+      _id: ratingIdOf(id),
       orderId: id,
       providerId: plan.id,
       itemId: offering.itemId,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ROLES } from '../../core/auth/roles';
 import { CASE_STUDY_ITEM_NAMES } from '../../core/catalog/catalog.data';
 import { assertValidPricing } from '../../core/offerings/pricing';
+import { followUpIdOf, ratingIdOf } from '../../core/orders/order-ids';
 import { DEFAULT_DEMO_NOW, DEMO_GRID_ID } from '../../demo/demo.constants';
 import { DEMO_IDENTITIES, DEMO_PATHS, DEMO_REFS } from '../../demo/demo-identities';
 import { generateDemoDataset, resolveDemoOptions } from '../../demo/demo-dataset';
@@ -269,12 +270,16 @@ describe('orders, follow-ups and ratings', () => {
       const ratings = ratingsByOrder.get(o._id) ?? [];
       expect(ratings.length).toBe(o.ratedAt === null ? 0 : 1);
       if (ratings[0] !== undefined) {
+        // Under the id the order loop looks it up by (order.detail, a second rating refused).
+        expect(ratings[0]._id).toBe(ratingIdOf(o._id));
         expect(ratings[0].stars).toBe(o.stars);
         expect(['rated', 'closed']).toContain(o.status);
       }
       const followUps = followUpsByOrder.get(o._id) ?? [];
       expect(followUps.length).toBe(o.doneAt === null ? 0 : 1);
       if (followUps[0] !== undefined) {
+        // order.detail shows it and order.follow_up records it under this id.
+        expect(followUps[0]._id).toBe(followUpIdOf(o._id));
         expect(followUps[0].dueAt).toBe(o.followUpDueAt);
         expect(followUps[0].status === 'recorded').toBe(o.followedUpAt !== null);
       }

@@ -52,6 +52,8 @@ describe('hand-computed cases', () => {
     expect(rep.score).toBe(87.6);
     expect(rep.starLevel).toBe(5);
     expect(rep.redStar).toBe(true);
+    // The plain average residents read beside the stars ("近 200 条评价平均 4.6 星"), not the Bayesian one.
+    expect(rep.ratingAverage).toBeCloseTo(4.6, 12);
   });
 
   test('the provider with 200 ratings averaging 4.6 ranks above the one with a single 5-star rating', () => {
