@@ -1,38 +1,18 @@
 /**
  * The local cloud with the platform's built cloud functions, for the matching benchmark: what `npm start`
  * (scripts/start.ts) runs, on a data dir the benchmark built beforehand, minus what would disturb a
- * measurement or the repository: no timer triggers (the order timers would fire mid-run, also when the
- * benchmark moves the clock between calls), no demo seeding
+ * measurement or the repository (bench/bench-cloud.ts): no timer triggers (the order timers would fire mid-run,
+ * also when the benchmark moves the clock between calls), no demo seeding
  * (the data dir holds the demo data at the size being measured), no function build (the benchmark builds
  * once, before starting either cloud) and no mini-program npm copy.
  *
  *   node --import tsx bench/functions-cloud.ts --port 0 --data-dir <dir> --functions-dir <built functions>
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { LocalCloud, stopOnSignals } from '../localcloud/local-cloud';
+import { stopOnSignals } from '../localcloud/local-cloud';
+import { benchCloudFromArgs } from './bench-cloud';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '0' },
-      'data-dir': { type: 'string' },
-      'functions-dir': { type: 'string' },
-    },
-    strict: true,
-  });
-  if (!values['data-dir'] || !values['functions-dir']) {
-    console.error('usage: functions-cloud.ts --data-dir <dir> --functions-dir <dir> [--port <port>]');
-    process.exit(2);
-  }
-  const cloud = new LocalCloud({
-    port: Number(values.port),
-    dataDir: resolve(values['data-dir']),
-    createDeclaredCollections: true,
-    functionsDir: resolve(values['functions-dir']),
-    timerTriggers: false,
-    log: (line) => console.error(line),
-  });
+  const cloud = benchCloudFromArgs('functions-cloud.ts');
   const url = await cloud.start();
   console.log(`local cloud ready: ${url}`);
   console.log(

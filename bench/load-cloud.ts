@@ -12,9 +12,8 @@
  *
  *   node --import tsx bench/load-cloud.ts --port 0 --data-dir <dir> --functions-dir <built functions>
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { LocalCloud, stopOnSignals } from '../localcloud/local-cloud';
+import { stopOnSignals, type LocalCloud } from '../localcloud/local-cloud';
+import { benchCloudFromArgs } from './bench-cloud';
 import { sendJson } from '../localcloud/http/local-cloud.server';
 import { seedDemoData } from '../scripts/seed-demo';
 
@@ -47,26 +46,7 @@ function registerLoadRoutes(cloud: LocalCloud): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '0' },
-      'data-dir': { type: 'string' },
-      'functions-dir': { type: 'string' },
-    },
-    strict: true,
-  });
-  if (!values['data-dir'] || !values['functions-dir']) {
-    console.error('usage: load-cloud.ts --data-dir <dir> --functions-dir <dir> [--port <port>]');
-    process.exit(2);
-  }
-  const cloud = new LocalCloud({
-    port: Number(values.port),
-    dataDir: resolve(values['data-dir']),
-    createDeclaredCollections: true,
-    functionsDir: resolve(values['functions-dir']),
-    runTimers: false,
-    log: (line) => console.error(line),
-  });
+  const cloud = benchCloudFromArgs('load-cloud.ts');
   const seeded = seedDemoData(cloud.db, () => cloud.clock.now());
   registerLoadRoutes(cloud);
   const url = await cloud.start();
