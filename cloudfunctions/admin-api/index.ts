@@ -20,6 +20,10 @@ import {
   sessionRoute,
 } from '../../function-kit/console-session';
 import { httpFunction } from '../../function-kit/http-function';
+import { dashboardRoutes } from './routes/dashboard.routes';
+import { ledgersRoutes } from './routes/ledgers.routes';
+import { peopleRoutes } from './routes/people.routes';
+import { residentsRoutes } from './routes/residents.routes';
 
 export const main = httpFunction({
   protectedPrefix: '/console/api/',
@@ -38,5 +42,9 @@ export const main = httpFunction({
     'POST /console/api/accounts': (ctx, r) => createAccount({ ...ctx, crypto, command: r.body }),
     'POST /console/api/accounts/:loginName/reset': (ctx, r) =>
       resetAccount({ ...ctx, crypto, command: r.params }),
+    ...dashboardRoutes,
+    ...ledgersRoutes,
+    ...peopleRoutes,
+    ...residentsRoutes,
   },
 });

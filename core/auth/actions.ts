@@ -47,6 +47,9 @@ export const ACTION_LABELS = {
   'order.rate': '评价服务',
   'order.close': '关闭订单',
   'order.view': '查看订单',
+  // Acting for residents who cannot use the mini-program, and urgent requests (紧急求助)
+  'order.place_for_resident': '代居民下单',
+  'order.urgent.handle': '处理紧急求助',
   'resident.phone.view': '查看居民联系电话',
   'complaint.submit': '投诉服务机构',
   'complaint.handle': '核实处理投诉',

@@ -127,6 +127,8 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   },
   // Scope only: the order use case also masks the number until acceptance and after closing.
   'resident.phone.view': { resident: own, provider_staff: provider, worker: unit },
+  'order.place_for_resident': { worker: unit },
+  'order.urgent.handle': { worker: unit, leader: unit },
   'complaint.submit': { resident: own },
   'complaint.handle': { worker: unit, leader: unit, industry_regulator: unit },
   // Texts WeChat's content check held for review, and ratings held for a look: the unit's workers decide.
@@ -185,8 +187,10 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
     joint_meeting_office: unit,
     system_admin: any,
   },
-  'user.role.manage': { leader: unit, system_admin: any },
-  'org.manage': { system_admin: any },
+  // Grants and the org tree are kept within the maker's unit, strictly below their own level
+  // (core/console/role-grant.policy.ts, core/org/org-tree.usecase.ts).
+  'user.role.manage': { worker: unit, leader: unit, system_admin: any },
+  'org.manage': { worker: unit, leader: unit, system_admin: any },
 
   // The console: who may hold an account and sign in (their grant's unit is where they work); accounts are
   // made by a worker or leader for people strictly below them (core/console/account.policy.ts); the audit

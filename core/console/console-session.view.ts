@@ -10,7 +10,13 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { ConsoleAccount, ConsoleSession } from '../model/console.model';
 import type { User } from '../model/user.model';
 import { consoleGrants } from './console-grants';
-import type { ConsoleLink, ConsoleMenu, ConsoleRoleView, ConsoleSessionReply } from './console.replies';
+import {
+  CLOSED_MENU,
+  type ConsoleLink,
+  type ConsoleMenu,
+  type ConsoleRoleView,
+  type ConsoleSessionReply,
+} from './console.replies';
 import { unitAt } from './console-units';
 
 const MINUTE_MS = 60_000;
@@ -20,7 +26,13 @@ export function consoleMenu(actor: Actor): ConsoleMenu {
   return {
     workbench: opens('order.view') || opens('dashboard.view'),
     orders: opens('order.view'),
+    residents: opens('order.place_for_resident'),
     providers: opens('provider.records.view'),
+    catalog: opens('catalog.manage'),
+    dashboard: opens('dashboard.view'),
+    ledgers: opens('ledger.export'),
+    people: opens('user.role.manage') || opens('console.account.manage'),
+    places: opens('org.manage'),
     audit: opens('console.audit.view'),
   };
 }
@@ -57,9 +69,7 @@ export async function sessionReply(input: SessionViewInput): Promise<ConsoleSess
       session.expiresAt,
       session.lastSeenAt + config.console.sessionIdleMinutes * MINUTE_MS,
     ),
-    menu: restricted
-      ? { workbench: false, orders: false, providers: false, audit: false }
-      : consoleMenu(actor),
+    menu: restricted ? CLOSED_MENU : consoleMenu(actor),
     localTools: restricted ? [] : input.localTools,
   };
 }

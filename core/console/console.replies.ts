@@ -30,12 +30,40 @@ export interface ConsoleRoleView {
 }
 
 /** The screens the worker's roles open (the matrix decides; the console only hides what would be refused). */
+/** The console's screens a worker's roles open (the menu, in this order). */
 export interface ConsoleMenu {
   readonly workbench: boolean;
   readonly orders: boolean;
+  /** 代办服务: orders placed for residents (代下单) and urgent requests (紧急求助). */
+  readonly residents: boolean;
   readonly providers: boolean;
+  readonly catalog: boolean;
+  readonly dashboard: boolean;
+  readonly ledgers: boolean;
+  /** People, roles and console accounts. */
+  readonly people: boolean;
+  /** The org tree: counties, streets, communities, grids. */
+  readonly places: boolean;
   readonly audit: boolean;
 }
+
+export const CONSOLE_MENU_KEYS = [
+  'workbench',
+  'orders',
+  'residents',
+  'providers',
+  'catalog',
+  'dashboard',
+  'ledgers',
+  'people',
+  'places',
+  'audit',
+] as const satisfies readonly (keyof ConsoleMenu)[];
+
+/** A menu with nothing open (a session that must change its password first). */
+export const CLOSED_MENU: ConsoleMenu = Object.fromEntries(
+  CONSOLE_MENU_KEYS.map((key) => [key, false]),
+) as unknown as ConsoleMenu;
 
 export interface ConsoleLink {
   readonly label: string;

@@ -4,8 +4,12 @@
  * not in the menu and sends them to the workbench (the backend would refuse it anyway: 403).
  */
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import type { ConsoleMenu } from '../../../core/console/console.replies';
+import { CONSOLE_MENU_KEYS, type ConsoleMenu } from '../../../core/console/console.replies';
 import { loadSession, sessionState } from '../store/session';
+import { dashboardScreens } from './screens/dashboard';
+import { ledgersScreens } from './screens/ledgers';
+import { peopleScreens } from './screens/people';
+import { residentsScreens } from './screens/residents';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -54,6 +58,10 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../pages/providers/detail.vue'),
         meta: { menu: 'providers', title: '服务机构详情' },
       },
+      ...residentsScreens,
+      ...dashboardScreens,
+      ...ledgersScreens,
+      ...peopleScreens,
       {
         path: 'audit',
         component: () => import('../pages/audit/index.vue'),
@@ -79,7 +87,7 @@ router.beforeEach(async (to) => {
   if (!session.mustChangePassword && to.path === '/password' && to.query['voluntary'] !== '1')
     return '/workbench';
   if (to.meta.menu !== undefined && !session.menu[to.meta.menu]) {
-    const first = (['workbench', 'orders', 'providers', 'audit'] as const).find((m) => session.menu[m]);
+    const first = CONSOLE_MENU_KEYS.find((m) => session.menu[m]);
     return first === undefined || first === to.meta.menu ? true : `/${first}`;
   }
   return true;

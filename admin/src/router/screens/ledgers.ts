@@ -1,0 +1,4 @@
+/** The ledgers screens' routes, children of the console frame. */
+import type { RouteRecordRaw } from 'vue-router';
+
+export const ledgersScreens: RouteRecordRaw[] = [];

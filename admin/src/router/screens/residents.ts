@@ -1,0 +1,4 @@
+/** The residents screens' routes, children of the console frame. */
+import type { RouteRecordRaw } from 'vue-router';
+
+export const residentsScreens: RouteRecordRaw[] = [];
