@@ -3,7 +3,8 @@
  * included): without a session (401, for every path under /console/api/, known or not, before any
  * routing), a write without the session's CSRF token or with another one (403), and a record or unit
  * outside the worker's scope (403, the same answer as for one that does not exist). The routes are read
- * from cloudfunctions/admin-api/index.ts, so a new route fails here until it has its out-of-scope case.
+ * from admin-api's own table (its index.ts and routes/*.ts, as tests/functions/support/function-routes.ts reads
+ * it), so a new route fails here until it has its out-of-scope case.
  * Every answer carries the security headers.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { ConsoleBrowser } from '../support/console-cloud';
 import { CONSOLE_OUT } from '../../../scripts/build-console';
 import { DEMO_CONSOLE_ACCOUNTS } from '../../../scripts/console-demo-accounts';
 import { consoleCloud, DEMO_CONSOLE_PASSWORD } from '../support/console-cloud';
+import { routesOf } from '../../functions/support/function-routes';
 
 const cloud = consoleCloud();
 const ROOT = join(__dirname, '..', '..', '..');
@@ -22,7 +24,7 @@ function routesIn(file: string, prefix: string): string[] {
   return [...source.matchAll(new RegExp(`'((?:GET|POST) ${prefix}[^']*)'`, 'g'))].map((m) => m[1]!);
 }
 
-const API_ROUTES = routesIn('cloudfunctions/admin-api/index.ts', '/console/api/');
+const API_ROUTES = routesOf('admin-api').routes;
 const AUTH_ROUTES = routesIn('function-kit/console-session.ts', '/console/auth/');
 
 /** Ids that exist, inside and outside the 玉城街道 workers' units. */

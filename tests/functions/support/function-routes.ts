@@ -11,7 +11,8 @@
  *
  * An HTTP function (`httpFunction` of function-kit/http-function.ts: admin-api, the console's backend) routes
  * no callFunction command (it answers every such event HTTP_REQUEST_REQUIRED): it is not one of the command
- * functions listed here; its HTTP routes are tested in tests/console.
+ * functions listed here; `routesOf('admin-api').routes` lists its HTTP routes ('GET /console/api/orders'),
+ * which tests/console fuzzes.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +57,11 @@ export function routesOf(fn: string): CaughtRoutes {
       }),
     }));
     jest.doMock(HTTP_KIT, () => ({
-      httpFunction: (): CaughtRoutes => ({ routes: [], timer: false, http: true }),
+      httpFunction: (options: { routes: Record<string, unknown> }): CaughtRoutes => ({
+        routes: Object.keys(options.routes),
+        timer: false,
+        http: true,
+      }),
     }));
     // The HTTP function's session module reaches for the kit's SDK at load: not wanted here.
     jest.doMock(join(__dirname, '..', '..', '..', 'function-kit', 'console-session'), () => ({}));
