@@ -64,6 +64,8 @@ export const ACTIONS_NOT_ROUTED: Readonly<Record<string, readonly Action[]>> = {
   'the timers’ steps': ['order.expire', 'order.close'],
   'the admin console and capabilities still to come': [
     'privacy.request.handle',
+    'order.place_for_resident',
+    'order.urgent.handle',
     'catalog.manage',
     'provider.view',
     'provider.apply',
