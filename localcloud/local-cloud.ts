@@ -19,6 +19,9 @@ import { registerFunctionActions } from './functions/functions.actions';
 import { TimerScheduler } from './functions/timer-scheduler';
 import { registerGatewayRoutes, type GatewayOptions } from './gateway/gateway.routes';
 import { registerOpenApi, type OpenApi } from './openapi';
+import type { LocalStorage } from './storage/local-storage';
+import { registerStorage } from './storage/storage.actions';
+import type { StorageLimits } from './storage/storage.limits';
 
 export const DEFAULT_PORT = 3910;
 export const DEFAULT_DATA_DIR = '.localcloud';
@@ -64,6 +67,8 @@ export interface LocalCloudOptions {
    * console's API at /console/api/ and /console/auth/ is always routed to admin-api when it is deployed).
    */
   consoleDir?: string;
+  /** Cloud storage's limits (localcloud/storage/storage.limits.ts); the defaults otherwise. */
+  storageLimits?: Partial<StorageLimits>;
 }
 
 export const LOCAL_ENV = 'weimin-local';
@@ -78,6 +83,8 @@ export class LocalCloud {
   readonly timers: TimerScheduler;
   /** Subscribe messages (outbox, grants) and content security. */
   readonly openapi: OpenApi;
+  /** Cloud storage: files in `<dataDir>/storage`, metadata in the store (docs/wire-protocol.md section 9). */
+  readonly storage: LocalStorage;
 
   constructor(readonly options: LocalCloudOptions) {
     const catalog = options.catalog ?? loadIndexCatalog(DEFAULT_INDEX_FILE);
@@ -114,6 +121,12 @@ export class LocalCloud {
     this.openapi = registerOpenApi(this.server, this.db, {
       now: () => this.clock.now(),
       callingFunction: (token) => this.runner.functionOfToken(token),
+    });
+    this.storage = registerStorage(this.server, this.db, {
+      dataDir: options.dataDir,
+      now: () => this.clock.now(),
+      baseUrl: () => this.url,
+      ...(options.storageLimits ? { limits: options.storageLimits } : {}),
     });
     registerGatewayRoutes(this.server, this.runner, this.timers, this.clock, {
       isKnownIdentity: options.isKnownIdentity ?? (() => true),

@@ -32,6 +32,8 @@ interface Route {
   handler: RouteHandler;
   /** Media types the route reads a body as; methods other than GET and HEAD read `application/json`. */
   bodyTypes: (() => readonly string[]) | undefined;
+  /** The handler reads the request's body itself, as a stream (storage uploads). */
+  streams: boolean;
 }
 
 export interface RouteOptions {
@@ -44,6 +46,11 @@ export interface RouteOptions {
    * request without a session before it looks at the body, as it does in production).
    */
   anyBody?: boolean;
+  /**
+   * The handler reads the body itself, as a stream, of any type and size it allows (a storage upload,
+   * localcloud/storage/): the server neither buffers it nor holds it to `maxBodyBytes`.
+   */
+  streamBody?: boolean;
 }
 
 const JSON_BODY = ['application/json'] as const;
@@ -86,7 +93,10 @@ export class LocalCloudServer {
       prefix: opts.prefix ?? false,
       handler,
       bodyTypes:
-        opts.anyBody === true ? undefined : (opts.bodyTypes ?? (readsBody ? () => JSON_BODY : undefined)),
+        opts.anyBody === true || opts.streamBody === true
+          ? undefined
+          : (opts.bodyTypes ?? (readsBody ? () => JSON_BODY : undefined)),
+      streams: opts.streamBody === true,
     });
   }
 
@@ -158,6 +168,14 @@ export class LocalCloudServer {
     const wrongType = bodyTypes && refuseContentType(req.headers['content-type'], bodyTypes);
     if (wrongType) {
       refuse(res, wrongType);
+      return;
+    }
+    if (route?.streams) {
+      try {
+        await route.handler(req, res, Buffer.alloc(0));
+      } catch (e) {
+        this.failed(e, res);
+      }
       return;
     }
     let body: Buffer;

@@ -19,6 +19,10 @@ export const CloudErrorCode = {
   FunctionExecuteFail: 'FUNCTIONS_EXECUTE_FAIL',
   FunctionTimeout: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
   SysErr: 'SYS_ERR',
+  /** Storage (docs/wire-protocol.md section 9): wx-server-sdk maps it to -503003. */
+  StorageFileNotExist: 'STORAGE_FILE_NONEXIST',
+  /** A cloud path whose extension is not a type the platform stores (localcloud/storage/storage.limits.ts). */
+  StorageTypeNotAllowed: 'STORAGE_FILE_TYPE_NOT_ALLOWED',
 } as const;
 
 export type CloudErrorCodeValue = (typeof CloudErrorCode)[keyof typeof CloudErrorCode];
