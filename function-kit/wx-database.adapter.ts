@@ -3,6 +3,7 @@
  * The same code runs on CloudBase and on the local cloud (the SDK is unmodified; only its serviceUrl differs).
  */
 import type {
+  AggregateStage,
   DatabasePort,
   FindOptions,
   Patch,
@@ -14,7 +15,7 @@ import type {
   UpdateOptions,
   Where,
 } from '../core/kernel/database.port';
-import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from '../core/kernel/database.port';
+import { DEFAULT_QUERY_LIMIT, MAX_AGGREGATE_ROWS, MAX_QUERY_LIMIT } from '../core/kernel/database.port';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- wx-server-sdk ships loose typings; this adapter is their boundary */
 type WxDb = any;
@@ -69,6 +70,23 @@ function patchData(db: WxDb, patch: Patch): Record<string, unknown> {
 function isPlain(v: object): boolean {
   const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The SDK's aggregate chain for a pipeline: `$match` through the SDK's query serializer (the port's operands
+ * are the SDK's own commands), the other stages as they are; a `$limit` last when the pipeline has none
+ * (CloudBase answers 20 documents to an aggregation without one).
+ */
+function applyPipeline(aggregate: any, pipeline: readonly AggregateStage[]): any {
+  let a = aggregate;
+  for (const stage of pipeline) {
+    if ('$match' in stage) a = a.match(stage.$match);
+    else if ('$group' in stage) a = a.group(stage.$group);
+    else if ('$sort' in stage) a = a.sort(stage.$sort);
+    else a = a.limit(stage.$limit);
+  }
+  const last = pipeline[pipeline.length - 1];
+  return last !== undefined && '$limit' in last ? a : a.limit(MAX_AGGREGATE_ROWS);
 }
 
 function applyFind(query: any, options: FindOptions | undefined, defaultLimit: number): any {
@@ -215,6 +233,10 @@ export function createWxDatabasePort(cloud: WxCloud): DatabasePort {
       const res = await db.collection(collection).where(where).count();
       return res.total as number;
     },
+    async aggregate<R>(collection: string, pipeline: readonly AggregateStage[]): Promise<R[]> {
+      const res = await applyPipeline(db.collection(collection).aggregate(), pipeline).end();
+      return res.list as R[];
+    },
     async insert(collection: string, doc: StoredDocument): Promise<boolean> {
       try {
         await db.collection(collection).add({ data: doc });
@@ -243,6 +265,10 @@ export function createWxDatabasePort(cloud: WxCloud): DatabasePort {
         .where(where)
         .update({ data: patchData(db, patch) });
       return (res.stats?.updated ?? 0) as number;
+    },
+    async removeWhere(collection: string, where: Where): Promise<number> {
+      const res = await db.collection(collection).where(where).remove();
+      return (res.stats?.removed ?? 0) as number;
     },
     async runTransaction<R>(fn: (tx: TransactionPort) => Promise<R>): Promise<R> {
       let collisions = 0;

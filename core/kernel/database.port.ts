@@ -110,6 +110,28 @@ export interface UpdateOptions {
   readonly ifMatch?: Where;
 }
 
+/**
+ * An aggregation expression as CloudBase (MongoDB) evaluates it: a field reference (`'$createdAt'`), a
+ * literal, an array, or an operator object (`{ $sum: 1 }`, `{ $cond: [..., 1, 0] }`).
+ */
+export type AggregateExpression =
+  Scalar | readonly AggregateExpression[] | { readonly [operatorOrArgument: string]: AggregateExpression };
+
+/** The aggregation stages the core uses: a `$match` first (served by an index), then grouping. */
+export type AggregateStage =
+  | { readonly $match: Where }
+  | {
+      readonly $group: {
+        readonly _id: AggregateExpression;
+        readonly [accumulator: string]: AggregateExpression;
+      };
+    }
+  | { readonly $sort: Readonly<Record<string, 1 | -1>> }
+  | { readonly $limit: number };
+
+/** CloudBase answers at most this many documents to an aggregation (20 when it names no `$limit`). */
+export const MAX_AGGREGATE_ROWS = 10_000;
+
 export interface DatabasePort {
   /** Operand builders for `Where` and `Patch`. */
   readonly command: QueryCommands;
@@ -124,6 +146,12 @@ export interface DatabasePort {
   ): Promise<T | null>;
   find<T extends StoredDocument>(collection: string, where: Where, options?: FindOptions): Promise<T[]>;
   count(collection: string, where: Where): Promise<number>;
+  /**
+   * Run an aggregation pipeline; resolves its result documents, at most MAX_AGGREGATE_ROWS (the adapter ends
+   * the pipeline with that `$limit` when it names none). Optional: the in-memory double of the core tests
+   * has none, and a use case that needs it says so. Never part of a transaction.
+   */
+  aggregate?<R>(collection: string, pipeline: readonly AggregateStage[]): Promise<R[]>;
 
   /** Insert `doc`; resolves false (and writes nothing) when a document with its `_id` exists. */
   insert(collection: string, doc: StoredDocument): Promise<boolean>;
@@ -134,6 +162,12 @@ export interface DatabasePort {
   update(collection: string, id: string, patch: Patch, options?: UpdateOptions): Promise<boolean>;
   /** Update every matching document; resolves the number updated. Not atomic across documents. */
   updateWhere(collection: string, where: Where, patch: Patch): Promise<number>;
+  /**
+   * Delete every matching document; resolves the number deleted. Not atomic across documents, never part of
+   * a transaction: only for records no transaction reads any more (housekeeping of ended sessions and old
+   * counters).
+   */
+  removeWhere(collection: string, where: Where): Promise<number>;
 
   runTransaction<R>(fn: (tx: TransactionPort) => Promise<R>): Promise<R>;
 }

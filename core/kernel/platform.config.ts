@@ -59,6 +59,8 @@ export interface RateLimitsConfig {
   readonly perMinute: Readonly<Record<string, number>>;
   /** The limit of a writing command without an entry of its own. */
   readonly writesPerMinute: number;
+  /** The nightly housekeeping deletes counters older than this (they only matter within their minute). */
+  readonly keepCountersHours: number;
 }
 
 /** Subscribe-message template ids (database/message-templates.json). */
@@ -71,6 +73,18 @@ export interface OrderTemplates {
   readonly followUpDue: string;
   /** To the resident: the job is done, please rate it. */
   readonly reviewReminder: string;
+  /** To the grid's workers and the community's on-duty workers: a 紧急求助 (urgent request). */
+  readonly urgentRequest: string;
+}
+
+/**
+ * 紧急求助 (docs/acting-for-residents.md): how long providers have to accept an urgent request before it goes
+ * to the community workers' queue. 12345 gives emergencies 2 hours for feedback; this aims far under it.
+ */
+export interface UrgentConfig {
+  readonly acceptWithinMinutes: number;
+  /** The feedback limit the clock is measured against (12345: 2 hours for emergencies). */
+  readonly feedbackWithinMinutes: number;
 }
 
 /** Mini-program pages the messages open (the order id is appended as `?orderId=`). */
@@ -111,6 +125,10 @@ export interface ConsoleConfig {
   readonly oneTimePasswordHours: number;
   /** 工作台: orders still unanswered this many hours before they expire are shown as about to expire. */
   readonly expiringWithinHours: number;
+  /** A complaint not answered (verified as true or not) this long after it was filed is overdue (工作台). */
+  readonly complaintAnswerHours: number;
+  /** The nightly housekeeping deletes sessions that ended more than this many days ago (they hold IPs). */
+  readonly keepEndedSessionsDays: number;
   /** 工作台: an item with fewer providers than this covering a community is a supply gap. */
   readonly supplyGapBelow: number;
 }
@@ -125,6 +143,7 @@ export interface PlatformConfig {
   readonly ratings: RatingsConfig;
   readonly rateLimits: RateLimitsConfig;
   readonly console: ConsoleConfig;
+  readonly urgent: UrgentConfig;
   /** How many records one timer run handles at most (the next run takes the rest). */
   readonly timerBatchSize: number;
 }
@@ -145,6 +164,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     orderStatus: 'TPL_ORDER_STATUS',
     followUpDue: 'TPL_FOLLOWUP_DUE',
     reviewReminder: 'TPL_REVIEW_REMINDER',
+    urgentRequest: 'TPL_URGENT_REQUEST',
   },
   pages: {
     residentOrder: 'pages/order-detail/order-detail',
@@ -164,6 +184,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
       'moderation.decide': 120,
     },
     writesPerMinute: 30,
+    keepCountersHours: 24,
   },
   console: {
     signInPerMinutePerIp: 20,
@@ -175,8 +196,11 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     sessionTouchSeconds: 60,
     oneTimePasswordHours: 72,
     expiringWithinHours: 4,
+    complaintAnswerHours: 24,
+    keepEndedSessionsDays: 30,
     supplyGapBelow: 3,
   },
+  urgent: { acceptWithinMinutes: 15, feedbackWithinMinutes: 120 },
   timerBatchSize: 100,
 };
 
@@ -192,8 +216,10 @@ export interface PlatformConfigOverrides {
   readonly rateLimits?: {
     readonly perMinute?: Readonly<Record<string, number>>;
     readonly writesPerMinute?: number;
+    readonly keepCountersHours?: number;
   };
   readonly console?: Partial<ConsoleConfig>;
+  readonly urgent?: Partial<UrgentConfig>;
   readonly timerBatchSize?: number;
 }
 
@@ -211,8 +237,10 @@ export function platformConfig(overrides: PlatformConfigOverrides = {}): Platfor
     rateLimits: {
       perMinute: { ...d.rateLimits.perMinute, ...overrides.rateLimits?.perMinute },
       writesPerMinute: overrides.rateLimits?.writesPerMinute ?? d.rateLimits.writesPerMinute,
+      keepCountersHours: overrides.rateLimits?.keepCountersHours ?? d.rateLimits.keepCountersHours,
     },
     console: { ...d.console, ...overrides.console },
+    urgent: { ...d.urgent, ...overrides.urgent },
     timerBatchSize: overrides.timerBatchSize ?? d.timerBatchSize,
   };
   assertConfig(config);
@@ -232,7 +260,9 @@ function assertConfig(config: PlatformConfig): void {
     config.ratings.newAccountDays,
     ...Object.values(config.rateLimits.perMinute),
     config.rateLimits.writesPerMinute,
+    config.rateLimits.keepCountersHours,
     ...Object.values(config.console),
+    ...Object.values(config.urgent),
   ];
   // A configuration mistake is a bug of the deployment, not a user's error: plain Error.
   if (positive.some((n) => !(n > 0))) throw new Error('order loop config: durations and sizes must be > 0');

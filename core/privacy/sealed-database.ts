@@ -15,6 +15,7 @@
  * Values written before encryption (plain strings) read as they are; scripts/pii-rotate.ts seals them.
  */
 import type {
+  AggregateStage,
   DatabasePort,
   FindOptions,
   Patch,
@@ -199,6 +200,16 @@ export function sealedDatabase(db: DatabasePort, cipher: PersonalDataCipher): Da
       return docs.map((d) => openDocument(cipher, collection, d));
     },
     count: (collection, w) => db.count(collection, where(collection, w)),
+    // Aggregations group the stored values: a `$match` is sealed as any query; never group on a sealed field.
+    ...(db.aggregate === undefined
+      ? {}
+      : {
+          aggregate: <R>(collection: string, pipeline: readonly AggregateStage[]) =>
+            db.aggregate!<R>(
+              collection,
+              pipeline.map((s) => ('$match' in s ? { $match: where(collection, s.$match) } : s)),
+            ),
+        }),
     insert: (collection, doc) => db.insert(collection, sealDocument(cipher, collection, doc)),
     update: (collection: string, id: string, patch: Patch, options?: UpdateOptions) =>
       db.update(
@@ -209,6 +220,7 @@ export function sealedDatabase(db: DatabasePort, cipher: PersonalDataCipher): Da
       ),
     updateWhere: (collection, w, patch) =>
       db.updateWhere(collection, where(collection, w), sealPatch(cipher, collection, patch)),
+    removeWhere: (collection, w) => db.removeWhere(collection, where(collection, w)),
     runTransaction: (fn) => db.runTransaction((tx) => fn(sealedTransaction(tx, cipher))),
   };
 }

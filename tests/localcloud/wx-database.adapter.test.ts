@@ -60,6 +60,7 @@ function withCollections(port: DatabasePort, ensure: (name: string) => void): Da
     insert: first(port.insert.bind(port)),
     update: first(port.update.bind(port)),
     updateWhere: first(port.updateWhere.bind(port)),
+    removeWhere: first(port.removeWhere.bind(port)),
     runTransaction: (fn) => port.runTransaction((tx) => fn(wrapTx(tx))),
   };
 }

@@ -117,6 +117,14 @@ export function describeDatabasePortContract(
       ).toEqual([7, 7, 0]);
     });
 
+    test('removeWhere deletes every match and says how many', async () => {
+      const c = coll();
+      for (const id of ['a', 'b', 'c']) await db.insert(c, d({ _id: id, n: id === 'b' ? 5 : 1 }));
+      expect(await db.removeWhere(c, { n: db.command.lt(3) })).toBe(2);
+      expect((await db.find<{ _id: string }>(c, {})).map((x) => x._id)).toEqual(['b']);
+      expect(await db.removeWhere(c, { n: 9 })).toBe(0);
+    });
+
     test('a transaction commits all its writes, and a throw writes none', async () => {
       const c = coll();
       await db.insert(c, d({ _id: 'a', n: 1 }));

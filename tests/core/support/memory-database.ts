@@ -126,7 +126,7 @@ interface Stored {
 }
 
 export interface LoggedOperation {
-  readonly op: 'get' | 'find' | 'count' | 'insert' | 'update' | 'updateWhere' | 'transaction';
+  readonly op: 'get' | 'find' | 'count' | 'insert' | 'update' | 'updateWhere' | 'removeWhere' | 'transaction';
   readonly collection: string;
 }
 
@@ -286,6 +286,19 @@ export class MemoryDatabase implements DatabasePort {
     for (const doc of this.docs(collection)) {
       if (!matches(doc, where)) continue;
       this.write(collection, doc['_id'] as string, applyPatch(doc, patch));
+      n += 1;
+    }
+    return n;
+  }
+
+  async removeWhere(collection: string, where: Where): Promise<number> {
+    this.log.push({ op: 'removeWhere', collection });
+    const c = this.coll(collection);
+    let n = 0;
+    for (const doc of this.docs(collection)) {
+      if (!matches(doc, where)) continue;
+      this.revision += 1;
+      c.delete(doc['_id'] as string);
       n += 1;
     }
     return n;
