@@ -9,13 +9,19 @@
  * (c) match.request for one item through the built `orders` function, called with the node-sdk as the demo
  *     resident, on the Yulin demo data (60 providers) versus the same generator at 100,000 providers
  *     (bench/match.ts). Target: the large one within 1.5x of the demo.
+ * (d) The console's dashboard for the demo street (core/console/dashboard.query.ts through function-kit's
+ *     wx-server-sdk port) on the demo data versus the same generator at 100,000 orders (bench/dashboard.ts):
+ *     time and peak memory, printed as ratios (a report, no target).
+ * (e) A 服务台账 export (the city's orders ledger for a year) of 10,000 and of 100,000 rows, the latter on (c)'s
+ *     large dataset (bench/ledger-export.ts): time per row and peak memory. Target: the 100,000-row export's
+ *     peak memory growth within 1.5x of the 10,000-row one (bounded memory; linear would be 10x).
  *
  * Both servers run in their own processes (the local cloud exactly as `npm start` runs it), so this process
  * measures only the SDK and the server. Each comparison is measured sequentially and then in alternating
  * rounds (ABBA order) that cancel machine drift; the verdict uses the interleaved medians, and the means
  * and 95th percentiles are printed beside them. This is a report: it exits 0 even when a target is missed.
  *
- *   npm run bench [-- --large 1000000 --match-providers 100000 --keep]
+ *   npm run bench [-- --large 1000000 --match-providers 100000 --dashboard-orders 100000 --keep]
  */
 import '../tests/helpers/sdk-env';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +32,8 @@ import tcb from '@cloudbase/node-sdk';
 import { encodeDoc } from '../localcloud/protocol/ejson.codec';
 import { GROUP_SIZE, keyOf, pointDoc } from './fixtures';
 import { MATCH_LARGE_PROVIDERS, MATCH_SMALL_PROVIDERS, MATCH_TARGET, matchBench } from './match';
+import { LEDGER_LARGE_ORDERS, ledgerBench, ledgerVerdict } from './ledger-export';
+import { DASHBOARD_LARGE_ORDERS, DASHBOARD_SMALL_ORDERS, dashboardBench } from './dashboard';
 import { compare, comparisonTable, type ComparePlan, type Comparison } from './compare';
 import { buildData, startCannedServer, startLocalCloud, type BuildResult } from './processes';
 import { fmtMs, fmtX, timeUs } from './stats';
@@ -181,6 +189,7 @@ async function main(): Promise<void> {
     options: {
       large: { type: 'string', default: '1000000' },
       'match-providers': { type: 'string', default: String(MATCH_LARGE_PROVIDERS) },
+      'dashboard-orders': { type: 'string', default: String(DASHBOARD_LARGE_ORDERS) },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -189,6 +198,10 @@ async function main(): Promise<void> {
   const matchProviders = Number(values['match-providers']);
   if (!Number.isInteger(matchProviders) || matchProviders < MATCH_SMALL_PROVIDERS) {
     throw new Error(`bad --match-providers ${values['match-providers']}`);
+  }
+  const dashboardOrders = Number(values['dashboard-orders']);
+  if (!Number.isInteger(dashboardOrders) || dashboardOrders < DASHBOARD_SMALL_ORDERS) {
+    throw new Error(`bad --dashboard-orders ${values['dashboard-orders']}`);
   }
   const largeLabel = largeDocs.toLocaleString('en-US');
   const tmp = mkdtempSync(join(tmpdir(), 'weimin-bench-'));
@@ -230,12 +243,29 @@ async function main(): Promise<void> {
     const m = await matchBench(tmp, matchProviders);
     console.log('');
 
+    // (d) bench/dashboard.ts prints its own section.
+    const d = await dashboardBench(tmp, dashboardOrders);
+    console.log('');
+
+    // (e) bench/ledger-export.ts prints its own section; it reuses (c)'s large data dir when that holds
+    // 100,000 orders (one per provider).
+    const ledger = await ledgerBench(
+      tmp,
+      matchProviders === LEDGER_LARGE_ORDERS ? join(tmp, 'match-large') : undefined,
+    );
+    console.log('');
+
     console.log(`total ${fmtMs(performance.now() - started)}`);
     console.log(verdict('point read, local / SDK floor', point.interleavedRatio.median, POINT_TARGET));
     console.log(
       verdict(`indexed query, ${largeLabel} / 1,000 docs`, q.cmp.interleavedRatio.median, QUERY_TARGET),
     );
     console.log(verdict(`match.request, ${m.largeLabel} / ${MATCH_SMALL_PROVIDERS}`, m.ratio, MATCH_TARGET));
+    console.log(ledgerVerdict(ledger));
+    console.log(
+      `REPORT dashboard, ${d.largeLabel} / demo: time ${fmtX(d.ratio)} (medians), local cloud memory ` +
+        `${fmtX(d.memoryRatio)} (no target)`,
+    );
   } finally {
     cleanup();
   }

@@ -6,7 +6,7 @@
 import type { Role } from '../auth/roles';
 import type { OrderStatus } from '../lifecycle/order.status';
 import type { ProviderStatus } from '../lifecycle/provider.lifecycle';
-import type { FollowUpStatus } from '../model/order.model';
+import type { FollowUpStatus, UrgentState } from '../model/order.model';
 import type { OrgLevel } from '../org/org-levels';
 import type { PriceView } from '../offerings/price.view';
 import type { ReputationComponent } from '../reputation/reputation.formula';
@@ -170,8 +170,23 @@ export interface WorkbenchReply {
     /** Communities looked at (every community in the scope). */
     readonly communities: number;
   };
+  /** Complaints still 待核实, oldest first; `complaintAnswerHours` is the time a unit gives itself. */
+  readonly unansweredComplaints: {
+    readonly items: readonly UnansweredComplaintRow[];
+    readonly total: number;
+  };
+  readonly complaintAnswerHours: number;
+  /** Urgent requests (紧急求助) not yet handled: nobody accepted in time first, then those still waiting. */
+  readonly urgentRequests: { readonly items: readonly WaitingUrgentRow[]; readonly total: number };
+  /** The feedback limit of urgent requests, in minutes (`urgent.feedbackWithinMinutes`). */
+  readonly urgentFeedbackMinutes: number;
   /** Which queues the worker's roles open (false: not shown, not counted). */
-  readonly queues: { readonly orders: boolean; readonly supply: boolean };
+  readonly queues: {
+    readonly orders: boolean;
+    readonly supply: boolean;
+    readonly complaints: boolean;
+    readonly urgent: boolean;
+  };
 }
 
 /** A provider row of the console's list. */
@@ -271,4 +286,35 @@ export interface AccountIssuedReply {
   readonly personName: string;
   readonly oneTimePassword: string;
   readonly expiresAt: number;
+}
+
+/** 工作台: a complaint still 待核实 (core/console/unanswered-complaints.ts). */
+export interface UnansweredComplaintRow {
+  readonly complaintId: string;
+  readonly orderId: string;
+  readonly providerId: string;
+  readonly providerName: string;
+  readonly itemName: string;
+  readonly unitName: string;
+  readonly filedAt: number;
+  readonly waitedMs: number;
+  /** Waited longer than `console.complaintAnswerHours`. */
+  readonly overdue: boolean;
+}
+
+/** 工作台: an urgent request (紧急求助) not yet handled (core/console/urgent-requests.ts). */
+export interface WaitingUrgentRow {
+  readonly orderId: string;
+  readonly itemName: string;
+  readonly providerName: string;
+  readonly residentName: string;
+  readonly unitName: string;
+  /** `waiting`: within its acceptance limit; `queued`: nobody accepted in time, the community acts. */
+  readonly state: UrgentState;
+  readonly stateLabel: string;
+  readonly requestedAt: number;
+  readonly acceptBy: number;
+  readonly waitedMs: number;
+  readonly feedbackWithinMinutes: number;
+  readonly pastFeedbackLimit: boolean;
 }

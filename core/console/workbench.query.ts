@@ -4,8 +4,13 @@
  * - orders nobody has answered that expire within `expiringWithinHours` (status 待接单, `acceptBy` soon);
  * - follow-ups (回访) past their due time and not recorded (pending or counted overdue);
  * - supply gaps: items that fewer than `supplyGapBelow` matchable providers cover in a community (a provider
- *   covers a community when one of its service areas is the community or a unit above it).
- * The order queues follow `order.view`, the supply gaps `dashboard.view`; a queue the worker's roles do not
+ *   covers a community when one of its service areas is the community or a unit above it);
+ * - complaints residents filed after a poor rating that nobody has verified yet (待核实), oldest first, marked
+ *   overdue past `complaintAnswerHours`;
+ * - urgent requests (紧急求助) not yet handled, those nobody accepted in time first.
+ * The order queues follow `order.view`, the supply gaps `dashboard.view`, the complaints `complaint.handle`,
+ * the urgent requests `order.urgent.handle`;
+ * a queue the worker's roles do not
  * open is left out (`queues`). Each queue answers its first rows and its full count.
  */
 import { listScope, narrowScope, type ListScope } from '../auth/list-scope';
@@ -26,8 +31,16 @@ import { workbenchSchema } from '../schemas/console.schema';
 import { communityOf, ORDER_ROW_FIELDS, orderRows } from './console-orders.query';
 import { rootOf, withinRoot, type ScopeRoot } from './console-scope';
 import { unitAt, unitById, unitNames } from './console-units';
-import type { ExpiringOrderRow, OverdueFollowUpRow, WorkbenchReply } from './console.replies';
+import type {
+  ExpiringOrderRow,
+  OverdueFollowUpRow,
+  UnansweredComplaintRow,
+  WaitingUrgentRow,
+  WorkbenchReply,
+} from './console.replies';
 import { supplyGaps } from './supply-gaps';
+import { unansweredComplaints } from './unanswered-complaints';
+import { waitingUrgentRequests } from './urgent-requests';
 
 const HOUR_MS = 3_600_000;
 /** Rows shown per queue; the count says how many more there are. */
@@ -54,11 +67,13 @@ export async function workbench(input: UseCaseInput): Promise<WorkbenchReply> {
   requireIdentity(actor);
   const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   const q = parseCommand(workbenchSchema, input.command);
-  const [orderScope, supplyScope] = await Promise.all([
+  const [orderScope, supplyScope, complaintScope, urgentScope] = await Promise.all([
     queueScope(db, actor, 'order.view', q.orgUnitId),
     queueScope(db, actor, 'dashboard.view', q.orgUnitId),
+    queueScope(db, actor, 'complaint.handle', q.orgUnitId),
+    queueScope(db, actor, 'order.urgent.handle', q.orgUnitId),
   ]);
-  if (orderScope === null && supplyScope === null) {
+  if (orderScope === null && supplyScope === null && complaintScope === null && urgentScope === null) {
     // Neither queue: no permission at all (the matrix's refusal), or a unit outside every scope.
     if (!listScope(actor, 'order.view').ok) orThrow(listScope(actor, 'dashboard.view'));
     throw new DomainError(AUTH_ERROR_CODES.outOfScope, '该单位不在您的权限范围内');
@@ -66,12 +81,20 @@ export async function workbench(input: UseCaseInput): Promise<WorkbenchReply> {
   const now = clock.now();
   const orderRoot = orderScope === null ? undefined : rootOf(orderScope);
   const supplyRoot = supplyScope === null ? undefined : rootOf(supplyScope);
-  const [expiring, overdue, gaps] = await Promise.all([
+  const complaintRoot = complaintScope === null ? undefined : rootOf(complaintScope);
+  const urgentRoot = urgentScope === null ? undefined : rootOf(urgentScope);
+  const [expiring, overdue, gaps, complaints, urgent] = await Promise.all([
     orderRoot === undefined ? empty<ExpiringOrderRow>() : expiringOrders(db, orderRoot, now, config),
     orderRoot === undefined ? empty<OverdueFollowUpRow>() : overdueFollowUps(db, orderRoot, now),
     supplyRoot === undefined ? { items: [], total: 0, communities: 0 } : supplyGaps(db, supplyRoot, config),
+    complaintRoot === undefined
+      ? empty<UnansweredComplaintRow>()
+      : unansweredComplaints(db, complaintRoot, now, config, QUEUE_ROWS),
+    urgentRoot === undefined
+      ? empty<WaitingUrgentRow>()
+      : waitingUrgentRequests(db, urgentRoot, now, config, QUEUE_ROWS),
   ]);
-  const root = orderRoot ?? supplyRoot ?? null;
+  const root = orderRoot ?? supplyRoot ?? complaintRoot ?? urgentRoot ?? null;
   return {
     unit: root === null ? null : await unitAt(db, root),
     now,
@@ -80,7 +103,16 @@ export async function workbench(input: UseCaseInput): Promise<WorkbenchReply> {
     expiringOrders: expiring,
     overdueFollowUps: overdue,
     supplyGaps: gaps,
-    queues: { orders: orderRoot !== undefined, supply: supplyRoot !== undefined },
+    unansweredComplaints: complaints,
+    complaintAnswerHours: config.console.complaintAnswerHours,
+    urgentRequests: urgent,
+    urgentFeedbackMinutes: config.urgent.feedbackWithinMinutes,
+    queues: {
+      orders: orderRoot !== undefined,
+      supply: supplyRoot !== undefined,
+      complaints: complaintRoot !== undefined,
+      urgent: urgentRoot !== undefined,
+    },
   };
 }
 

@@ -44,6 +44,16 @@ const rules: TransitionRule<OrderStatus>[] = [
     reasonRequired: false,
     label: '居民取消订单',
   },
+  // 代下单 (docs/acting-for-residents.md): the worker who may place orders for residents of the unit follows an
+  // order placed for one as the resident would; the use cases allow it only on orders a worker placed.
+  {
+    from: 'created',
+    to: 'cancelled',
+    action: 'order.place_for_resident',
+    roles: ['worker'],
+    reasonRequired: false,
+    label: '工作人员代居民取消订单',
+  },
   // Once accepted, either side may still call it off (the provider cannot come, the resident no longer
   // needs it), but only with a reason the other side and the workers can see.
   {
@@ -53,6 +63,14 @@ const rules: TransitionRule<OrderStatus>[] = [
     roles: ['resident', 'provider_staff'],
     reasonRequired: true,
     label: '接单后取消订单',
+  },
+  {
+    from: 'accepted',
+    to: 'cancelled',
+    action: 'order.place_for_resident',
+    roles: ['worker'],
+    reasonRequired: true,
+    label: '接单后工作人员代居民取消订单',
   },
   {
     from: 'accepted',
@@ -81,12 +99,28 @@ const rules: TransitionRule<OrderStatus>[] = [
     label: '评价',
   },
   {
+    from: 'done',
+    to: 'rated',
+    action: 'order.place_for_resident',
+    roles: ['worker'],
+    reasonRequired: false,
+    label: '工作人员代居民评价',
+  },
+  {
     from: 'followed_up',
     to: 'rated',
     action: 'order.rate',
     roles: ['resident'],
     reasonRequired: false,
     label: '评价',
+  },
+  {
+    from: 'followed_up',
+    to: 'rated',
+    action: 'order.place_for_resident',
+    roles: ['worker'],
+    reasonRequired: false,
+    label: '工作人员代居民评价',
   },
   // Closing. A rated order closes when its follow-up is on record: at once (the system, in the same
   // write as the rating) or when the provider records a late follow-up after the rating.

@@ -18,6 +18,7 @@ import { shanghaiDayNumber } from '../kernel/shanghai-time';
 import type { UseCaseInput } from '../kernel/use-case';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Match } from '../model/platform.model';
+import type { User } from '../model/user.model';
 import { CandidatePoolReader, type CandidatePool, type PoolRow } from './candidate-pool.reader';
 import { ChosenProviders } from './chosen-providers.reader';
 import { gapRecords, itemOutcome, matchRecord } from './match.record';
@@ -39,17 +40,23 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   const { db } = ports;
   requireIdentity(actor);
-  const { itemIds } = parseCommand(matchRequestSchema, input.command);
-  authorize(actor, 'match.request', { ownerOpenid: actor.openid }, { roles: ['resident'] });
-  const residentPath = residentUnitPath(actor);
+  const { itemIds, residentId } = parseCommand(matchRequestSchema, input.command);
+  const forResident = residentId === undefined ? null : await residentActedFor(input, residentId);
+  if (forResident === null) {
+    authorize(actor, 'match.request', { ownerOpenid: actor.openid }, { roles: ['resident'] });
+  }
+  const residentPath = forResident?.homeOrgPath ?? residentUnitPath(actor);
+  const openid = forResident?._id ?? actor.openid;
   const now = ports.clock.now();
   const ownProviders = staffProviderIds(actor);
-  const request = { openid: actor.openid, residentPath, itemIds, now, ownProviders };
-  const recent = await reusableMatch(db, config, request);
-  if (recent !== null) return replyOf(recent);
+  const request = { openid, residentPath, itemIds, now, ownProviders };
+  // A match asked for by a worker is theirs to order from: never one the resident made, nor reused.
+  // The items first, even for a reused match: an item (or category) hidden since is refused at once.
   const items = await readTickedItems(db, itemIds, residentPath);
+  const recent = forResident === null ? await reusableMatch(db, config, request) : null;
+  if (recent !== null) return replyOf(recent);
 
-  const seed = rotationSeed(shanghaiDayNumber(now), actor.openid);
+  const seed = rotationSeed(shanghaiDayNumber(now), openid);
   const candidates = new CandidatePoolReader(db, config.matching, residentPath, seed);
   const pools: CandidatePool[] = [];
   for (const item of items) pools.push(await candidates.open(item._id));
@@ -57,14 +64,41 @@ export async function matchProviders(input: UseCaseInput): Promise<MatchProvider
   const selections = await chooseAvailable(candidates, pools, providers, ownProviders);
 
   const outcomes = items.map((item, i) => itemOutcome(item, selections[i]!, providers, config));
-  const stamp = { matchId: ports.ids.next(), residentOpenid: actor.openid, residentPath, now };
-  const match = matchRecord(stamp, outcomes, config);
+  const stamp = { matchId: ports.ids.next(), residentOpenid: openid, residentPath, now };
+  const made = matchRecord(stamp, outcomes, config);
+  const match = forResident === null ? made : { ...made, requestedBy: actor.openid };
   await db.insert(COLLECTIONS.matches, match);
   // A gap counts once per resident, item and day: its _id says so, and an existing one is left alone.
   for (const gap of gapRecords(stamp, outcomes, config, shanghaiDayNumber(now))) {
     await db.insert(COLLECTIONS.matchGaps, gap);
   }
   return replyOf(match);
+}
+
+/**
+ * 代下单: the resident a worker matches for, when the worker may place orders for residents of the resident's
+ * unit (`order.place_for_resident`); anyone else, a resident without a unit, or no such resident: the
+ * matrix's refusal (OUT_OF_SCOPE for a resident outside the worker's units or one that does not exist).
+ */
+async function residentActedFor(
+  input: UseCaseInput,
+  residentId: string,
+): Promise<User & { readonly homeOrgPath: string }> {
+  const { actor, ports } = input;
+  const resident = await ports.db.get<User>(COLLECTIONS.users, residentId);
+  const home = resident?.homeOrgPath ?? undefined;
+  authorize(
+    actor,
+    'order.place_for_resident',
+    { orgPath: resident === null ? undefined : home },
+    {
+      roles: ['worker'],
+    },
+  );
+  if (resident === null || !isOrgPath(home) || (resident.deletedAt ?? null) !== null) {
+    throw matchingError('PROFILE_UNIT_REQUIRED');
+  }
+  return { ...resident, homeOrgPath: home };
 }
 
 function replyOf(match: Match<MatchedItem>): MatchProvidersResult {

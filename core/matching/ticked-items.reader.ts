@@ -1,7 +1,8 @@
 /**
- * The items a resident ticked, read in one query for the whole request. Each must exist, be listed and be
- * offered where the resident lives (its county or city covers the resident's unit); otherwise the request
- * is refused before any offering is read.
+ * The items a resident ticked, read in one query for the whole request. Each must exist, be listed (hidden
+ * neither itself nor through its category, which catalog.visibility.set copies onto its items as
+ * `categoryHidden`) and be offered where the resident lives (the unit that added it covers the resident's
+ * unit); otherwise the request is refused before any offering is read.
  */
 import { COLLECTIONS } from '../model/collections.model';
 import type { ServiceItem } from '../model/catalog.model';
@@ -25,7 +26,8 @@ export async function readTickedItems(
   const byId = new Map(items.map((item) => [item._id, item]));
   return itemIds.map((itemId) => {
     const item = byId.get(itemId);
-    if (item === undefined || !item.active) throw matchingError('CATALOG_ITEM_NOT_FOUND', { itemId });
+    if (item === undefined || !item.active || item.categoryHidden === true)
+      throw matchingError('CATALOG_ITEM_NOT_FOUND', { itemId });
     if (!isWithin(residentPath, item.orgPath))
       throw matchingError('CATALOG_ITEM_NOT_OFFERED_HERE', { itemId });
     return item;

@@ -23,4 +23,9 @@ export interface ServiceItem extends BaseDocument, Timestamps, Located {
   readonly fromCaseStudy: boolean;
   /** Who added it; null for the seeded catalog. */
   readonly createdBy: string | null;
+  /**
+   * Its category is hidden (copied from the category by catalog.visibility.set, so matching reads no
+   * category): not offered, like a hidden item. Absent or false otherwise.
+   */
+  readonly categoryHidden?: boolean;
 }

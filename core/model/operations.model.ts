@@ -78,4 +78,16 @@ export interface LedgerExport extends BaseDocument, Timestamps, Located {
   readonly rowCount: number;
   readonly fileId: string | null;
   readonly error: string | null;
+  // Written by the console's export (core/console/ledgers); optional so older records read the same way.
+  /** Rows the ledger will hold (counted when the job starts). */
+  readonly rowsTotal?: number;
+  /** The workbook's file name, e.g. 东门社区服务台账（订单）2026-11-01至2026-11-30.xlsx. */
+  readonly fileName?: string;
+  /** The unit's name as printed in the title. */
+  readonly unitName?: string;
+  /** Whether the residents' phones were masked for this worker (resident.phone.view). */
+  readonly phonesMasked?: boolean;
+  readonly finishedAt?: number | null;
+  /** Who exported it, as the unit's list shows it (the console account's login name). */
+  readonly requesterName?: string;
 }

@@ -68,6 +68,81 @@ export interface Order extends BaseDocument, Timestamps, Located {
    * (`moderation_items`). Absent: none.
    */
   readonly heldTexts?: readonly HeldTextKind[];
+  /**
+   * 代下单: a worker placed the order for a resident who cannot (docs/acting-for-residents.md). Absent: the
+   * resident ordered themselves.
+   */
+  readonly placedBy?: PlacedBy;
+  /** 紧急求助: an urgent request with its acceptance limit in minutes and the workers' queue. Absent: ordinary. */
+  readonly urgent?: UrgentRequest;
+}
+
+/** How the resident agreed that a worker acts for them (当面 or 电话). */
+export const CONSENT_METHODS = ['in_person', 'phone'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export const CONSENT_METHOD_LABELS: Readonly<Record<ConsentMethod, string>> = {
+  in_person: '当面',
+  phone: '电话',
+};
+
+/** The resident's consent, as the worker recorded it. `statement` is stored sealed (decision 0012). */
+export interface ResidentConsent {
+  readonly method: ConsentMethod;
+  /** What the resident agreed to, in the worker's words (shown to the unit's workers only). */
+  readonly statement: string;
+  /** When it was recorded. */
+  readonly at: Millis;
+  /** The worker who recorded it. */
+  readonly byOpenid: string;
+}
+
+/** Who placed an order for a resident (the worker's openid; the name is read from their record when shown). */
+export interface PlacedBy {
+  readonly openid: string;
+  readonly role: 'worker';
+  readonly at: Millis;
+  readonly consent: ResidentConsent;
+}
+
+/**
+ * An urgent request's own small state: `waiting` for a provider within the limit; `queued` in the community
+ * workers' queue because nobody accepted in time; `handled` (accepted by the provider, or handled by a worker).
+ */
+export const URGENT_STATES = ['waiting', 'queued', 'handled'] as const;
+export type UrgentState = (typeof URGENT_STATES)[number];
+export const URGENT_STATE_LABELS: Readonly<Record<UrgentState, string>> = {
+  waiting: '等待接单',
+  queued: '待社区处理',
+  handled: '已处理',
+};
+
+/** How an urgent request ended: the provider accepted, a worker reassigned it, or a worker resolved it. */
+export const URGENT_RESOLUTIONS = ['accepted', 'reassigned', 'resolved'] as const;
+export type UrgentResolution = (typeof URGENT_RESOLUTIONS)[number];
+export const URGENT_RESOLUTION_LABELS: Readonly<Record<UrgentResolution, string>> = {
+  accepted: '服务机构已接单',
+  reassigned: '工作人员已改派',
+  resolved: '工作人员已处理',
+};
+
+export interface UrgentRequest {
+  readonly requestedAt: Millis;
+  /** The acceptance limit it was given (PlatformConfig.urgent.acceptWithinMinutes at the time). */
+  readonly limitMinutes: number;
+  /** requestedAt + limitMinutes (renewed when a worker reassigns it). */
+  readonly acceptBy: Millis;
+  readonly state: UrgentState;
+  /** The community whose workers' queue takes it (`orgPath` of the community). */
+  readonly queuePath: string;
+  /** The workers told at once (the grid's workers and the community's on-duty workers). */
+  readonly notified: readonly string[];
+  readonly queuedAt: Millis | null;
+  readonly handledAt: Millis | null;
+  /** The worker who handled it; the provider's staff member for `accepted`. */
+  readonly handledBy: string | null;
+  readonly resolution: UrgentResolution | null;
+  /** The worker's note when handling it. */
+  readonly note: string;
 }
 
 /** The follow-up record's own small state: waiting, missed its due time (counted once), recorded. */
@@ -136,6 +211,11 @@ export interface Rating extends BaseDocument, Located {
   readonly holdReason?: ModerationHoldReason | null;
   /** The rater's account was younger than `ratings.newAccountDays` (what the burst rule counts). */
   readonly raterNewAccount?: boolean;
+  /**
+   * A worker recorded the rating for the resident of an order placed for them (代评价: what the resident said,
+   * on their behalf). Absent: the resident rated.
+   */
+  readonly recordedBy?: { readonly openid: string; readonly role: 'worker' };
 }
 
 export const COMPLAINT_STATUSES = ['submitted', 'upheld', 'dismissed'] as const;

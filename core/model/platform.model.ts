@@ -54,6 +54,11 @@ export interface Match<Shown = unknown> extends BaseDocument, Located {
    * on matches made before it (never reused).
    */
   readonly shown?: readonly Shown[];
+  /**
+   * 代下单: the worker who asked for this match for the resident (`residentOpenid`); only they may order
+   * from it. Absent: the resident asked.
+   */
+  readonly requestedBy?: string;
 }
 
 /**

@@ -48,6 +48,17 @@ export interface User extends BaseDocument, Timestamps {
    * gives the rest the same one. Cleared when the deletion completes.
    */
   readonly erasure?: { readonly pseudonym: string; readonly startedAt: Millis } | null;
+  /**
+   * A resident without a WeChat account, registered by a worker who places orders for them (代下单; decision
+   * 0020): `_id` is `offline-<id>`; no one signs in as them (openids come from WeChat's context). Absent: a
+   * WeChat user.
+   */
+  readonly offline?: { readonly registeredBy: string; readonly registeredAt: Millis } | null;
+  /**
+   * A worker on duty (值班) for a community's urgent requests (紧急求助): the community's org path, since when
+   * and who marked it. Null or absent: not on duty.
+   */
+  readonly duty?: { readonly orgPath: string; readonly since: Millis; readonly markedBy: string } | null;
 }
 
 /** The `users` record of someone who has never written their profile: a resident with no unit yet. */

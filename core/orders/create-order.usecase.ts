@@ -9,6 +9,11 @@
  * through content security once the order is known to be allowed: risky text is refused
  * (ORDER_NOTE_RISKY, SERVICE_ADDRESS_RISKY), doubtful text is stored but kept from the staff (and out of
  * the new-order message) until a worker approves it.
+ *
+ * order.place_for_resident (代下单, docs/acting-for-residents.md) is the same use case for a worker ordering
+ * for a resident who cannot: from a match the worker asked for that resident (`match.requestedBy`), with the
+ * resident's consent recorded on the order (`placedBy`), the creation event in the worker's name; as a 紧急求助
+ * (`urgent`) it also gets an acceptance limit in minutes and tells the grid's and on-duty workers at once.
  */
 import { can } from '../auth/authorize';
 import { staffProviderIds, type Actor } from '../auth/roles';
@@ -24,7 +29,11 @@ import type { User } from '../model/user.model';
 import { unitIdOfPath } from '../org/org-path';
 import { canonicalJson } from '../idempotency/request.fingerprint';
 import { parseCommand } from '../schemas/command.parser';
-import { orderCreateSchema } from '../schemas/order.schema';
+import {
+  orderCreateSchema,
+  orderPlaceForResidentSchema,
+  type OrderPlaceForResidentCommand,
+} from '../schemas/order.schema';
 import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../kernel/platform.config';
 import type { DatabasePort, TransactionPort } from '../kernel/database.port';
 import type { HeldTextKind } from '../model/moderation.model';
@@ -37,22 +46,49 @@ import { recordEvent, runCommand } from '../kernel/command.runner';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 import { orderNewMessage, providerStaffOpenids } from './order-messages.builder';
 import type { CreateOrderResult } from './order.replies';
+import { newUrgentRequest, urgentRecipients, urgentRequestMessage } from './urgent-request';
 
 const OPEN: readonly OrderStatus[] = ['created', 'accepted'];
 
 type OrderCreateCommand = ReturnType<typeof parseOrderCreate>;
 const parseOrderCreate = (raw: unknown) => parseCommand(orderCreateSchema, raw);
 
+/** Who orders: the resident for themselves, or a worker for a resident (with the consent and urgency). */
+type Orderer =
+  { readonly kind: 'resident' } | { readonly kind: 'worker'; readonly command: OrderPlaceForResidentCommand };
+
+/** order.create: the resident orders for themselves. */
 export async function createOrder(input: UseCaseInput): Promise<CreateOrderResult> {
+  return placeOrder(input, parseOrderCreate(input.command), { kind: 'resident' });
+}
+
+/** order.place_for_resident: a worker orders for the resident of a match they asked for (代下单, 紧急求助). */
+export async function placeOrderForResident(input: UseCaseInput): Promise<CreateOrderResult> {
+  const command = parseCommand(orderPlaceForResidentSchema, input.command);
+  return placeOrder(input, command, { kind: 'worker', command });
+}
+
+async function placeOrder(
+  input: UseCaseInput,
+  command: OrderCreateCommand,
+  orderer: Orderer,
+): Promise<CreateOrderResult> {
   const { ports, actor } = input;
   const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
-  const command = parseOrderCreate(input.command);
   requireIdentity(actor);
   const texts = orderTexts(command);
-  const before = await screenIfAllowed(ports.db, input, texts, command);
+  const before = await screenIfAllowed(ports.db, input, texts, command, orderer);
+  const name = orderer.kind === 'resident' ? 'order.create' : 'order.place_for_resident';
+  // Read before the transaction (queries): who an urgent request tells at once.
+  const urgentTo = await urgentRecipientsIfAllowed(ports.db, actor, command, orderer);
 
-  return runCommand(ports, actor, 'order.create', command, async ({ tx, now, afterCommit }) => {
-    const match = ownMatch(await tx.get<Match>(COLLECTIONS.matches, command.matchId), actor, command);
+  return runCommand(ports, actor, name, command, async ({ tx, now, afterCommit, audit }) => {
+    const match = ownMatch(
+      await tx.get<Match>(COLLECTIONS.matches, command.matchId),
+      actor,
+      command,
+      orderer,
+    );
     if (now > match.expiresAt) throw orderLoopError('MATCH_EXPIRED', { matchId: match._id });
     const { result, candidate } = chosenCandidate(match, command);
     if (staffProviderIds(actor).has(candidate.providerId)) {
@@ -63,17 +99,17 @@ export async function createOrder(input: UseCaseInput): Promise<CreateOrderResul
     const held = before ?? (await screenTexts(ports, actor.openid, texts));
     await refuseSecondOpenOrder(tx, match, command.itemId);
 
-    const resident = await tx.get<User>(COLLECTIONS.users, actor.openid);
-    const order = newOrder({
+    const resident = await tx.get<User>(COLLECTIONS.users, match.residentOpenid);
+    const residentName =
+      orderer.kind === 'resident' ? resident?.nickname : resident?.realName || resident?.nickname;
+    const created = newOrder({
       id: ports.ids.next(),
-      resident: { openid: actor.openid, name: resident?.nickname || '居民' },
+      resident: { openid: match.residentOpenid, name: residentName || '居民' },
       ...{ now, config, command, match, result, candidate, offering, provider, held },
     });
-    const event = ORDER_LIFECYCLE.creationEvent(order._id, { openid: actor.openid, role: 'resident' }, now, {
-      providerId: provider._id,
-      itemId: command.itemId,
-      matchId: match._id,
-    });
+    const order =
+      orderer.kind === 'resident' ? created : placedFor(created, actor, orderer, now, urgentTo, config);
+    const event = creationEvent(order, actor, orderer, { providerId: provider._id, matchId: match._id }, now);
     await tx.insert(COLLECTIONS.orders, order);
     await tx.update(COLLECTIONS.matches, match._id, { [`latestOrderByItem.${command.itemId}`]: order._id });
     await recordEvent(tx, ports.ids, order.orgPath, event);
@@ -86,7 +122,19 @@ export async function createOrder(input: UseCaseInput): Promise<CreateOrderResul
       now,
     );
 
-    const messages = await enqueueNewOrderMessages(input, tx, order, now);
+    const messages = [
+      ...(await enqueueNewOrderMessages(input, tx, order, now)),
+      ...(await enqueueUrgentMessages(input, tx, order, now)),
+    ];
+    if (orderer.kind === 'worker') {
+      audit({
+        entityType: 'order',
+        entityId: order._id,
+        orgPath: order.orgPath,
+        role: 'worker',
+        summary: `${order.urgent === undefined ? '代居民下单' : '代居民发起紧急求助'}：${order.itemName}（${order.providerName}）`,
+      });
+    }
     afterCommit(async () => {
       await deliverMessages(ports.db, ports.notifier, messages, now);
     });
@@ -102,20 +150,114 @@ function orderTexts(command: OrderCreateCommand): TextToScreen[] {
   ];
 }
 
-/** The match if it is the caller's: only the resident who was shown it may order from it. */
-function ownMatch(match: Match | null, actor: Actor, command: OrderCreateCommand): Match {
-  if (
-    match === null ||
-    !can(
-      actor,
-      'order.create',
-      { ownerOpenid: match.residentOpenid, orgPath: match.orgPath },
-      { roles: ['resident'] },
-    )
-  ) {
+/**
+ * The match if it is the caller's: only the resident who was shown it may order from it; for 代下单, only the
+ * worker who asked for it for the resident, while they may still place orders in the resident's unit.
+ */
+function ownMatch(match: Match | null, actor: Actor, command: OrderCreateCommand, orderer: Orderer): Match {
+  if (match === null || !mayOrderFrom(match, actor, orderer)) {
     throw orderLoopError('MATCH_NOT_FOUND', { matchId: command.matchId });
   }
   return match;
+}
+
+function mayOrderFrom(match: Match, actor: Actor, orderer: Orderer): boolean {
+  if (orderer.kind === 'resident') {
+    return (
+      match.requestedBy === undefined &&
+      can(
+        actor,
+        'order.create',
+        { ownerOpenid: match.residentOpenid, orgPath: match.orgPath },
+        { roles: ['resident'] },
+      )
+    );
+  }
+  return (
+    match.requestedBy === actor.openid &&
+    can(actor, 'order.place_for_resident', { orgPath: match.orgPath }, { roles: ['worker'] })
+  );
+}
+
+/** The order's creation event: the resident's, or for 代下单 the worker's under order.place_for_resident. */
+function creationEvent(
+  order: Order,
+  actor: Actor,
+  orderer: Orderer,
+  ids: { readonly providerId: string; readonly matchId: string },
+  now: number,
+) {
+  const details = {
+    ...ids,
+    itemId: order.itemId,
+    ...(orderer.kind === 'worker' ? { placedForResident: true, urgent: orderer.command.urgent } : {}),
+  };
+  const event = ORDER_LIFECYCLE.creationEvent(
+    order._id,
+    { openid: actor.openid, role: 'resident' },
+    now,
+    details,
+  );
+  if (orderer.kind === 'resident') return event;
+  return {
+    ...event,
+    action: 'order.place_for_resident' as const,
+    actor: { openid: actor.openid, role: 'worker' as const },
+  };
+}
+
+/** The order as placed by a worker for the resident: who, the consent, and the urgent request if it is one. */
+function placedFor(
+  order: Order,
+  actor: Actor,
+  orderer: Extract<Orderer, { kind: 'worker' }>,
+  now: number,
+  urgentTo: readonly string[],
+  config: PlatformConfig,
+): Order {
+  const { consent, urgent } = orderer.command;
+  return {
+    ...order,
+    placedBy: {
+      openid: actor.openid,
+      role: 'worker',
+      at: now,
+      consent: { method: consent.method, statement: consent.statement, at: now, byOpenid: actor.openid },
+    },
+    ...(urgent ? { urgent: newUrgentRequest(now, order.orgPath, urgentTo, config) } : {}),
+  };
+}
+
+/** The workers an urgent request tells at once ([] for an ordinary order, or one that will be refused). */
+async function urgentRecipientsIfAllowed(
+  db: DatabasePort,
+  actor: Actor,
+  command: OrderCreateCommand,
+  orderer: Orderer,
+): Promise<string[]> {
+  if (orderer.kind !== 'worker' || !orderer.command.urgent) return [];
+  const match = await db.get<Match>(COLLECTIONS.matches, command.matchId);
+  if (match === null || !mayOrderFrom(match, actor, orderer)) return [];
+  return urgentRecipients(db, match.orgPath);
+}
+
+/** The urgent request's messages to the workers it tells, written in the transaction. */
+async function enqueueUrgentMessages(
+  input: UseCaseInput,
+  tx: TransactionPort,
+  order: Order,
+  now: number,
+): Promise<readonly OutboxMessage[]> {
+  if (order.urgent === undefined || order.urgent.notified.length === 0) return [];
+  const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
+  const unit = await input.ports.db.get<OrgUnit>(COLLECTIONS.orgUnits, unitIdOfPath(order.orgPath));
+  return enqueueMessages(
+    tx,
+    input.ports.ids,
+    order._id,
+    order.urgent.notified.map((openid) => urgentRequestMessage(config, openid, order, unit?.name ?? '')),
+    now,
+  );
 }
 
 /**
@@ -128,11 +270,12 @@ async function screenIfAllowed(
   input: UseCaseInput,
   texts: readonly TextToScreen[],
   command: OrderCreateCommand,
+  orderer: Orderer,
 ): Promise<HeldTextKind[] | null> {
   const { ports, actor } = input;
   if (texts.every((t) => t.text.length === 0)) return [];
   const match = await db.get<Match>(COLLECTIONS.matches, command.matchId);
-  if (match === null || match.residentOpenid !== actor.openid || ports.clock.now() > match.expiresAt) {
+  if (match === null || !mayOrderFrom(match, actor, orderer) || ports.clock.now() > match.expiresAt) {
     return null;
   }
   const candidate = match.results

@@ -16,7 +16,14 @@ import { COLLECTIONS } from '../model/collections.model';
 
 import type { EventRecord } from '../model/event.model';
 
-import type { FollowUp, Order, Rating } from '../model/order.model';
+import {
+  CONSENT_METHOD_LABELS,
+  URGENT_STATE_LABELS,
+  type FollowUp,
+  type Order,
+  type Rating,
+  type UrgentRequest,
+} from '../model/order.model';
 import type { HeldTextKind } from '../model/moderation.model';
 import type { User } from '../model/user.model';
 
@@ -40,7 +47,9 @@ import type {
   FollowUpView,
   OrderDetail,
   OrderDetailResult,
+  PlacedByView,
   RatingView,
+  UrgentView,
   TimelineEntry,
 } from './order.replies';
 
@@ -64,8 +73,16 @@ export function chronological(events: readonly EventRecord[]): EventRecord[] {
   return out;
 }
 
-function stepLabel(event: EventRecord): string {
-  if (event.from === null) return ORDER_LIFECYCLE.definition.creation.label;
+function stepLabel(event: EventRecord, placedByName: string | null): string {
+  if (event.from === null) {
+    return event.actor.role === 'worker'
+      ? `由 ${placedByName ?? '工作人员'} 代居民下单`
+      : ORDER_LIFECYCLE.definition.creation.label;
+  }
+  const urgent = event.details?.['urgent'];
+  if (event.from === event.to && urgent === 'queued') return '紧急求助超时无人接单，转社区处理';
+  if (event.from === event.to && urgent === 'reassigned') return '紧急求助改派服务机构';
+  if (urgent === 'resolved') return '紧急求助已另行处理';
   const rules = ORDER_LIFECYCLE.rulesFor(event.from as OrderStatus, event.to as OrderStatus);
   const rule = rules.find((r) => r.action === event.action && r.roles.includes(event.actor.role)) ?? rules[0];
   return rule?.label ?? ORDER_STATUS_LABELS[event.to as OrderStatus];
@@ -81,7 +98,7 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
   const target = orderTarget(order);
   const { role } = authorize(actor, 'order.view', target);
 
-  const [events, resident, followUp, rating] = await Promise.all([
+  const [events, resident, followUp, rating, placer] = await Promise.all([
     db.find<EventRecord>(
       COLLECTIONS.events,
       { entityType: 'order', entityId: order._id },
@@ -96,18 +113,56 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
     db.get<User>(COLLECTIONS.users, order.residentOpenid),
     order.doneAt === null ? null : db.get<FollowUp>(COLLECTIONS.followUps, followUpIdOf(order._id)),
     order.ratedAt === null ? null : db.get<Rating>(COLLECTIONS.ratings, ratingIdOf(order._id)),
+    order.placedBy === undefined ? null : db.get<User>(COLLECTIONS.users, order.placedBy.openid),
   ]);
+  const placedByName =
+    order.placedBy === undefined ? null : placer?.realName || placer?.nickname || '工作人员';
 
   const viewer = { actor, role, target };
   const isOwner = role === 'resident' && order.residentOpenid === actor.openid;
   return {
     order: orderView(order, resident, viewer),
-    timeline: chronological(events).map((e) => timelineEntry(e, order, actor)),
+    timeline: chronological(events).map((e) => timelineEntry(e, order, actor, placedByName)),
     followUp: followUp === null ? null : followUpView(followUp, actor),
-    rating: rating === null ? null : ratingView(rating, isOwner),
+    rating:
+      rating === null ? null : ratingView(rating, isOwner || rating.recordedBy?.openid === actor.openid),
     nextOffer: isOwner ? (order.nextOffer ?? null) : null,
     viewerRole: role,
     actions: nextActions(order, viewer),
+    ...(order.placedBy === undefined ? {} : { placedBy: placedByView(order, placedByName ?? '', role) }),
+    ...(order.urgent === undefined ? {} : { urgent: urgentView(order.urgent) }),
+  };
+}
+
+/** Who placed it; the consent (the resident's words, sealed at rest) only for the unit's workers and leaders. */
+function placedByView(order: Order, name: string, role: Role): PlacedByView {
+  const placed = order.placedBy!;
+  const workers = role === 'worker' || role === 'leader' || role === 'system_admin';
+  return {
+    name,
+    at: placed.at,
+    consent: workers
+      ? {
+          method: placed.consent.method,
+          methodLabel: CONSENT_METHOD_LABELS[placed.consent.method],
+          statement: placed.consent.statement,
+          at: placed.consent.at,
+        }
+      : null,
+  };
+}
+
+function urgentView(urgent: UrgentRequest): UrgentView {
+  return {
+    state: urgent.state,
+    stateLabel: URGENT_STATE_LABELS[urgent.state],
+    requestedAt: urgent.requestedAt,
+    acceptBy: urgent.acceptBy,
+    limitMinutes: urgent.limitMinutes,
+    queuedAt: urgent.queuedAt,
+    handledAt: urgent.handledAt,
+    resolution: urgent.resolution,
+    note: urgent.note,
   };
 }
 
@@ -162,7 +217,12 @@ const HELD_REASONS: Partial<Record<OrderStatus, HeldTextKind>> = {
   declined: 'decline_reason',
 };
 
-function timelineEntry(e: EventRecord, order: Order, viewer: Actor): TimelineEntry {
+function timelineEntry(
+  e: EventRecord,
+  order: Order,
+  viewer: Actor,
+  placedByName: string | null,
+): TimelineEntry {
   const kind = HELD_REASONS[e.to as OrderStatus];
   const held =
     kind !== undefined && order.heldTexts?.includes(kind) === true && e.actor.openid !== viewer.openid;
@@ -171,7 +231,7 @@ function timelineEntry(e: EventRecord, order: Order, viewer: Actor): TimelineEnt
     from: e.from as OrderStatus | null,
     to: e.to as OrderStatus,
     statusLabel: ORDER_STATUS_LABELS[e.to as OrderStatus],
-    stepLabel: stepLabel(e),
+    stepLabel: stepLabel(e, placedByName),
     actorRole: e.actor.role,
     actorLabel: ROLE_LABELS[e.actor.role],
     reason: held ? null : e.reason,
@@ -200,6 +260,7 @@ function ratingView(rating: Rating, isOwner: boolean): RatingView {
     stars: rating.stars,
     text: rating.textVisible || isOwner ? rating.text : null,
     createdAt: rating.createdAt,
+    ...(rating.recordedBy === undefined ? {} : { recordedForResident: true }),
   };
 }
 
@@ -210,6 +271,8 @@ function nextActions(order: Order, viewer: Viewer): Action[] {
     ...new Set(
       ORDER_LIFECYCLE.next(order.status, role)
         .filter((rule) => can(actor, rule.action, target, { roles: [role] }))
+        // A worker steps in for the resident only on orders placed for one (代下单).
+        .filter((rule) => rule.action !== 'order.place_for_resident' || order.placedBy !== undefined)
         .map((rule) => rule.action),
     ),
   ];

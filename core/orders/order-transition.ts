@@ -9,7 +9,8 @@
  * exist: no answer tells a stranger that an order id is real. Free text the command carries goes through
  * content security only once the step is known to be allowed (`screen`).
  */
-import { can, type AccessTarget } from '../auth/authorize';
+import { AUTH_ERROR_CODES, authorize, can, type AccessTarget } from '../auth/authorize';
+import { DomainError } from '../kernel/errors';
 import type { Actor } from '../auth/roles';
 import { ORDER_LIFECYCLE, type OrderStatus } from '../lifecycle/order.lifecycle';
 import type { TransitionResult } from '../lifecycle/state-machine';
@@ -32,6 +33,25 @@ import {
 } from '../kernel/command.runner';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 import { requireIdentity } from '../kernel/identity';
+
+/**
+ * A worker steps in for the resident (cancel, rate) only on an order a worker placed for one (代下单): the
+ * life cycle lets the unit's workers make those steps, this keeps them to such orders. On any other order the
+ * worker gets the matrix's refusal of the resident's own action (`action`), as before 代下单 existed. Called
+ * in the step's transaction, so a refusal writes nothing.
+ */
+export function requirePlacedForResident(
+  actor: Actor,
+  role: string,
+  order: Pick<Order, 'residentOpenid' | 'providerId' | 'orgPath' | 'placedBy'>,
+  action: 'order.cancel' | 'order.rate',
+): void {
+  if (role === 'worker' && order.placedBy === undefined) {
+    authorize(actor, action, orderTarget(order));
+    // The matrix gives workers neither action; should it ever, the step is still not theirs here.
+    throw new DomainError(AUTH_ERROR_CODES.outOfScope, '该订单不是工作人员代居民下的订单，不能代为操作');
+  }
+}
 
 /** What the authorization matrix checks an order against. */
 export function orderTarget(order: Pick<Order, 'residentOpenid' | 'providerId' | 'orgPath'>): AccessTarget {

@@ -136,6 +136,34 @@ export interface RatingView {
   /** Null while the text waits for a worker's review (only its author sees it meanwhile). */
   readonly text: string | null;
   readonly createdAt: number;
+  /** A worker recorded it for the resident (代评价); absent: the resident rated. */
+  readonly recordedForResident?: boolean;
+}
+
+/** 代下单: who placed the order for the resident; the consent is shown to the unit's workers only. */
+export interface PlacedByView {
+  /** The worker's name (称呼), e.g. 由 王网格 代下单. */
+  readonly name: string;
+  readonly at: number;
+  readonly consent: {
+    readonly method: 'in_person' | 'phone';
+    readonly methodLabel: string;
+    readonly statement: string;
+    readonly at: number;
+  } | null;
+}
+
+/** 紧急求助: its state and clock. */
+export interface UrgentView {
+  readonly state: 'waiting' | 'queued' | 'handled';
+  readonly stateLabel: string;
+  readonly requestedAt: number;
+  readonly acceptBy: number;
+  readonly limitMinutes: number;
+  readonly queuedAt: number | null;
+  readonly handledAt: number | null;
+  readonly resolution: 'accepted' | 'reassigned' | 'resolved' | null;
+  readonly note: string;
 }
 
 export interface OrderDetailResult {
@@ -149,4 +177,8 @@ export interface OrderDetailResult {
   readonly viewerRole: Role;
   /** The steps the caller may take now (e.g. ['order.accept', 'order.decline']). */
   readonly actions: readonly Action[];
+  /** 代下单: who placed it for the resident; absent for an order the resident placed. */
+  readonly placedBy?: PlacedByView;
+  /** 紧急求助: absent for an ordinary order. */
+  readonly urgent?: UrgentView;
 }

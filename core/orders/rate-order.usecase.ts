@@ -15,6 +15,9 @@
  * Counted stars change the provider's aggregates by constant work (atomic increments) in the same
  * transaction, the reputation recomputed and copied to the provider's offerings. When the follow-up is
  * already on record, the rating also closes the order (the system's step, in the same commit).
+ *
+ * 代评价: on an order a worker placed for a resident (代下单), a worker of the unit may record the resident's
+ * rating on their behalf; the rating says so (`recordedBy`) and counts like the resident's own.
  */
 import { authorize } from '../auth/authorize';
 import { SYSTEM_OPENID, staffProviderIds, type Actor } from '../auth/roles';
@@ -30,7 +33,13 @@ import { recordEvent } from '../kernel/command.runner';
 import { moderationItem } from '../kernel/text-screening';
 import type { UseCaseInput } from '../kernel/use-case';
 import { orderLoopError } from './order-loop.errors';
-import { insertHeldTexts, orderTarget, runOrderStep, type OrderStepContext } from './order-transition';
+import {
+  insertHeldTexts,
+  orderTarget,
+  requirePlacedForResident,
+  runOrderStep,
+  type OrderStepContext,
+} from './order-transition';
 import { ratingIdOf } from './order-ids';
 import type { RateOrderResult } from './order.replies';
 
@@ -53,7 +62,12 @@ export async function rateOrder(input: UseCaseInput): Promise<RateOrderResult> {
     command,
     async (step) => {
       const { tx, order, now, apply, held } = step;
-      authorize(actor, 'order.rate', orderTarget(order), { roles: ['resident'] });
+      const forResident = order.placedBy !== undefined && order.residentOpenid !== actor.openid;
+      if (forResident) {
+        authorize(actor, 'order.place_for_resident', orderTarget(order), { roles: ['worker'] });
+      } else {
+        authorize(actor, 'order.rate', orderTarget(order), { roles: ['resident'] });
+      }
       if (servesProvider(actor, order)) {
         throw orderLoopError('RATING_OWN_PROVIDER', { orderId: order._id, providerId: order.providerId });
       }
@@ -64,11 +78,15 @@ export async function rateOrder(input: UseCaseInput): Promise<RateOrderResult> {
       const rated = await apply({
         to: 'rated',
         patch: { ratedAt: now, stars: command.stars },
-        details: { stars: command.stars },
+        details: { stars: command.stars, ...(forResident ? { onBehalfOfResident: true } : {}) },
       });
+      requirePlacedForResident(actor, rated.event.actor.role, order, 'order.rate');
       const status = order.status === 'followed_up' ? await closeRatedOrder(step, rated.entity) : 'rated';
 
-      const rating = await newRating(step, ratingId, !held.includes('rating_text'));
+      const made = await newRating(step, ratingId, !held.includes('rating_text'));
+      const rating: Rating = forResident
+        ? { ...made, recordedBy: { openid: actor.openid, role: 'worker' } }
+        : made;
       await tx.insert(COLLECTIONS.ratings, rating);
       const subject = { subject: 'ratings', subjectId: ratingId, orderId: order._id } as const;
       const about = { ...subject, orgPath: order.orgPath, authorOpenid: actor.openid };

@@ -28,7 +28,12 @@ export interface SealedField {
 
 export const PERSONAL_DATA_FIELDS: Readonly<Partial<Record<CollectionName, readonly SealedField[]>>> = {
   users: [{ path: 'nickname' }, { path: 'realName' }, { path: 'phone', blindIndex: 'phoneHash' }],
-  orders: [{ path: 'residentName' }, { path: 'serviceAddress' }],
+  orders: [
+    { path: 'residentName' },
+    { path: 'serviceAddress' },
+    // 代下单: the resident's consent in the worker's words (it may quote their name or phone).
+    { path: 'placedBy.consent.statement' },
+  ],
   concerns: [{ path: 'residentName' }, { path: 'onBehalfOf.name' }, { path: 'onBehalfOf.phone' }],
   party_members: [{ path: 'name' }, { path: 'phone' }],
   dual_registrations: [{ path: 'name' }, { path: 'contactPhone' }],

@@ -4,7 +4,13 @@
  * `runIdempotent` under that name.
  */
 import type { z } from 'zod';
-import { catalogListSchema, categorySaveSchema, itemSaveSchema, orgChildrenSchema } from './catalog.schema';
+import {
+  catalogListSchema,
+  catalogVisibilitySchema,
+  categorySaveSchema,
+  itemSaveSchema,
+  orgChildrenSchema,
+} from './catalog.schema';
 import {
   concernClaimSchema,
   concernConfirmSchema,
@@ -22,6 +28,7 @@ import {
   jointMeetingTakeSchema,
 } from './concern.schema';
 import { matchRequestSchema } from './match.schema';
+import { orgUnitMoveSchema, orgUnitSaveSchema } from './org.schema';
 import { moderationDecideSchema, moderationListSchema } from './moderation.schema';
 import {
   dashboardQuerySchema,
@@ -41,6 +48,10 @@ import {
   orderDetailSchema,
   orderDoneSchema,
   orderListSchema,
+  orderPlaceForResidentSchema,
+  orderUrgentHandleSchema,
+  dutySetSchema,
+  residentRegisterSchema,
   ratingSubmitSchema,
 } from './order.schema';
 import {
@@ -95,7 +106,10 @@ export const COMMANDS = {
   'catalog.list': read(catalogListSchema),
   'catalog.category.save': write(categorySaveSchema),
   'catalog.item.save': write(itemSaveSchema),
+  'catalog.visibility.set': write(catalogVisibilitySchema),
   'org.children': read(orgChildrenSchema),
+  'org.unit.save': write(orgUnitSaveSchema),
+  'org.unit.move': write(orgUnitMoveSchema),
 
   'match.request': read(matchRequestSchema),
   'order.create': write(orderCreateSchema),
@@ -107,6 +121,11 @@ export const COMMANDS = {
   'order.rate': write(ratingSubmitSchema),
   'order.list': read(orderListSchema),
   'order.detail': read(orderDetailSchema),
+  // 代下单 and 紧急求助, from the console (docs/acting-for-residents.md).
+  'order.resident.register': write(residentRegisterSchema),
+  'order.place_for_resident': write(orderPlaceForResidentSchema),
+  'order.urgent.handle': write(orderUrgentHandleSchema),
+  'order.duty.set': write(dutySetSchema),
   'complaint.submit': write(complaintSubmitSchema),
   'complaint.decide': write(complaintDecisionSchema),
 

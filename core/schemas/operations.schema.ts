@@ -30,17 +30,53 @@ export const stationChecklistSchema = command({
 });
 export type StationChecklistCommand = z.output<typeof stationChecklistSchema>;
 
-export const LEDGER_KINDS = ['services', 'follow_ups', 'concerns', 'volunteer_services', 'funds'] as const;
+/**
+ * The ledgers (台账) a unit keeps: orders (服务订单), follow-ups (回访), providers (服务机构) are exported by
+ * the console today (docs/ledgers.md); concerns, volunteer services and funds come with their issues.
+ */
+export const LEDGER_KINDS = [
+  'orders',
+  'follow_ups',
+  'providers',
+  'concerns',
+  'volunteer_services',
+  'funds',
+] as const;
+
+export const LEDGER_KIND_LABELS: Readonly<Record<(typeof LEDGER_KINDS)[number], string>> = {
+  orders: '订单',
+  follow_ups: '回访',
+  providers: '服务机构',
+  concerns: '诉求',
+  volunteer_services: '志愿服务',
+  funds: '经费',
+};
+
+/** The longest period one export covers, in days (both ends included). */
+export const LEDGER_MAX_DAYS = 366;
+
+const DAY_MS = 86_400_000;
 
 export const ledgerExportSchema = query({
-  orgUnitId: id('单位'),
+  /** Absent: the worker's own unit. */
+  orgUnitId: id('单位').optional(),
   kind: oneOf('台账类型', LEDGER_KINDS),
   from: calendarDate('开始日期'),
   to: calendarDate('结束日期'),
 }).superRefine((q, ctx) => {
-  if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+  if (q.from > q.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+    return;
+  }
+  const days = (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / DAY_MS + 1;
+  if (days > LEDGER_MAX_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `一次最多导出 ${LEDGER_MAX_DAYS} 天的台账` });
+  }
 });
 export type LedgerExportQuery = z.output<typeof ledgerExportSchema>;
+
+/** One export job (`GET /console/api/ledgers/exports/:jobId`). */
+export const ledgerExportJobSchema = query({ jobId: id('导出任务') });
 
 export const FUND_SOURCES = ['finance', 'party_dues', 'street', 'donor', 'community'] as const;
 export const FUND_SOURCE_LABELS: Readonly<Record<(typeof FUND_SOURCES)[number], string>> = {
@@ -101,9 +137,22 @@ export const roleGrantSchema = command({
 });
 export type RoleGrantCommand = z.output<typeof roleGrantSchema>;
 
+/** A calendar month 'YYYY-MM' (Asia/Shanghai), 2020 to 2099. */
+const calendarMonth = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为 YYYY-MM` });
+
+/** 数据看板: a unit within the worker's (default: their own) and a range of at most 12 months. */
 export const dashboardQuerySchema = query({
-  orgUnitId: id('单位'),
-  from: calendarDate('开始日期').optional(),
-  to: calendarDate('结束日期').optional(),
+  orgUnitId: id('单位').optional(),
+  from: calendarMonth('开始月份').optional(),
+  to: calendarMonth('结束月份').optional(),
+}).superRefine((q, ctx) => {
+  if (q.from === undefined || q.to === undefined) return;
+  const months = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束月份不能早于开始月份' });
+  else if (months(q.to) - months(q.from) >= 12)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: '一次最多查看 12 个月' });
 });
 export type DashboardQuery = z.output<typeof dashboardQuerySchema>;

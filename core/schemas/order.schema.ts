@@ -8,6 +8,7 @@ import {
   images,
   int,
   list,
+  mobilePhone,
   oneOf,
   optionalText,
   paging,
@@ -120,3 +121,51 @@ export const complaintDecisionSchema = command({
   reply: text('处理意见', { max: 500, multiline: true }),
 });
 export type ComplaintDecisionCommand = z.output<typeof complaintDecisionSchema>;
+
+/**
+ * 代下单 (docs/acting-for-residents.md): how the resident agreed that a worker acts for them, in the worker's
+ * words. Stored sealed with the order (decision 0012).
+ */
+const residentConsent = z.object(
+  {
+    method: oneOf('同意方式', ['in_person', 'phone'] as const),
+    statement: text('居民同意内容', { max: 200, multiline: true }),
+  },
+  { error: '请记录居民的同意（方式和内容）' },
+);
+
+/** A worker finds (by phone, in the grid) or registers the resident they will order for. */
+export const residentRegisterSchema = command({
+  gridId: id('居民所在网格'),
+  name: text('居民姓名', { max: 20 }),
+  phone: mobilePhone,
+  consent: residentConsent,
+});
+export type ResidentRegisterCommand = z.output<typeof residentRegisterSchema>;
+
+/** order.create as a worker places it for a resident: the consent, and whether it is a 紧急求助. */
+export const orderPlaceForResidentSchema = orderCreateSchema.extend({
+  consent: residentConsent,
+  urgent: bool('是否紧急求助').default(false),
+});
+export type OrderPlaceForResidentCommand = z.output<typeof orderPlaceForResidentSchema>;
+
+/** A worker handles an urgent request: reassign it to another provider of its match, or resolve it. */
+export const orderUrgentHandleSchema = command({
+  ...orderRef,
+  resolution: oneOf('处理方式', ['reassign', 'resolve'] as const),
+  providerId: id('服务机构').optional(),
+  note: text('处理说明', { max: 200, multiline: true }),
+}).superRefine((cmd, ctx) => {
+  if (cmd.resolution === 'reassign' && cmd.providerId === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['providerId'], message: '改派时请选择服务机构' });
+  }
+});
+export type OrderUrgentHandleCommand = z.output<typeof orderUrgentHandleSchema>;
+
+/** A worker marks a worker of a community on or off duty (值班) for urgent requests. */
+export const dutySetSchema = command({
+  openid: id('工作人员'),
+  onDuty: bool('是否值班'),
+});
+export type DutySetCommand = z.output<typeof dutySetSchema>;

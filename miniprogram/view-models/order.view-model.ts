@@ -91,6 +91,8 @@ export interface OrderDetailView extends OrderHeadingView {
   canCall: boolean;
   /** Why a masked number is masked: before acceptance, or after the job ended; '' when not masked. */
   phoneHint: string;
+  /** 代下单: '由网格员代下单' when a worker placed the order for the resident; '' otherwise (no cell). */
+  placedByLabel: string;
   /** '' when the order has none (the cell is not shown). */
   serviceAddress: string;
   note: string;
@@ -138,6 +140,7 @@ export function toOrderDetail(reply: OrderDetailResult): OrderDetailView {
     residentPhone: phone === '' ? '未留电话' : phone,
     canCall: phone !== '' && !isMasked(phone),
     phoneHint: isMasked(phone) ? `${hiddenWhy}完整号码` : '',
+    placedByLabel: reply.placedBy === undefined ? '' : '由网格员代下单',
     serviceAddress: order.serviceAddressHidden ? hiddenWhy : (order.serviceAddress ?? ''),
     note: order.note,
     createdAt: formatShanghaiMinute(order.createdAt),

@@ -352,6 +352,7 @@ async function walkTimers(): Promise<void> {
 
   await cloud.update('providers', done.providerId, { ratingSum: cloud.db.command.inc(7) });
   keep('reputation-nightly timer', await cloud.fireTimer('reputation-nightly'));
+  keep('housekeeping timer', await cloud.fireTimer('housekeeping'));
 }
 
 /**

@@ -436,6 +436,13 @@ const WRONG_ROLES: readonly Case[] = [
     event: cmd('recount', () => ({})),
     code: 'UNKNOWN_COMMAND',
   },
+  {
+    name: 'a client calling the nightly housekeeping',
+    as: () => GRID_WORKER,
+    fn: 'housekeeping',
+    event: cmd('purge', () => ({})),
+    code: 'UNKNOWN_COMMAND',
+  },
 ];
 
 const refused = (c: Case): Promise<Reply> =>

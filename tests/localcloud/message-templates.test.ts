@@ -157,6 +157,7 @@ describe('database/message-templates.json', () => {
       ['TPL_ORDER_STATUS', '订单状态通知'],
       ['TPL_FOLLOWUP_DUE', '回访提醒'],
       ['TPL_REVIEW_REMINDER', '评价提醒'],
+      ['TPL_URGENT_REQUEST', '紧急求助通知'],
       ['TPL_CONCERN_PROGRESS', '忧心事进展通知'],
       ['TPL_WISH_CLAIMED', '心愿认领通知'],
     ]);

@@ -16,7 +16,8 @@ import type { OrderDetailResult } from '../../../core/orders/order.replies';
 import type { ProviderStatusChangeResult } from '../../../core/providers/provider-status.reply';
 import { COMMON_ITEM_IDS } from '../../../demo/service-coverage.data';
 import { HOUR_MS } from '../../functions/support/function-cloud';
-import { DEMO_RESIDENT, matchFor, placeOrder } from '../../functions/support/order-loop';
+import { DEMO_RESIDENT, matchFor, ok, placeOrder } from '../../functions/support/order-loop';
+import { isBookkeeping, platformMark } from '../../functions/support/platform-writes';
 import { writeUser } from '../../functions/support/role-actors';
 import { consoleCloud, type ConsoleBrowser } from '../support/console-cloud';
 
@@ -135,6 +136,10 @@ async function itemWhereOffered(): Promise<string> {
   throw new Error(`${PROVIDER} is offered for none of its items`);
 }
 
+/** A whole-database mark without the bookkeeping every call may write (as `platformMark`). */
+const platformMarkOf = (mark: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(mark).filter(([name]) => !isBookkeeping(name)));
+
 const offered = async (itemId: string) =>
   (await matchFor(cloud, DEMO_RESIDENT, [itemId])).items[0]!.providers.map((p) => p.providerId);
 
@@ -210,6 +215,62 @@ describe('a community leader suspends and reinstates a provider', () => {
     expect(
       await cloud.count('events', { entityType: 'provider', entityId: PROVIDER }),
     ).toBeGreaterThanOrEqual(2);
+  });
+
+  test('its waiting orders: its staff may not take them, and order-timers re-offers each to the resident', async () => {
+    const itemId = await itemWhereOffered();
+    const rank = (await offered(itemId)).indexOf(PROVIDER) + 1;
+    const placed = await placeOrder(cloud, DEMO_RESIDENT, itemId, { rank });
+    expect(placed.providerId).toBe(PROVIDER);
+    const leader = await cloud.signIn('community.leader');
+    const suspend = { to: 'suspended', reason: '上门服务人员无证上岗，暂停核查' };
+    expect(
+      (
+        await leader.post(`/console/api/providers/${PROVIDER}/status`, {
+          ...suspend,
+          clientRequestId: 'suspend-waiting-0001',
+        })
+      ).code,
+    ).toBe('OK');
+
+    const [staff] = await cloud.staffOf(PROVIDER);
+    const before = cloud.wholeMark();
+    const accept = await cloud
+      .as(staff!)
+      .jobs('order.accept', { orderId: placed.orderId, clientRequestId: cloud.requestId('accept') });
+    expect(accept.code).toBe('PROVIDER_NOT_ACCEPTING');
+    expect(accept.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(platformMark(cloud)).toEqual(platformMarkOf(before));
+
+    const run = ok(
+      await cloud.fireTimer<{
+        released: { released: { orderId: string; nextOffer: { providerId: string } | null }[] };
+      }>('order-timers'),
+    );
+    const mine = run.released.released.find((r) => r.orderId === placed.orderId);
+    expect(mine).toBeDefined();
+    expect(mine!.nextOffer?.providerId).not.toBe(PROVIDER);
+    const order = await cloud.get<{ status: string; nextOffer: unknown }>('orders', placed.orderId);
+    expect(order).toMatchObject({ status: 'expired', nextOffer: mine!.nextOffer });
+    const [step] = await cloud.find<{ reason: string }>('events', {
+      entityType: 'order',
+      entityId: placed.orderId,
+      to: 'expired',
+    });
+    expect(step!.reason).toContain('暂停服务');
+    // Delivered again (timers are at-least-once): nothing more to release.
+    const again = ok(await cloud.fireTimer<{ released: { released: unknown[] } }>('order-timers'));
+    expect(again.released.released).toEqual([]);
+
+    expect(
+      (
+        await leader.post(`/console/api/providers/${PROVIDER}/status`, {
+          to: 'active',
+          reason: '',
+          clientRequestId: 'reinstate-waiting-0001',
+        })
+      ).code,
+    ).toBe('OK');
   });
 
   test('refusals write nothing: no reason, a worker, a step the status does not allow', async () => {
@@ -312,6 +373,60 @@ describe('the workbench', () => {
         dueAt: _.lt(later.data.now),
       }),
     );
+  });
+
+  test('complaints nobody has verified: the street’s, oldest first, as counted; overdue past the unit’s hours', async () => {
+    const now = cloud.now();
+    const complaintOn = async (prefix: string, id: string, filedAt: number) => {
+      const [order] = await cloud.find<{
+        _id: string;
+        providerId: string;
+        orgPath: string;
+        residentOpenid: string;
+      }>('orders', { orgPath: regexp(prefix), status: 'followed_up' });
+      const doc = {
+        _id: id,
+        orderId: order!._id,
+        providerId: order!.providerId,
+        residentOpenid: order!.residentOpenid,
+        content: '约好的时间没有上门',
+        images: [],
+        status: 'submitted',
+        reply: null,
+        handledBy: null,
+        handledAt: null,
+        orgPath: order!.orgPath,
+        createdAt: filedAt,
+        updatedAt: filedAt,
+      };
+      await cloud.insert('complaints', [doc]);
+      return doc;
+    };
+    const late = await complaintOn(DONGMEN, 'cmp-test-late', now - 30 * HOUR_MS);
+    const fresh = await complaintOn(DONGMEN, 'cmp-test-fresh', now - HOUR_MS);
+    const elsewhere = await complaintOn(OTHER_STREET, 'cmp-test-elsewhere', now - 40 * HOUR_MS);
+
+    const reply = await (await cloud.signIn('street.worker')).get<WorkbenchReply>('/console/api/workbench');
+    const queue = reply.data.unansweredComplaints;
+    expect(reply.data.queues.complaints).toBe(true);
+    const stored = await cloud.find<{ _id: string; createdAt: number }>('complaints', {
+      orgPath: regexp(STREET),
+      status: 'submitted',
+    });
+    expect(queue.total).toBe(stored.length);
+    const oldest = [...stored].sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : 1));
+    expect(queue.items.map((c) => c.complaintId)).toEqual(oldest.slice(0, 10).map((c) => c._id));
+    for (const row of queue.items) {
+      expect(row.waitedMs).toBe(reply.data.now - row.filedAt);
+      expect(row.overdue).toBe(row.waitedMs > reply.data.complaintAnswerHours * HOUR_MS);
+      expect(row.providerName).not.toBe('');
+    }
+    const shown = new Map(queue.items.map((c) => [c.complaintId, c]));
+    if (stored.length <= 10) {
+      expect(shown.get(late._id)?.overdue).toBe(true);
+      expect(shown.get(fresh._id)?.overdue).toBe(false);
+    }
+    expect(shown.has(elsewhere._id)).toBe(false);
   });
 
   test('a city worker’s supply gaps: never a common item, each count equal to a direct count', async () => {

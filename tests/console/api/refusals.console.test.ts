@@ -33,6 +33,8 @@ const ids = {
   otherStreetOrder: '',
   ownProvider: 'prv-000001',
   otherProvider: '',
+  /** A ledger export of another street's worker (lingcheng.worker). */
+  foreignLedgerJob: '',
 };
 const OTHER_STREET = '450981001';
 
@@ -60,6 +62,13 @@ beforeAll(async () => {
   ids.ownOrder = own!._id;
   ids.otherStreetOrder = other!._id;
   ids.otherProvider = outside.find((p) => !p.orgPath.startsWith('/450900/450902/450902001/'))!._id;
+  const lingcheng = await cloud.signIn('lingcheng.worker');
+  const job = await lingcheng.post<{ jobId: string }>('/console/api/ledgers/exports', {
+    kind: 'providers',
+    from: '2024-12-01',
+    to: '2024-12-31',
+  });
+  ids.foreignLedgerJob = job.data.jobId;
 });
 
 beforeEach(() => cloud.nextMinute());
@@ -129,7 +138,21 @@ describe('a write without the session’s CSRF token, or with another, is refuse
       [
         'POST /console/api/accounts',
         'POST /console/api/accounts/:loginName/reset',
+        'POST /console/api/catalog/categories',
+        'POST /console/api/catalog/items',
+        'POST /console/api/catalog/visibility',
+        'POST /console/api/ledgers/exports',
+        'POST /console/api/people/roles',
+        'POST /console/api/places',
+        'POST /console/api/places/:unitId/move',
         'POST /console/api/providers/:providerId/status',
+        'POST /console/api/residents',
+        'POST /console/api/residents/:residentId/match',
+        'POST /console/api/residents/orders',
+        'POST /console/api/residents/orders/:orderId/cancel',
+        'POST /console/api/residents/orders/:orderId/rating',
+        'POST /console/api/residents/urgent/:orderId/handle',
+        'POST /console/api/residents/duty',
         'POST /console/auth/logout',
         'POST /console/auth/password',
       ].sort(),
@@ -177,13 +200,156 @@ interface ScopeCase {
   readonly code: string;
 }
 
+/** 代下单 and 紧急求助 records of 东门社区 (placed by its community worker), for the residents routes' cases. */
+const acting = { matchId: '', orderId: '' };
+const ACTING_CONSENT = { method: 'in_person', statement: '居民当面同意代为下单' };
+
+beforeAll(async () => {
+  const worker = await cloud.signIn('community.worker');
+  const resident = await worker.post<{ residentId: string }>('/console/api/residents', {
+    gridId: '450902001001001',
+    name: '刘阿公',
+    phone: '13977000901',
+    consent: ACTING_CONSENT,
+    clientRequestId: 'scope-acting-0001',
+  });
+  const match = await worker.post<{ matchId: string; items: { providers: { providerId: string }[] }[] }>(
+    `/console/api/residents/${resident.data.residentId}/match`,
+    { itemIds: ['item-appliance-repair'] },
+  );
+  const placed = await worker.post<{ orderId: string }>('/console/api/residents/orders', {
+    matchId: match.data.matchId,
+    itemId: 'item-appliance-repair',
+    providerId: match.data.items[0]!.providers[0]!.providerId,
+    consent: ACTING_CONSENT,
+    urgent: true,
+    clientRequestId: 'scope-acting-0002',
+  });
+  acting.matchId = match.data.matchId;
+  acting.orderId = placed.data.orderId;
+});
+
 /** Every route's out-of-scope case (null: the route reads only the caller's own session). */
 const OUT_OF_SCOPE: Record<string, ScopeCase | null> = {
+  // Acting for residents (tests/console/api/residents.console.test.ts says more). The four reads name no unit
+  // or record: each answers the caller's own placements, or within the caller's own units only.
+  'GET /console/api/residents/form': null,
+  'GET /console/api/residents/orders': null,
+  'GET /console/api/residents/urgent': null,
+  'GET /console/api/residents/duty': null,
+  'POST /console/api/residents': {
+    as: 'grid.worker',
+    outside: () => [
+      '/console/api/residents',
+      {
+        gridId: '450981001001001',
+        name: '刘阿公',
+        phone: '13977000902',
+        consent: ACTING_CONSENT,
+        clientRequestId: 'scope-res-0001',
+      },
+    ],
+    missing: () => [
+      '/console/api/residents',
+      {
+        gridId: '999999999999999',
+        name: '刘阿公',
+        phone: '13977000902',
+        consent: ACTING_CONSENT,
+        clientRequestId: 'scope-res-0002',
+      },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/residents/:residentId/match': {
+    as: 'grid.worker',
+    outside: () => ['/console/api/residents/demo-resident-2/match', { itemIds: ['item-appliance-repair'] }],
+    missing: () => ['/console/api/residents/t-nobody-at-all/match', { itemIds: ['item-appliance-repair'] }],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/residents/orders': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/residents/orders',
+      {
+        matchId: acting.matchId,
+        itemId: 'item-appliance-repair',
+        providerId: 'prv-000001',
+        consent: ACTING_CONSENT,
+        clientRequestId: 'scope-place-r001',
+      },
+    ],
+    missing: () => [
+      '/console/api/residents/orders',
+      {
+        matchId: 'no-such-match',
+        itemId: 'item-appliance-repair',
+        providerId: 'prv-000001',
+        consent: ACTING_CONSENT,
+        clientRequestId: 'scope-place-r002',
+      },
+    ],
+    code: 'MATCH_NOT_FOUND',
+  },
+  'POST /console/api/residents/orders/:orderId/cancel': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      `/console/api/residents/orders/${acting.orderId}/cancel`,
+      { clientRequestId: 'scope-cancel-r001' },
+    ],
+    missing: () => [
+      '/console/api/residents/orders/ord-9999999/cancel',
+      { clientRequestId: 'scope-cancel-r002' },
+    ],
+    code: 'ORDER_NOT_FOUND',
+  },
+  'POST /console/api/residents/orders/:orderId/rating': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      `/console/api/residents/orders/${acting.orderId}/rating`,
+      { stars: 5, clientRequestId: 'scope-rate-r001' },
+    ],
+    missing: () => [
+      '/console/api/residents/orders/ord-9999999/rating',
+      { stars: 5, clientRequestId: 'scope-rate-r002' },
+    ],
+    code: 'ORDER_NOT_FOUND',
+  },
+  'POST /console/api/residents/urgent/:orderId/handle': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      `/console/api/residents/urgent/${acting.orderId}/handle`,
+      { resolution: 'resolve', note: '已处理', clientRequestId: 'scope-urgent-r001' },
+    ],
+    missing: () => [
+      '/console/api/residents/urgent/ord-9999999/handle',
+      { resolution: 'resolve', note: '已处理', clientRequestId: 'scope-urgent-r002' },
+    ],
+    code: 'ORDER_NOT_FOUND',
+  },
+  'POST /console/api/residents/duty': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/residents/duty',
+      { openid: 'demo-community-worker-1', onDuty: true, clientRequestId: 'scope-duty-r001' },
+    ],
+    missing: () => [
+      '/console/api/residents/duty',
+      { openid: 't-nobody-at-all', onDuty: true, clientRequestId: 'scope-duty-r002' },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
   'GET /console/api/session': null,
   'GET /console/api/workbench': {
     as: 'street.worker',
     outside: () => [`/console/api/workbench?orgUnitId=${OTHER_STREET}`],
     missing: () => ['/console/api/workbench?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/dashboard': {
+    as: 'street.worker',
+    outside: () => [`/console/api/dashboard?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/dashboard?orgUnitId=999999999'],
     code: 'OUT_OF_SCOPE',
   },
   'GET /console/api/orders': {
@@ -239,6 +405,139 @@ const OUT_OF_SCOPE: Record<string, ScopeCase | null> = {
     outside: () => ['/console/api/accounts/lingcheng.worker/reset'],
     missing: () => ['/console/api/accounts/nobody.at.all/reset'],
     code: 'ACCOUNT_NOT_FOUND',
+  },
+  // Ledgers (tests/console/api/ledgers.console.test.ts says more); the list holds only the caller's own jobs.
+  'POST /console/api/ledgers/exports': {
+    as: 'street.worker',
+    outside: () => [
+      '/console/api/ledgers/exports',
+      { kind: 'orders', orgUnitId: OTHER_STREET, from: '2024-12-01', to: '2024-12-31' },
+    ],
+    missing: () => [
+      '/console/api/ledgers/exports',
+      { kind: 'orders', orgUnitId: '999999999', from: '2024-12-01', to: '2024-12-31' },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/ledgers/exports': null,
+  'GET /console/api/ledgers/exports/:jobId': {
+    as: 'street.worker',
+    outside: () => [`/console/api/ledgers/exports/${ids.foreignLedgerJob}`],
+    missing: () => ['/console/api/ledgers/exports/no-such-job'],
+    code: 'LEDGER_EXPORT_NOT_FOUND',
+  },
+  // Catalog, people and places (tests/console/api/people.console.test.ts and its neighbours say more).
+  'GET /console/api/catalog': {
+    as: 'street.worker',
+    outside: () => [`/console/api/catalog?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/catalog?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/catalog/categories': {
+    as: 'street.worker',
+    outside: () => [
+      '/console/api/catalog/categories',
+      { categoryId: 'cat-housekeeping', name: '家政', clientRequestId: 'scope-cat-0001' },
+    ],
+    missing: () => [
+      '/console/api/catalog/categories',
+      { categoryId: 'cat-nope', name: '家政', clientRequestId: 'scope-cat-0002' },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/catalog/items': {
+    as: 'street.worker',
+    outside: () => [
+      '/console/api/catalog/items',
+      {
+        categoryId: 'cat-housekeeping',
+        name: '上门理发',
+        orgUnitId: OTHER_STREET,
+        clientRequestId: 'scope-item-0001',
+      },
+    ],
+    missing: () => [
+      '/console/api/catalog/items',
+      {
+        categoryId: 'cat-housekeeping',
+        name: '上门理发',
+        orgUnitId: '999999999',
+        clientRequestId: 'scope-item-0002',
+      },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/catalog/visibility': {
+    as: 'community.worker',
+    outside: () => [
+      '/console/api/catalog/visibility',
+      { kind: 'item', targetId: 'item-home-cleaning', active: false, clientRequestId: 'scope-vis-0001' },
+    ],
+    missing: () => [
+      '/console/api/catalog/visibility',
+      { kind: 'item', targetId: 'item-nope', active: false, clientRequestId: 'scope-vis-0002' },
+    ],
+    code: 'CATALOG_ITEM_NOT_FOUND',
+  },
+  'GET /console/api/people': {
+    as: 'street.worker',
+    outside: () => [`/console/api/people?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/people?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/people/roles': {
+    as: 'street.leader',
+    outside: () => [
+      '/console/api/people/roles',
+      {
+        op: 'grant',
+        targetOpenid: 'demo-resident-2',
+        role: 'worker',
+        orgUnitId: '450981001001',
+        clientRequestId: 'scope-role-0001',
+      },
+    ],
+    missing: () => [
+      '/console/api/people/roles',
+      {
+        op: 'grant',
+        targetOpenid: 'demo-resident-2',
+        role: 'worker',
+        orgUnitId: '999999999',
+        clientRequestId: 'scope-role-0002',
+      },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/places': {
+    as: 'street.worker',
+    outside: () => [`/console/api/places?parentId=${OTHER_STREET}`],
+    missing: () => ['/console/api/places?parentId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/places': {
+    as: 'street.worker',
+    outside: () => [
+      '/console/api/places',
+      { parentId: OTHER_STREET, name: '新社区', clientRequestId: 'scope-place-0001' },
+    ],
+    missing: () => [
+      '/console/api/places',
+      { parentId: '999999999', name: '新社区', clientRequestId: 'scope-place-0002' },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/places/:unitId/move': {
+    as: 'street.worker',
+    outside: () => [
+      '/console/api/places/450981001001001/move',
+      { toParentId: '450902001001', clientRequestId: 'scope-move-0001' },
+    ],
+    missing: () => [
+      '/console/api/places/999999999/move',
+      { toParentId: '450902001001', clientRequestId: 'scope-move-0002' },
+    ],
+    code: 'OUT_OF_SCOPE',
   },
 };
 

@@ -196,7 +196,8 @@ describe('checkStep: which refusal a caller gets', () => {
         entityId: 'ord-1',
         from: 'created',
         to: 'cancelled',
-        allowedRoles: ['resident'],
+        // 代下单: a worker may cancel for the resident an order placed for them.
+        allowedRoles: ['resident', 'worker'],
       },
     });
   });
@@ -242,6 +243,7 @@ describe('steps offered', () => {
       'declined:拒单',
       'expired:超时未接单',
       'cancelled:居民取消订单',
+      'cancelled:工作人员代居民取消订单',
     ]);
     expect(names(ORDER_LIFECYCLE.next('created', 'provider_staff'))).toEqual([
       'accepted:接单',

@@ -205,10 +205,15 @@ test('sealDocument and openDocument are inverse on every collection with persona
   for (const [collection, fields] of Object.entries(PERSONAL_DATA_FIELDS)) {
     const doc: Doc = { _id: 'x' };
     for (const f of fields!) {
-      const [head, ...rest] = f.path.split('.');
+      const keys = f.path.split('.');
       const value = f.kind === 'json' ? { any: ['json', 1] } : `值-${f.path}`;
-      if (rest.length === 0) doc[head!] = value;
-      else doc[head!] = { ...((doc[head!] as object | undefined) ?? {}), [rest.join('.')]: value };
+      // Nested paths (e.g. orders' placedBy.consent.statement) as nested objects, level by level.
+      let at: Record<string, unknown> = doc;
+      for (const key of keys.slice(0, -1)) {
+        at[key] = { ...((at[key] as Record<string, unknown> | undefined) ?? {}) };
+        at = at[key] as Record<string, unknown>;
+      }
+      at[keys.at(-1)!] = value;
     }
     const sealed = sealDocument(cipher, collection, doc);
     expect(JSON.stringify(sealed)).not.toContain('值-');

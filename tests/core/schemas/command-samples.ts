@@ -34,7 +34,10 @@ export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
     name: '家电维修',
     description: '空调、冰箱、洗衣机上门维修',
   },
+  'catalog.visibility.set': { ...rid, kind: 'item', targetId: 'item-appliance', active: false },
   'org.children': { parentId: '450902001' },
+  'org.unit.save': { ...rid, parentId: '450902001001', name: '金港花园二期', kind: 'estate' },
+  'org.unit.move': { ...rid, unitId: '450902001001001', toParentId: '450902001002' },
 
   'match.request': { itemIds: ['item-appliance', 'item-elder-care'] },
   'order.create': {
@@ -66,6 +69,23 @@ export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
   'order.rate': { ...rid, orderId: 'order-1', stars: 5, text: '师傅很专业' },
   'order.list': { as: 'resident', status: 'created', page: 1, pageSize: 20 },
   'order.detail': { orderId: 'order-1' },
+  'order.resident.register': {
+    ...rid,
+    gridId: 'grid-1',
+    name: '李奶奶',
+    phone: '13907751234',
+    consent: { method: 'in_person', statement: '居民当面同意由网格员代为下单' },
+  },
+  'order.place_for_resident': {
+    ...rid,
+    matchId: 'match-1',
+    itemId: 'item-appliance',
+    providerId: 'prv-1',
+    consent: { method: 'phone', statement: '居民电话同意由网格员代为下单' },
+    urgent: true,
+  },
+  'order.urgent.handle': { ...rid, orderId: 'order-1', resolution: 'resolve', note: '已电话联系家属上门' },
+  'order.duty.set': { ...rid, openid: 'o-worker', onDuty: true },
   'complaint.submit': { ...rid, orderId: 'order-1', content: '收费高于报价' },
   'complaint.decide': {
     ...rid,
@@ -185,7 +205,7 @@ export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
       infoSystem: true,
     },
   },
-  'ledger.export': { orgUnitId: 'community-yc-jg', kind: 'services', from: '2024-01-01', to: '2024-03-31' },
+  'ledger.export': { orgUnitId: 'community-yc-jg', kind: 'orders', from: '2024-01-01', to: '2024-03-31' },
   'fund.record': {
     ...rid,
     direction: 'income',

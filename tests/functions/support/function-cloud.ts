@@ -70,7 +70,7 @@ export interface FunctionCloud {
    * Deliver a timer trigger to the function once more, at the current time (CloudBase triggers are
    * at-least-once); resolves with the function's reply.
    */
-  fireTimer<T = unknown>(fn: 'order-timers' | 'reputation-nightly'): Promise<Reply<T>>;
+  fireTimer<T = unknown>(fn: 'order-timers' | 'reputation-nightly' | 'housekeeping'): Promise<Reply<T>>;
   /** The next moment after now that is hh:mm in Asia/Shanghai. */
   nextShanghai(hour: number, minute: number): number;
 

@@ -77,6 +77,26 @@ describe('订单详情（居民）', () => {
     expect(textOf(find(page, '#rate'))).toBe('评价服务');
   });
 
+  it('should say 由网格员代下单 on an order a worker placed for the resident, and nothing on their own', async () => {
+    const placed = orderDetail(
+      { status: 'created' },
+      ['order.cancel'],
+      [timelineEntry('created', 0, 'resident')],
+    );
+    fakeCloud.ok('orders', 'order.detail', {
+      ...placed,
+      placedBy: { name: '庞丽娟', at: placed.order.createdAt, consent: null },
+    });
+    const page = await openPage(pageId, { orderId: 'order-1' });
+    expect(textOf(find(page, '#placed-by'))).toContain('由网格员代下单');
+
+    fakeCloud.reset();
+    fakeCloud.ok('orders', 'order.detail', placed);
+    const own = await openPage(pageId, { orderId: 'order-2' });
+    expect(own.querySelector('#placed-by')).toBeUndefined();
+    expect(textOf(own)).not.toContain('代下单');
+  });
+
   it('should cancel an order not yet accepted after the resident confirms', async () => {
     fakeCloud.ok('orders', 'order.detail', orderDetail({}, ['order.cancel']));
     fakeCloud.ok('orders', 'order.cancel', stepReply('cancelled'));
