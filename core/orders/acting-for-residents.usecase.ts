@@ -15,7 +15,6 @@
 import { authorize } from '../auth/authorize';
 import type { Actor } from '../auth/roles';
 import { COLLECTIONS } from '../model/collections.model';
-import type { Offering } from '../model/offering.model';
 import type { Order } from '../model/order.model';
 import type { OrgUnit } from '../model/org-unit.model';
 import type { Provider } from '../model/provider.model';
@@ -35,6 +34,7 @@ import type { UseCaseInput } from '../kernel/use-case';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 import { orderNewMessage, providerStaffOpenids } from './order-messages.builder';
 import { orderLoopError } from './order-loop.errors';
+import { offeringTakingOrders } from './create-order.usecase';
 import { applyOrderStep, loadOrder, orderTarget } from './order-transition';
 import type {
   DutySetResult,
@@ -196,19 +196,7 @@ async function reassign(
       providerId: command.providerId ?? null,
     });
   }
-  const [offering, provider] = await Promise.all([
-    tx.get<Offering>(COLLECTIONS.offerings, candidate.offeringId),
-    tx.get<Provider>(COLLECTIONS.providers, candidate.providerId),
-  ]);
-  if (
-    offering === null ||
-    provider === null ||
-    !offering.active ||
-    provider.status !== 'active' ||
-    provider.blacklisted
-  ) {
-    throw orderLoopError('PROVIDER_UNAVAILABLE', { providerId: candidate.providerId });
-  }
+  const { offering, provider } = await offeringTakingOrders(tx, candidate);
   await tx.update(COLLECTIONS.orders, order._id, {
     ...handled,
     providerId: provider._id,

@@ -307,6 +307,18 @@ async function availableOffering(
   tx: TransactionPort,
   candidate: MatchCandidate,
 ): Promise<{ offering: Offering; provider: Provider }> {
+  const { offering, provider } = await offeringTakingOrders(tx, candidate);
+  if (canonicalJson(offering.pricing) !== canonicalJson(candidate.pricing)) {
+    throw orderLoopError('ORDER_PRICE_CHANGED', { offeringId: offering._id });
+  }
+  return { offering, provider };
+}
+
+/** The candidate's offering and provider, if both still take orders (PROVIDER_UNAVAILABLE otherwise). */
+export async function offeringTakingOrders(
+  tx: TransactionPort,
+  candidate: MatchCandidate,
+): Promise<{ offering: Offering; provider: Provider }> {
   const [offering, provider] = await Promise.all([
     tx.get<Offering>(COLLECTIONS.offerings, candidate.offeringId),
     tx.get<Provider>(COLLECTIONS.providers, candidate.providerId),
@@ -319,9 +331,6 @@ async function availableOffering(
     provider.blacklisted
   ) {
     throw orderLoopError('PROVIDER_UNAVAILABLE', { providerId: candidate.providerId });
-  }
-  if (canonicalJson(offering.pricing) !== canonicalJson(candidate.pricing)) {
-    throw orderLoopError('ORDER_PRICE_CHANGED', { offeringId: offering._id });
   }
   return { offering, provider };
 }

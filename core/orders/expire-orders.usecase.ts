@@ -10,10 +10,8 @@ import type { Order } from '../model/order.model';
 import type { MatchCandidate } from '../model/platform.model';
 import { startTimerRun } from '../kernel/timer-run';
 import type { TimerInput } from '../kernel/use-case';
-import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
-import { ORDER_STATUS_PHRASES, orderStatusMessage } from './order-messages.builder';
-import { keepMatchOpenForReoffer, nextOfferFor } from './next-offer.policy';
-import { applyOrderStep } from './order-transition';
+import { deliverMessages } from '../messaging/message-outbox';
+import { expireAndReoffer } from './expire-and-reoffer';
 
 const HOUR_MS = 3_600_000;
 
@@ -48,27 +46,7 @@ export async function expireOrders(input: TimerInput): Promise<ExpireOrdersResul
       if (order === null) return null;
       const decision = dueOrderTransition(order, now, config.deadlines);
       if (decision === null || decision.to !== 'expired') return null;
-      const nextOffer = await nextOfferFor(db, order);
-      if (nextOffer !== null) await keepMatchOpenForReoffer(tx, order, now, config);
-      await applyOrderStep({
-        tx,
-        ids: ports.ids,
-        actor,
-        order,
-        to: 'expired',
-        now,
-        reason: decision.reason,
-        patch: { nextOffer },
-        details: { nextProviderId: nextOffer?.providerId ?? null },
-      });
-      const messages = await enqueueMessages(
-        tx,
-        ports.ids,
-        order._id,
-        [orderStatusMessage(config, order, ORDER_STATUS_PHRASES.expired, now)],
-        now,
-      );
-      return { order, nextOffer, messages };
+      return expireAndReoffer({ ports, db, tx, actor, config, now }, order, decision.reason);
     });
     if (outcome === null) continue;
     expired.push({ orderId: outcome.order._id, nextOffer: outcome.nextOffer });

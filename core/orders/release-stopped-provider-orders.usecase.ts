@@ -13,14 +13,12 @@
 import { MATCHABLE_PROVIDER_STATUSES, PROVIDER_STATUS_LABELS } from '../lifecycle/provider.lifecycle';
 import { startTimerRun } from '../kernel/timer-run';
 import type { TimerInput } from '../kernel/use-case';
-import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
+import { deliverMessages } from '../messaging/message-outbox';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
 import type { MatchCandidate } from '../model/platform.model';
 import type { Provider } from '../model/provider.model';
-import { keepMatchOpenForReoffer, nextOfferFor } from './next-offer.policy';
-import { ORDER_STATUS_PHRASES, orderStatusMessage } from './order-messages.builder';
-import { applyOrderStep } from './order-transition';
+import { expireAndReoffer } from './expire-and-reoffer';
 
 const HOUR_MS = 3_600_000;
 
@@ -55,27 +53,8 @@ export async function releaseStoppedProviderOrders(input: TimerInput): Promise<R
       if (order === null || order.status !== 'created') return null;
       const provider = await tx.get<Provider>(COLLECTIONS.providers, order.providerId);
       if (provider === null || MATCHABLE_PROVIDER_STATUSES.includes(provider.status)) return null;
-      const nextOffer = await nextOfferFor(db, order);
-      if (nextOffer !== null) await keepMatchOpenForReoffer(tx, order, now, config);
-      await applyOrderStep({
-        tx,
-        ids: ports.ids,
-        actor,
-        order,
-        to: 'expired',
-        now,
-        reason: `服务机构${PROVIDER_STATUS_LABELS[provider.status]}，未能接单`,
-        patch: { nextOffer },
-        details: { nextProviderId: nextOffer?.providerId ?? null },
-      });
-      const messages = await enqueueMessages(
-        tx,
-        ports.ids,
-        order._id,
-        [orderStatusMessage(config, order, ORDER_STATUS_PHRASES.expired, now)],
-        now,
-      );
-      return { order, nextOffer, messages };
+      const reason = `服务机构${PROVIDER_STATUS_LABELS[provider.status]}，未能接单`;
+      return expireAndReoffer({ ports, db, tx, actor, config, now }, order, reason);
     });
     if (outcome === null) continue;
     released.push({ orderId: outcome.order._id, nextOffer: outcome.nextOffer });
