@@ -14,7 +14,7 @@
 import { computed, onMounted, reactive, ref, watch, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import type { Filters } from '../api/console';
-import { ApiError } from '../api/http';
+import { useLoading } from './useLoading';
 
 export interface ListReply<Row> {
   readonly items: readonly Row[];
@@ -43,8 +43,7 @@ export function useListPage<Row, Reply extends ListReply<Row>, F extends Record<
   const range = ref<string[]>([]);
   const page = ref(1);
   const reply = ref(null) as Ref<Reply | null>;
-  const loading = ref(false);
-  const error = ref('');
+  const { loading, error, run } = useLoading();
 
   const rows = computed<Row[]>(() => [...(reply.value?.items ?? [])]);
   const pagination = computed(() => ({
@@ -67,10 +66,8 @@ export function useListPage<Row, Reply extends ListReply<Row>, F extends Record<
     page.value = Number(q['page'] ?? 1) || 1;
   }
 
-  async function load(): Promise<void> {
-    loading.value = true;
-    error.value = '';
-    try {
+  function load(): Promise<void> {
+    return run(async () => {
       reply.value = await options.fetch({
         ...filters,
         from: range.value[0],
@@ -78,11 +75,7 @@ export function useListPage<Row, Reply extends ListReply<Row>, F extends Record<
         page: page.value,
         pageSize,
       });
-    } catch (e) {
-      error.value = e instanceof ApiError ? e.message : '加载失败，请稍后重试';
-    } finally {
-      loading.value = false;
-    }
+    });
   }
 
   function push(nextPage: number): void {

@@ -5,7 +5,7 @@
  * writes nothing at all.
  */
 import type { CatalogManageReply, CatalogSaveResult } from '../../../core/catalog/catalog-manage.replies';
-import { consoleCloud, type ConsoleBrowser } from '../support/console-cloud';
+import { consoleCloud, refusalChecks, type ConsoleBrowser } from '../support/console-cloud';
 
 const cloud = consoleCloud();
 const COMMUNITY = '/450900/450902/450902001/450902001001/';
@@ -15,26 +15,11 @@ const APPLIANCE = 'item-appliance-repair'; // 家政服务 / 家电维修, offer
 
 beforeEach(() => cloud.nextMinute());
 
-let seq = 0;
-const rid = (label: string) => `${label}-${(seq += 1).toString().padStart(4, '0')}-catalog`;
+const { rid, expectRefused } = refusalChecks(cloud, 'catalog');
 
 async function matchCode(resident: string, itemId: string): Promise<string> {
   const reply = await cloud.as(resident).orders('match.request', { itemIds: [itemId] });
   return reply.code;
-}
-
-async function expectRefused(
-  b: ConsoleBrowser,
-  path: string,
-  body: Record<string, unknown>,
-  status: number,
-  code: string,
-): Promise<void> {
-  const before = cloud.wholeMark();
-  const reply = await b.post(path, { clientRequestId: rid('refused'), ...body });
-  expect({ status: reply.status, code: reply.code }).toEqual({ status, code });
-  expect(reply.message).toMatch(/[\u4e00-\u9fa5]/);
-  expect(cloud.wholeMark()).toEqual(before);
 }
 
 describe('a community keeps items for its own area', () => {

@@ -10,7 +10,7 @@ import type {
   PlacesReply,
   RoleGrantResult,
 } from '../../../core/console/people.replies';
-import { consoleCloud, type ConsoleBrowser } from '../support/console-cloud';
+import { consoleCloud, refusalChecks, type ConsoleBrowser } from '../support/console-cloud';
 import { writeUser } from '../../functions/support/role-actors';
 
 const cloud = consoleCloud();
@@ -21,22 +21,7 @@ const GRID_ID = '450902001001001';
 
 beforeEach(() => cloud.nextMinute());
 
-let seq = 0;
-const rid = (label: string) => `${label}-${(seq += 1).toString().padStart(4, '0')}-places`;
-
-async function expectRefused(
-  b: ConsoleBrowser,
-  path: string,
-  body: Record<string, unknown>,
-  status: number,
-  code: string,
-): Promise<void> {
-  const before = cloud.wholeMark();
-  const reply = await b.post(path, { clientRequestId: rid('refused'), ...body });
-  expect({ status: reply.status, code: reply.code }).toEqual({ status, code });
-  expect(reply.message).toMatch(/[\u4e00-\u9fa5]/);
-  expect(cloud.wholeMark()).toEqual(before);
-}
+const { rid, expectRefused } = refusalChecks(cloud, 'places');
 
 describe('a community worker keeps the community’s grids', () => {
   let worker: ConsoleBrowser;

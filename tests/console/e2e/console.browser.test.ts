@@ -9,155 +9,68 @@
  * community leader suspends and reinstates a provider in the page, and matching (match.request through the
  * orders function) stops and starts offering it; an account's forced password change; the audit log.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CONSOLE_OUT, ensureConsoleBuilt } from '../../../scripts/build-console';
 import { DEMO_PATHS } from '../../../demo/demo-identities';
 import { DEMO_RESIDENT, FOLLOW_UP_INPUT, matchFor, orderThrough } from '../../functions/support/order-loop';
 import { writeUser } from '../../functions/support/role-actors';
-import { consoleCloud, DEMO_CONSOLE_PASSWORD } from '../support/console-cloud';
+import { DEMO_CONSOLE_PASSWORD } from '../support/console-cloud';
+import { consoleBrowser } from '../support/console-browser';
 
 jest.setTimeout(180_000);
 
-const SCREENS = join(__dirname, '..', '..', '..', 'build', 'console-screens');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PROVIDER = 'prv-000001';
 const PROVIDER_NAME = '玉林市玉州区新风家庭服务中心';
 
-// The console must be built before the local cloud serves it (a build takes about a minute on 2 cores).
-beforeAll(async () => {
-  await ensureConsoleBuilt();
-}, 300_000);
-
-const cloud = consoleCloud({ consoleDir: CONSOLE_OUT });
-
-let context: BrowserContext;
-let profile: string;
-let page: Page;
-const violations: string[] = [];
-const failedRequests: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'weimin-console-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env['CONSOLE_CHROMIUM'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Refused to/.test(msg.text())) violations.push(msg.text());
-  });
-  // A request the page abandons as it navigates on is not a failure; any other is.
-  page.on('requestfailed', (req) => {
-    if (req.failure()?.errorText !== 'net::ERR_ABORTED')
-      failedRequests.push(`${req.url()} ${req.failure()?.errorText}`);
-  });
-  // Anything the page asks of another origin would show here.
-  page.on('request', (req) => {
-    if (!req.url().startsWith(cloud.url) && !req.url().startsWith('data:')) failedRequests.push(req.url());
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  cloud.nextMinute();
-  violations.length = 0;
-  failedRequests.length = 0;
-});
-
-// After every scenario: nothing was loaded from elsewhere (or failed to load), no CSP violation.
-afterEach(() => {
-  expect(violations).toEqual([]);
-  expect(failedRequests).toEqual([]);
-});
-
-const at = (path: string) => `${cloud.url}/console${path}`;
-
-async function shot(name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(loginName: string, password = DEMO_CONSOLE_PASSWORD): Promise<void> {
-  await context.clearCookies();
-  await page.goto(at('/login'));
-  await page.getByPlaceholder('请输入账号').fill(loginName);
-  await page.getByPlaceholder('请输入密码').fill(password);
-  await page.locator('[data-test="login-submit"] button, button[data-test="login-submit"]').first().click();
-}
+const ui = consoleBrowser();
+const { cloud, at, shot, signIn, signedIn } = ui;
 
 /** Press 登录 and wait for the answer (listening before the click, so a fast answer is not missed). */
 async function submitAndWait(): Promise<void> {
-  const answered = page.waitForResponse((r) => r.url().endsWith('/console/auth/login'));
-  await page.locator('button', { hasText: '登录' }).click();
+  const answered = ui.page.waitForResponse((r) => r.url().endsWith('/console/auth/login'));
+  await ui.page.locator('button', { hasText: '登录' }).click();
   await answered;
-}
-
-async function signedIn(loginName: string): Promise<void> {
-  await signIn(loginName);
-  await page.waitForURL(/\/console\/workbench/);
-  await page.locator('[data-test="user-name"]').waitFor();
 }
 
 describe('sign-in', () => {
   test('opens the workbench for a demo worker; a wrong password says so; the fifth locks the account', async () => {
-    await page.goto(at('/orders'));
-    await page.waitForURL(/\/console\/login/);
+    await ui.page.goto(at('/orders'));
+    await ui.page.waitForURL(/\/console\/login/);
     await shot('01-sign-in');
 
     await signIn('city.regulator', 'not-the-password-1');
-    await page.locator('[data-test="login-error"]').waitFor();
-    expect(await page.locator('[data-test="login-error"]').innerText()).toContain('账号或密码错误');
+    await ui.page.locator('[data-test="login-error"]').waitFor();
+    expect(await ui.page.locator('[data-test="login-error"]').innerText()).toContain('账号或密码错误');
     for (let i = 2; i <= 5; i += 1) {
-      await page.getByPlaceholder('请输入密码').fill(`not-the-password-${i}`);
+      await ui.page.getByPlaceholder('请输入密码').fill(`not-the-password-${i}`);
       await submitAndWait();
     }
-    await page.locator('[data-test="login-error"]', { hasText: '已锁定' }).waitFor();
+    await ui.page.locator('[data-test="login-error"]', { hasText: '已锁定' }).waitFor();
     await shot('02-sign-in-locked');
     // Even the right password is refused while locked.
-    await page.getByPlaceholder('请输入密码').fill(DEMO_CONSOLE_PASSWORD);
+    await ui.page.getByPlaceholder('请输入密码').fill(DEMO_CONSOLE_PASSWORD);
     await submitAndWait();
-    expect(await page.locator('[data-test="login-error"]').innerText()).toContain('已锁定');
-    expect(page.url()).toContain('/console/login');
+    expect(await ui.page.locator('[data-test="login-error"]').innerText()).toContain('已锁定');
+    expect(ui.page.url()).toContain('/console/login');
   });
 });
 
 describe('a street worker', () => {
   test('sees the workbench and its communities’ orders, and never another street’s', async () => {
     await signedIn('street.worker');
-    expect(await page.locator('[data-test="unit-name"]').innerText()).toBe('玉林市玉州区玉城街道');
+    expect(await ui.page.locator('[data-test="unit-name"]').innerText()).toBe('玉林市玉州区玉城街道');
     // Local mode: the local cloud's own pages are linked.
-    await page.locator('a[href="/outbox.html"]').waitFor();
-    await page.locator('[data-test="count-gaps"]').waitFor();
+    await ui.page.locator('a[href="/outbox.html"]').waitFor();
+    await ui.page.locator('[data-test="count-gaps"]').waitFor();
     await shot('03-workbench');
 
-    await page.locator('.t-menu__item', { hasText: '订单' }).click();
-    await page.waitForURL(/\/console\/orders/);
-    await page.locator('[data-test="orders-table"] tbody tr').first().waitFor();
+    await ui.page.locator('.t-menu__item', { hasText: '订单' }).click();
+    await ui.page.waitForURL(/\/console\/orders/);
+    await ui.page.locator('[data-test="orders-table"] tbody tr').first().waitFor();
     await shot('04-orders');
     const total = await cloud.count('orders', {
       orgPath: cloud.db.RegExp({ regexp: '^/450900/450902/450902001/', options: '' }),
     });
-    await page.getByText(`共 ${total} 条数据`).waitFor();
-    const communities = await page
+    await ui.page.getByText(`共 ${total} 条数据`).waitFor();
+    const communities = await ui.page
       .locator('[data-test="orders-table"] tbody tr td:nth-child(2)')
       .allInnerTexts();
     const streetUnits = await cloud.find<{ name: string }>('org_units', { parentId: '450902001' }, 100);
@@ -172,19 +85,19 @@ describe('a street worker', () => {
       { orgPath: cloud.db.RegExp({ regexp: '^/450900/450981/450981001/', options: '' }) },
       1,
     );
-    await page.goto(at(`/orders/${other!._id}`));
-    await page.locator('[data-test="order-error"]').waitFor();
-    expect(await page.locator('[data-test="order-error"]').innerText()).toContain('订单不存在');
-    expect(await page.locator('[data-test="order-info"]').count()).toBe(0);
+    await ui.page.goto(at(`/orders/${other!._id}`));
+    await ui.page.locator('[data-test="order-error"]').waitFor();
+    expect(await ui.page.locator('[data-test="order-error"]').innerText()).toContain('订单不存在');
+    expect(await ui.page.locator('[data-test="order-info"]').count()).toBe(0);
 
     // One of its own, served and followed up through the functions: its full timeline and the follow-up.
     const served = await orderThrough(cloud, DEMO_RESIDENT, 'item-appliance-repair', 'followed_up');
-    await page.goto(at(`/orders/${served.orderId}`));
-    await page.locator('[data-test="order-timeline"]').waitFor();
-    expect(await page.locator('[data-test="order-timeline"] .t-timeline-item').count()).toBe(4);
-    expect(await page.locator('[data-test="follow-up"]').innerText()).toContain(FOLLOW_UP_INPUT.summary);
+    await ui.page.goto(at(`/orders/${served.orderId}`));
+    await ui.page.locator('[data-test="order-timeline"]').waitFor();
+    expect(await ui.page.locator('[data-test="order-timeline"] .t-timeline-item').count()).toBe(4);
+    expect(await ui.page.locator('[data-test="follow-up"]').innerText()).toContain(FOLLOW_UP_INPUT.summary);
     // A worker of the unit sees the resident's number in full (resident.phone.view).
-    expect(await page.locator('[data-test="resident-phone"]').innerText()).toBe('13907750001');
+    expect(await ui.page.locator('[data-test="resident-phone"]').innerText()).toBe('13907750001');
     await shot('05-order-detail');
   });
 });
@@ -197,30 +110,30 @@ describe('a community leader', () => {
     expect(await offered(item)).toContain(PROVIDER);
 
     await signedIn('community.leader');
-    await page.locator('.t-menu__item', { hasText: '服务机构' }).click();
-    await page.locator('[data-test="providers-table"] tbody tr').first().waitFor();
+    await ui.page.locator('.t-menu__item', { hasText: '服务机构' }).click();
+    await ui.page.locator('[data-test="providers-table"] tbody tr').first().waitFor();
     await shot('06-providers');
-    await page.getByText(PROVIDER_NAME).first().click();
-    await page.waitForURL(new RegExp(`/console/providers/${PROVIDER}`));
-    await page.locator('[data-test="score-parts"]').waitFor();
+    await ui.page.getByText(PROVIDER_NAME).first().click();
+    await ui.page.waitForURL(new RegExp(`/console/providers/${PROVIDER}`));
+    await ui.page.locator('[data-test="score-parts"]').waitFor();
     await shot('07-provider-detail');
 
-    await page.locator('button[data-test="suspend"], [data-test="suspend"] button').first().click();
-    await page.locator('[data-test="status-reason"] textarea').fill('居民投诉服务质量，暂停核查');
-    await page.locator('.t-dialog button', { hasText: '确认' }).click();
-    await page.locator('[data-test="provider-status"]', { hasText: '暂停服务' }).waitFor();
+    await ui.page.locator('button[data-test="suspend"], [data-test="suspend"] button').first().click();
+    await ui.page.locator('[data-test="status-reason"] textarea').fill('居民投诉服务质量，暂停核查');
+    await ui.page.locator('.t-dialog button', { hasText: '确认' }).click();
+    await ui.page.locator('[data-test="provider-status"]', { hasText: '暂停服务' }).waitFor();
     await shot('08-provider-suspended');
     expect(await offered(item)).not.toContain(PROVIDER);
 
-    await page.locator('button[data-test="reinstate"], [data-test="reinstate"] button').first().click();
-    await page.locator('.t-dialog button', { hasText: '确认' }).click();
-    await page.locator('[data-test="provider-status"]', { hasText: '正常服务' }).waitFor();
+    await ui.page.locator('button[data-test="reinstate"], [data-test="reinstate"] button').first().click();
+    await ui.page.locator('.t-dialog button', { hasText: '确认' }).click();
+    await ui.page.locator('[data-test="provider-status"]', { hasText: '正常服务' }).waitFor();
     cloud.shiftClock(6 * 60_000); // past the 5 minutes a resident's last list is reused
     expect(await offered(item)).toContain(PROVIDER);
 
-    await page.locator('.t-menu__item', { hasText: '审计日志' }).click();
-    await page.locator('[data-test="audit-table"] tbody tr').first().waitFor();
-    const rows = await page.locator('[data-test="audit-table"] tbody').innerText();
+    await ui.page.locator('.t-menu__item', { hasText: '审计日志' }).click();
+    await ui.page.locator('[data-test="audit-table"] tbody tr').first().waitFor();
+    const rows = await ui.page.locator('[data-test="audit-table"] tbody').innerText();
     expect(rows).toContain(`暂停服务：${PROVIDER_NAME}（原因：居民投诉服务质量，暂停核查）`);
     expect(rows).toContain(`恢复服务：${PROVIDER_NAME}`);
     expect(rows).toContain('127.0.0.1');
@@ -237,15 +150,15 @@ describe('an account made by a higher-level worker', () => {
       loginName: 'browser.grid',
     });
     await signIn('browser.grid', issued.data.oneTimePassword);
-    await page.waitForURL(/\/console\/password/);
-    await page.goto(at('/orders'));
-    await page.waitForURL(/\/console\/password/);
+    await ui.page.waitForURL(/\/console\/password/);
+    await ui.page.goto(at('/orders'));
+    await ui.page.waitForURL(/\/console\/password/);
     await shot('10-password-change');
-    await page.locator('[data-test="current-password"] input').fill(issued.data.oneTimePassword);
-    await page.locator('[data-test="new-password"] input').fill('Browser2025grid');
-    await page.locator('[data-test="new-password-again"] input').fill('Browser2025grid');
-    await page.locator('button', { hasText: '确认修改' }).click();
-    await page.waitForURL(/\/console\/workbench/);
-    expect(await page.locator('[data-test="unit-name"]').innerText()).toContain('金港花园');
+    await ui.page.locator('[data-test="current-password"] input').fill(issued.data.oneTimePassword);
+    await ui.page.locator('[data-test="new-password"] input').fill('Browser2025grid');
+    await ui.page.locator('[data-test="new-password-again"] input').fill('Browser2025grid');
+    await ui.page.locator('button', { hasText: '确认修改' }).click();
+    await ui.page.waitForURL(/\/console\/workbench/);
+    expect(await ui.page.locator('[data-test="unit-name"]').innerText()).toContain('金港花园');
   });
 });

@@ -6,26 +6,12 @@
  * The page must load nothing from elsewhere and raise no CSP violation. The screen is saved to
  * build/console-screens/20-dashboard.png (git-ignored).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { DashboardReply, KpiKey } from '../../../core/console/dashboard.replies';
-import { CONSOLE_OUT, ensureConsoleBuilt } from '../../../scripts/build-console';
-import { consoleCloud, DEMO_CONSOLE_PASSWORD } from '../support/console-cloud';
+import { consoleBrowser } from '../support/console-browser';
 import { directCount, monthBounds, type Pairs } from '../support/dashboard-direct-count';
 
 jest.setTimeout(240_000);
 
-const SCREENS = join(__dirname, '..', '..', '..', 'build', 'console-screens');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const STREET = '/450900/450902/450902001/';
 const RATES: ReadonlyArray<[KpiKey, string]> = [
   ['response', '响应率'],
@@ -34,50 +20,9 @@ const RATES: ReadonlyArray<[KpiKey, string]> = [
   ['followUp', '回访及时率'],
 ];
 
-beforeAll(async () => {
-  await ensureConsoleBuilt();
-}, 300_000);
-
-const cloud = consoleCloud({ consoleDir: CONSOLE_OUT });
-
-let context: BrowserContext;
-let profile: string;
-let page: Page;
-const violations: string[] = [];
-const failedRequests: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'weimin-dashboard-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env['CONSOLE_CHROMIUM'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Refused to/.test(msg.text())) violations.push(msg.text());
-  });
-  page.on('requestfailed', (req) => {
-    if (req.failure()?.errorText !== 'net::ERR_ABORTED')
-      failedRequests.push(`${req.url()} ${req.failure()?.errorText}`);
-  });
-  page.on('request', (req) => {
-    if (!req.url().startsWith(cloud.url) && !req.url().startsWith('data:')) failedRequests.push(req.url());
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
-
-beforeEach(() => cloud.nextMinute());
-
-const at = (path: string) => `${cloud.url}/console${path}`;
+// The violations and failed requests are checked at the end of the test itself.
+const ui = consoleBrowser({ name: 'dashboard', checkAfterEach: false });
+const { cloud, shot, signIn } = ui;
 
 interface Series {
   readonly name: string | null;
@@ -86,7 +31,7 @@ interface Series {
 
 /** The series a chart draws (EChart.vue puts them on its host element). */
 async function seriesOf(chart: string): Promise<Series[]> {
-  const attr = await page.locator(`[data-test="${chart}"]`).getAttribute('data-series');
+  const attr = await ui.page.locator(`[data-test="${chart}"]`).getAttribute('data-series');
   return JSON.parse(attr ?? '[]') as Series[];
 }
 
@@ -107,7 +52,7 @@ interface CanvasLike {
 
 /** How many pixels of the chart's canvas are painted (not fully transparent). */
 function paintedPixels(chart: string): Promise<number> {
-  return page
+  return ui.page
     .locator(`[data-test="${chart}"] canvas`)
     .first()
     .evaluate((element) => {
@@ -125,24 +70,20 @@ const percent = (p: number[]) => (p[1] === 0 ? null : Math.round((p[0]! / p[1]!)
 
 describe('a street worker’s dashboard', () => {
   test('draws its charts with figures equal to a direct count', async () => {
-    await context.clearCookies();
-    await page.goto(at('/login'));
-    await page.getByPlaceholder('请输入账号').fill('street.worker');
-    await page.getByPlaceholder('请输入密码').fill(DEMO_CONSOLE_PASSWORD);
-    await page.locator('[data-test="login-submit"] button, button[data-test="login-submit"]').first().click();
-    await page.waitForURL(/\/console\/workbench/);
+    await signIn('street.worker');
+    await ui.page.waitForURL(/\/console\/workbench/);
 
-    const answered = page.waitForResponse((r) => r.url().includes('/console/api/dashboard'));
-    await page.locator('.t-menu__item', { hasText: '数据看板' }).click();
-    await page.waitForURL(/\/console\/dashboard/);
+    const answered = ui.page.waitForResponse((r) => r.url().includes('/console/api/dashboard'));
+    await ui.page.locator('.t-menu__item', { hasText: '数据看板' }).click();
+    await ui.page.waitForURL(/\/console\/dashboard/);
     const reply = ((await (await answered).json()) as { code: string; data: DashboardReply }).data;
     expect(reply.months).toHaveLength(12);
     for (const chart of ['chart-rates', 'chart-counts', 'chart-compare', 'chart-heatmap', 'chart-forecast']) {
-      await page.locator(`[data-test="${chart}"] canvas`).first().waitFor();
+      await ui.page.locator(`[data-test="${chart}"] canvas`).first().waitFor();
     }
-    await page.waitForLoadState('networkidle');
+    await ui.page.waitForLoadState('networkidle');
     // ECharts animates in; wait until the last chart has drawn its figures.
-    await page.waitForTimeout(1500);
+    await ui.page.waitForTimeout(1500);
 
     // The month-by-month direct count of the street's documents.
     const monthly: Pairs[] = [];
@@ -157,14 +98,14 @@ describe('a street worker’s dashboard', () => {
 
     // The KPI cards: numerator / denominator over the period.
     for (const [key] of RATES) {
-      const parts = await page.locator(`[data-test="kpi-${key}"] [data-test="kpi-parts"]`).innerText();
+      const parts = await ui.page.locator(`[data-test="kpi-${key}"] [data-test="kpi-parts"]`).innerText();
       expect({ key, parts: parts.trim() }).toEqual({ key, parts: `${whole[key][0]} / ${whole[key][1]}` });
     }
     expect(
-      (await page.locator('[data-test="kpi-services"] [data-test="kpi-parts"]').innerText()).trim(),
+      (await ui.page.locator('[data-test="kpi-services"] [data-test="kpi-parts"]').innerText()).trim(),
     ).toBe(`完成 ${whole.services[0]} / 下单 ${whole.services[1]}`);
     expect(
-      (await page.locator('[data-test="kpi-matchGaps"] [data-test="kpi-value"]').innerText()).trim(),
+      (await ui.page.locator('[data-test="kpi-matchGaps"] [data-test="kpi-value"]').innerText()).trim(),
     ).toBe(String(whole.matchGaps[0]));
 
     // The charts: each month's rate (percent, one decimal), orders, services and gaps.
@@ -202,12 +143,12 @@ describe('a street worker’s dashboard', () => {
       expect({ chart, painted: (await paintedPixels(chart)) > 1000 }).toEqual({ chart, painted: true });
     }
     // The definitions are written beside the charts.
-    const notes = await page.locator('[data-test="kpi-definitions"]').first().innerText();
+    const notes = await ui.page.locator('[data-test="kpi-definitions"]').first().innerText();
     expect(notes).toContain('分子');
     expect(notes).toContain('24 小时');
-    await page.screenshot({ path: join(SCREENS, '20-dashboard.png'), fullPage: true });
+    await shot('20-dashboard', { settle: false });
 
-    expect(violations).toEqual([]);
-    expect(failedRequests).toEqual([]);
+    expect(ui.violations).toEqual([]);
+    expect(ui.failedRequests).toEqual([]);
   });
 });

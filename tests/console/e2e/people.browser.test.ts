@@ -9,123 +9,45 @@
  * - 组织架构: adds a grid to the community; a street worker renames it and moves it to another community.
  * Each screen is saved to build/console-screens/ (git-ignored). No CSP violation, nothing from elsewhere.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CONSOLE_OUT, ensureConsoleBuilt } from '../../../scripts/build-console';
-import { consoleCloud, DEMO_CONSOLE_PASSWORD } from '../support/console-cloud';
+import { consoleBrowser } from '../support/console-browser';
 
 jest.setTimeout(180_000);
 
-const SCREENS = join(__dirname, '..', '..', '..', 'build', 'console-screens');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const RESIDENT = 'demo-resident-1';
 const RESIDENT_PHONE = '13907750001';
 const GRID = '/450900/450902/450902001/450902001001/450902001001001/';
 const COMMUNITY = '/450900/450902/450902001/450902001001/';
 
-beforeAll(async () => {
-  await ensureConsoleBuilt();
-}, 300_000);
-
-const cloud = consoleCloud({ consoleDir: CONSOLE_OUT });
-
-let context: BrowserContext;
-let profile: string;
-let page: Page;
-const violations: string[] = [];
-const failedRequests: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'weimin-people-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env['CONSOLE_CHROMIUM'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Refused to/.test(msg.text())) violations.push(msg.text());
-  });
-  page.on('requestfailed', (req) => {
-    if (req.failure()?.errorText !== 'net::ERR_ABORTED')
-      failedRequests.push(`${req.url()} ${req.failure()?.errorText}`);
-  });
-  page.on('request', (req) => {
-    if (!req.url().startsWith(cloud.url) && !req.url().startsWith('data:')) failedRequests.push(req.url());
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  cloud.nextMinute();
-  violations.length = 0;
-  failedRequests.length = 0;
-});
-
-afterEach(() => {
-  expect(violations).toEqual([]);
-  expect(failedRequests).toEqual([]);
-});
-
-const at = (path: string) => `${cloud.url}/console${path}`;
-
-async function shot(name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
-}
-
-async function signedIn(loginName: string, password = DEMO_CONSOLE_PASSWORD): Promise<void> {
-  await context.clearCookies();
-  await page.goto(at('/login'));
-  await page.getByPlaceholder('请输入账号').fill(loginName);
-  await page.getByPlaceholder('请输入密码').fill(password);
-  await page.locator('[data-test="login-submit"] button, button[data-test="login-submit"]').first().click();
-}
+const ui = consoleBrowser({ name: 'people' });
+const { cloud, at, shot, signIn } = ui;
 
 /** The dialog open now (TDesign keeps closed ones in the page, hidden). */
-const dialog = (header: string) => page.locator('.t-dialog:visible', { hasText: header });
+const dialog = (header: string) => ui.page.locator('.t-dialog:visible', { hasText: header });
 
 /** Open a TDesign select and pick the option holding `text`. */
 async function pick(select: string, text: string): Promise<void> {
-  await page.locator(`${select}:visible`).first().click();
-  await page.locator('.t-select-option:visible', { hasText: text }).first().click();
+  await ui.page.locator(`${select}:visible`).first().click();
+  await ui.page.locator('.t-select-option:visible', { hasText: text }).first().click();
 }
 
 async function openMenu(label: string): Promise<void> {
-  await page.locator('.t-menu__item', { hasText: label }).click();
+  await ui.page.locator('.t-menu__item', { hasText: label }).click();
 }
 
 describe('人员与账号', () => {
   test('a community worker makes a resident a grid worker and opens their account; the password shows once', async () => {
-    await signedIn('community.worker');
-    await page.waitForURL(/\/console\/workbench/);
+    await signIn('community.worker');
+    await ui.page.waitForURL(/\/console\/workbench/);
     await openMenu('人员与账号');
-    await page.waitForURL(/\/console\/people/);
-    await page.locator('[data-test="people-table"] tbody tr', { hasText: '钟晓燕' }).waitFor();
+    await ui.page.waitForURL(/\/console\/people/);
+    await ui.page.locator('[data-test="people-table"] tbody tr', { hasText: '钟晓燕' }).waitFor();
     await shot('people-01-staff');
 
-    await page.goto(at(`/people?kind=residents&q=${RESIDENT_PHONE}`));
-    const row = page.locator('[data-test="people-table"] tbody tr', { hasText: '139****0001' });
+    await ui.page.goto(at(`/people?kind=residents&q=${RESIDENT_PHONE}`));
+    const row = ui.page.locator('[data-test="people-table"] tbody tr', { hasText: '139****0001' });
     await row.waitFor();
     // The list never shows the number in full.
-    expect(await page.locator('[data-test="people-table"]').innerText()).not.toContain(RESIDENT_PHONE);
+    expect(await ui.page.locator('[data-test="people-table"]').innerText()).not.toContain(RESIDENT_PHONE);
     await row.locator('[data-test="open-grant"]').click();
     const grant = dialog('授予角色');
     await grant.waitFor();
@@ -143,7 +65,7 @@ describe('人员与账号', () => {
     const account = dialog('开通管理后台账号');
     await account.locator('[data-test="account-login-name"] input').fill('browser.huang');
     await account.locator('button', { hasText: '开通' }).click();
-    const otp = page.locator('[data-test="one-time-password"]:visible');
+    const otp = ui.page.locator('[data-test="one-time-password"]:visible');
     await otp.waitFor();
     const password = (await otp.innerText()).trim();
     expect(password.length).toBeGreaterThanOrEqual(10);
@@ -151,22 +73,22 @@ describe('人员与账号', () => {
     await dialog('一次性密码').locator('button', { hasText: '我已记下' }).click();
     await row.locator('td', { hasText: 'browser.huang' }).waitFor();
     // Shown once: nowhere in the page once closed, and the list reloaded does not bring it back.
-    await page.reload();
+    await ui.page.reload();
     await row.waitFor();
-    expect(await page.content()).not.toContain(password);
+    expect(await ui.page.content()).not.toContain(password);
 
     // The new grid worker signs in with it and must change it first.
-    await signedIn('browser.huang', password);
-    await page.waitForURL(/\/console\/password/);
+    await signIn('browser.huang', password);
+    await ui.page.waitForURL(/\/console\/password/);
   });
 
   test('the community worker withdraws the role (× on it): the person’s console session ends', async () => {
     const open = { openid: RESIDENT, revokedAt: null };
     expect(await cloud.count('console_sessions', open)).toBeGreaterThan(0);
-    await signedIn('community.worker');
-    await page.waitForURL(/\/console\/workbench/);
-    await page.goto(at(`/people?kind=residents&q=${RESIDENT_PHONE}`));
-    const row = page.locator('[data-test="people-table"] tbody tr', { hasText: '139****0001' });
+    await signIn('community.worker');
+    await ui.page.waitForURL(/\/console\/workbench/);
+    await ui.page.goto(at(`/people?kind=residents&q=${RESIDENT_PHONE}`));
+    const row = ui.page.locator('[data-test="people-table"] tbody tr', { hasText: '139****0001' });
     await row.locator('[data-test="grant-worker"] .t-tag__icon-close').click();
     const revoke = dialog('收回角色');
     await revoke.waitFor();
@@ -189,11 +111,11 @@ describe('人员与账号', () => {
 
 describe('服务目录', () => {
   test('a community worker adds an item for the community and hides it', async () => {
-    await signedIn('community.worker');
-    await page.waitForURL(/\/console\/workbench/);
+    await signIn('community.worker');
+    await ui.page.waitForURL(/\/console\/workbench/);
     await openMenu('服务目录');
-    await page.waitForURL(/\/console\/catalog/);
-    const card = page.locator('[data-test="category-cat-housekeeping"]');
+    await ui.page.waitForURL(/\/console\/catalog/);
+    const card = ui.page.locator('[data-test="category-cat-housekeeping"]');
     await card.locator('tbody tr', { hasText: '家电维修' }).waitFor();
     await shot('catalog-01-list');
 
@@ -223,27 +145,27 @@ describe('服务目录', () => {
 
 describe('组织架构', () => {
   test('a community worker adds a grid to the community', async () => {
-    await signedIn('community.worker');
-    await page.waitForURL(/\/console\/workbench/);
+    await signIn('community.worker');
+    await ui.page.waitForURL(/\/console\/workbench/);
     await openMenu('组织架构');
-    await page.waitForURL(/\/console\/places/);
-    await page.locator('[data-test="places-table"] tbody tr', { hasText: '东门社区' }).waitFor();
+    await ui.page.waitForURL(/\/console\/places/);
+    await ui.page.locator('[data-test="places-table"] tbody tr', { hasText: '东门社区' }).waitFor();
     // Their own community is not theirs to rename.
-    expect(await page.locator('[data-test="rename-unit"]').count()).toBe(0);
-    await page
+    expect(await ui.page.locator('[data-test="rename-unit"]').count()).toBe(0);
+    await ui.page
       .locator('[data-test="places-table"] tbody tr a, [data-test="places-table"] .t-link', {
         hasText: '东门社区',
       })
       .first()
       .click();
-    await page.locator('[data-test="places-table"] tbody tr', { hasText: '金港花园' }).first().waitFor();
+    await ui.page.locator('[data-test="places-table"] tbody tr', { hasText: '金港花园' }).first().waitFor();
     await shot('places-01-grids');
 
-    await page.locator('[data-test="add-unit"]').first().click();
+    await ui.page.locator('[data-test="add-unit"]').first().click();
     const add = dialog('新增小区');
     await add.locator('[data-test="unit-name"] input').fill('金港花园二期');
     await add.locator('button', { hasText: '保存' }).click();
-    await page.locator('[data-test="places-table"] tbody tr', { hasText: '金港花园二期' }).waitFor();
+    await ui.page.locator('[data-test="places-table"] tbody tr', { hasText: '金港花园二期' }).waitFor();
     const [unit] = await cloud.find<{ parentId: string; level: string }>('org_units', {
       name: '金港花园二期',
     });
@@ -252,22 +174,22 @@ describe('组织架构', () => {
   });
 
   test('a street worker renames the grid and moves it to another community', async () => {
-    await signedIn('street.worker');
-    await page.waitForURL(/\/console\/workbench/);
-    await page.goto(at('/places?parentId=450902001001'));
-    const row = page.locator('[data-test="places-table"] tbody tr', { hasText: '金港花园二期' });
+    await signIn('street.worker');
+    await ui.page.waitForURL(/\/console\/workbench/);
+    await ui.page.goto(at('/places?parentId=450902001001'));
+    const row = ui.page.locator('[data-test="places-table"] tbody tr', { hasText: '金港花园二期' });
     await row.locator('[data-test="rename-unit"]').click();
     const rename = dialog('更名');
     await rename.locator('[data-test="unit-name"] input').fill('金港花园南区');
     await rename.locator('button', { hasText: '保存' }).click();
-    const renamed = page.locator('[data-test="places-table"] tbody tr', { hasText: '金港花园南区' });
+    const renamed = ui.page.locator('[data-test="places-table"] tbody tr', { hasText: '金港花园南区' });
     await renamed.waitFor();
 
     await renamed.locator('[data-test="move-unit"]').click();
     const move = dialog('调整所属社区');
     await move.waitFor();
-    await page.locator('[data-test="move-target"]:visible').first().click();
-    const option = page.locator('.t-select-option:visible').first();
+    await ui.page.locator('[data-test="move-target"]:visible').first().click();
+    const option = ui.page.locator('.t-select-option:visible').first();
     const target = (await option.innerText()).trim();
     await option.click();
     await shot('places-03-move');

@@ -138,3 +138,33 @@ export function consoleCloud(options: { startAt?: number; consoleDir?: string } 
     },
   }) as ConsoleCloud;
 }
+
+export interface RefusalChecks {
+  /** A fresh clientRequestId for the file: `<label>-0001-<suffix>`, numbered on. */
+  readonly rid: (label: string) => string;
+  /** POST the body (with a fresh clientRequestId): refused with this status and code, a message in Chinese,
+   *  and nothing at all written. */
+  readonly expectRefused: (
+    b: ConsoleBrowser,
+    path: string,
+    body: Record<string, unknown>,
+    status: number,
+    code: string,
+  ) => Promise<void>;
+}
+
+/** Request ids and the check of refusals for a file's write tests, its ids ending in `-<suffix>`. */
+export function refusalChecks(cloud: ConsoleCloud, suffix: string): RefusalChecks {
+  let seq = 0;
+  const rid = (label: string) => `${label}-${(seq += 1).toString().padStart(4, '0')}-${suffix}`;
+  return {
+    rid,
+    expectRefused: async (b, path, body, status, code) => {
+      const before = cloud.wholeMark();
+      const reply = await b.post(path, { clientRequestId: rid('refused'), ...body });
+      expect({ status: reply.status, code: reply.code }).toEqual({ status, code });
+      expect(reply.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(cloud.wholeMark()).toEqual(before);
+    },
+  };
+}

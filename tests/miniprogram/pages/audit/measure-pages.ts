@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../helpers/chromium';
 
 export interface ManifestPage {
   key: string;
@@ -26,15 +27,6 @@ export interface AuditManifest {
   pages: ManifestPage[];
 }
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 async function measure(manifestPath: string, resultsPath: string): Promise<void> {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as AuditManifest;
   const collect = readFileSync(join(__dirname, 'collect-page.browser.js'), 'utf8');
@@ -42,7 +34,7 @@ async function measure(manifestPath: string, resultsPath: string): Promise<void>
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env['AUDIT_CHROMIUM'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 750, height: 1624 },
     deviceScaleFactor: 1,
   });
