@@ -61,8 +61,10 @@ describe('events CloudBase would refuse', () => {
     }
     const answered = await normal;
     expect(answered.body['errMsg']).toBe('callFunction:ok');
-    // Eight instances held until their timeout (3 s) would be the whole pool: this call would wait for one.
-    expect(answered.ms).toBeLessThan(2000);
+    // Eight instances held until their timeout (3 s, the default) would be the whole pool: this call would
+    // wait at least that long for one. The bound is that timeout, not a speed target (a loaded machine may
+    // take a second or two for the call itself).
+    expect(answered.ms).toBeLessThan(3000);
   });
 
   it(`accepts ${MAX_EVENT_DEPTH} levels and refuses one more, through the SDK, with INVALID_PARAM`, async () => {
