@@ -15,7 +15,7 @@ import { parseCommand } from '../schemas/command.parser';
 import { auditListSchema } from '../schemas/console.schema';
 import { CONSOLE_COMMANDS } from './console-audit';
 import { communityOf } from './console-orders.query';
-import { pageWindow, scopeRootFor, withinDays, withinRoot } from './console-scope';
+import { findWithTotal, pageWindow, scopeRootFor, withinDays, withinRoot } from './console-scope';
 import { unitNames } from './console-units';
 import type { AuditListReply } from './console.replies';
 
@@ -38,16 +38,13 @@ export async function listAuditEntries(input: UseCaseInput): Promise<AuditListRe
   const q = parseCommand(auditListSchema, input.command);
   const root = await scopeRootFor(db, actor, 'console.audit.view', q.orgUnitId);
   const where: Where = { ...withinRoot(db, root), ...withinDays(db, 'at', q.from, q.to) };
-  const [entries, total] = await Promise.all([
-    db.find<AuditEntry>(COLLECTIONS.auditEntries, where, {
-      orderBy: [
-        ['at', 'desc'],
-        ['_id', 'desc'],
-      ],
-      ...pageWindow(q),
-    }),
-    db.count(COLLECTIONS.auditEntries, where),
-  ]);
+  const { docs: entries, total } = await findWithTotal<AuditEntry>(db, COLLECTIONS.auditEntries, where, {
+    orderBy: [
+      ['at', 'desc'],
+      ['_id', 'desc'],
+    ],
+    ...pageWindow(q),
+  });
   const openids = [...new Set(entries.map((e) => e.actorOpenid))];
   const [people, names] = await Promise.all([
     Promise.all(openids.map((o) => db.get<User>(COLLECTIONS.users, o))),

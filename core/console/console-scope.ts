@@ -6,7 +6,7 @@
 import { listScope, narrowScope, type ListScope } from '../auth/list-scope';
 import type { Action } from '../auth/actions';
 import type { Actor } from '../auth/roles';
-import type { DatabasePort, Where } from '../kernel/database.port';
+import type { DatabasePort, FindOptions, StoredDocument, Where } from '../kernel/database.port';
 import { orThrow } from '../kernel/outcome';
 import { shanghaiDayEnd, shanghaiDayStart } from '../kernel/shanghai-time';
 import { unitById } from './console-units';
@@ -50,4 +50,18 @@ export function withinDays(db: DatabasePort, field: string, from?: string, to?: 
 /** Skip and limit of a page. */
 export function pageWindow(q: { readonly page: number; readonly pageSize: number }) {
   return { skip: (q.page - 1) * q.pageSize, limit: q.pageSize };
+}
+
+/** A list's rows (one page, or a queue's first rows) and how many match in all, read side by side. */
+export async function findWithTotal<T extends StoredDocument>(
+  db: DatabasePort,
+  collection: string,
+  where: Where,
+  options: FindOptions,
+): Promise<{ docs: T[]; total: number }> {
+  const [docs, total] = await Promise.all([
+    db.find<T>(collection, where, options),
+    db.count(collection, where),
+  ]);
+  return { docs, total };
 }

@@ -8,7 +8,7 @@ import type { PlatformConfig } from '../kernel/platform.config';
 import { COLLECTIONS } from '../model/collections.model';
 import type { Complaint, Order } from '../model/order.model';
 import { communityOf } from './console-orders.query';
-import { withinRoot, type ScopeRoot } from './console-scope';
+import { findWithTotal, withinRoot, type ScopeRoot } from './console-scope';
 import { unitNames } from './console-units';
 import type { UnansweredComplaintRow } from './console.replies';
 
@@ -22,17 +22,14 @@ export async function unansweredComplaints(
   rows: number,
 ): Promise<{ items: UnansweredComplaintRow[]; total: number }> {
   const where = { ...withinRoot(db, root), status: 'submitted' };
-  const [complaints, total] = await Promise.all([
-    db.find<Complaint>(COLLECTIONS.complaints, where, {
-      orderBy: [
-        ['createdAt', 'asc'],
-        ['_id', 'asc'],
-      ],
-      limit: rows,
-      fields: ['orderId', 'providerId', 'orgPath', 'createdAt', 'status'],
-    }),
-    db.count(COLLECTIONS.complaints, where),
-  ]);
+  const { docs: complaints, total } = await findWithTotal<Complaint>(db, COLLECTIONS.complaints, where, {
+    orderBy: [
+      ['createdAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    limit: rows,
+    fields: ['orderId', 'providerId', 'orgPath', 'createdAt', 'status'],
+  });
   const [orders, names] = await Promise.all([
     Promise.all(complaints.map((c) => db.get<Order>(COLLECTIONS.orders, c.orderId))),
     unitNames(

@@ -9,7 +9,7 @@ import type { PlatformConfig } from '../kernel/platform.config';
 import { COLLECTIONS } from '../model/collections.model';
 import { URGENT_STATE_LABELS, type Order } from '../model/order.model';
 import { communityOf } from './console-orders.query';
-import { withinRoot, type ScopeRoot } from './console-scope';
+import { findWithTotal, withinRoot, type ScopeRoot } from './console-scope';
 import { unitNames } from './console-units';
 import type { WaitingUrgentRow } from './console.replies';
 
@@ -25,16 +25,13 @@ export async function waitingUrgentRequests(
     status: 'created',
     'urgent.state': db.command.in(['queued', 'waiting']),
   };
-  const [orders, total] = await Promise.all([
-    db.find<Order>(COLLECTIONS.orders, where, {
-      orderBy: [
-        ['urgent.acceptBy', 'asc'],
-        ['_id', 'asc'],
-      ],
-      limit: rows,
-    }),
-    db.count(COLLECTIONS.orders, where),
-  ]);
+  const { docs: orders, total } = await findWithTotal<Order>(db, COLLECTIONS.orders, where, {
+    orderBy: [
+      ['urgent.acceptBy', 'asc'],
+      ['_id', 'asc'],
+    ],
+    limit: rows,
+  });
   const names = await unitNames(
     db,
     orders.map((o) => communityOf(o.orgPath)),

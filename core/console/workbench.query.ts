@@ -29,7 +29,7 @@ import type { FollowUp, Order } from '../model/order.model';
 import { parseCommand } from '../schemas/command.parser';
 import { workbenchSchema } from '../schemas/console.schema';
 import { communityOf, ORDER_ROW_FIELDS, orderRows } from './console-orders.query';
-import { rootOf, withinRoot, type ScopeRoot } from './console-scope';
+import { findWithTotal, rootOf, withinRoot, type ScopeRoot } from './console-scope';
 import { unitAt, unitById, unitNames } from './console-units';
 import type {
   ExpiringOrderRow,
@@ -132,17 +132,14 @@ async function expiringOrders(db: DatabasePort, root: ScopeRoot, now: number, co
     status: 'created',
     createdAt: db.command.lte(now + config.console.expiringWithinHours * HOUR_MS - acceptMs),
   };
-  const [orders, total] = await Promise.all([
-    db.find<Order>(COLLECTIONS.orders, where, {
-      orderBy: [
-        ['createdAt', 'asc'],
-        ['_id', 'asc'],
-      ],
-      limit: QUEUE_ROWS,
-      fields: ORDER_ROW_FIELDS,
-    }),
-    db.count(COLLECTIONS.orders, where),
-  ]);
+  const { docs: orders, total } = await findWithTotal<Order>(db, COLLECTIONS.orders, where, {
+    orderBy: [
+      ['createdAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    limit: QUEUE_ROWS,
+    fields: ORDER_ROW_FIELDS,
+  });
   const rows = await orderRows(db, orders);
   const items: ExpiringOrderRow[] = rows.map((r) => {
     const acceptBy = r.acceptBy ?? r.createdAt + acceptMs;
@@ -154,16 +151,13 @@ async function expiringOrders(db: DatabasePort, root: ScopeRoot, now: number, co
 async function overdueFollowUps(db: DatabasePort, root: ScopeRoot, now: number) {
   const _ = db.command;
   const where = { ...withinRoot(db, root), status: _.in(['pending', 'overdue']), dueAt: _.lt(now) };
-  const [followUps, total] = await Promise.all([
-    db.find<FollowUp>(COLLECTIONS.followUps, where, {
-      orderBy: [
-        ['dueAt', 'asc'],
-        ['_id', 'asc'],
-      ],
-      limit: QUEUE_ROWS,
-    }),
-    db.count(COLLECTIONS.followUps, where),
-  ]);
+  const { docs: followUps, total } = await findWithTotal<FollowUp>(db, COLLECTIONS.followUps, where, {
+    orderBy: [
+      ['dueAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    limit: QUEUE_ROWS,
+  });
   const orders = await Promise.all(followUps.map((f) => db.get<Order>(COLLECTIONS.orders, f.orderId)));
   const names = await unitNames(
     db,
