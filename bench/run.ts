@@ -15,13 +15,20 @@
  * (e) A 服务台账 export (the city's orders ledger for a year) of 10,000 and of 100,000 rows, the latter on (c)'s
  *     large dataset (bench/ledger-export.ts): time per row and peak memory. Target: the 100,000-row export's
  *     peak memory growth within 1.5x of the 10,000-row one (bounded memory; linear would be 10x).
+ * (f) The concern timer's escalation sweep (core/concerns/concern-timer.usecase.ts through function-kit's
+ *     wx-server-sdk port, run until it answers hasMore: false) with 1,000 overdue concerns among 2,000 versus
+ *     among 1,000,000 (`--concerns`; bench/concerns.ts), and the database calls per 100 escalated concerns.
+ *     Target: the large sweep within 1.5x of the small one; a miss here makes the run exit 1 (the concerns
+ *     issue's acceptance check).
  *
  * Both servers run in their own processes (the local cloud exactly as `npm start` runs it), so this process
  * measures only the SDK and the server. Each comparison is measured sequentially and then in alternating
  * rounds (ABBA order) that cancel machine drift; the verdict uses the interleaved medians, and the means
- * and 95th percentiles are printed beside them. This is a report: it exits 0 even when a target is missed.
+ * and 95th percentiles are printed beside them. This is a report: it exits 0 even when a target of (a)-(e)
+ * is missed.
  *
- *   npm run bench [-- --large 1000000 --match-providers 100000 --dashboard-orders 100000 --keep]
+ *   npm run bench [-- --large 1000000 --match-providers 100000 --dashboard-orders 100000 --concerns 1000000
+ *                    --keep]
  */
 import '../tests/helpers/sdk-env';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +41,7 @@ import { GROUP_SIZE, keyOf, pointDoc } from './fixtures';
 import { MATCH_LARGE_PROVIDERS, MATCH_SMALL_PROVIDERS, MATCH_TARGET, matchBench } from './match';
 import { LEDGER_LARGE_ORDERS, ledgerBench, ledgerVerdict } from './ledger-export';
 import { DASHBOARD_LARGE_ORDERS, DASHBOARD_SMALL_ORDERS, dashboardBench } from './dashboard';
+import { CONCERNS_LARGE, CONCERNS_SMALL, CONCERNS_TARGET, concernsBench, concernsVerdict } from './concerns';
 import { compare, comparisonTable, type ComparePlan, type Comparison } from './compare';
 import { buildData, startCannedServer, startLocalCloud, type BuildResult } from './processes';
 import { fmtMs, fmtX, timeUs } from './stats';
@@ -190,6 +198,7 @@ async function main(): Promise<void> {
       large: { type: 'string', default: '1000000' },
       'match-providers': { type: 'string', default: String(MATCH_LARGE_PROVIDERS) },
       'dashboard-orders': { type: 'string', default: String(DASHBOARD_LARGE_ORDERS) },
+      concerns: { type: 'string', default: String(CONCERNS_LARGE) },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -202,6 +211,10 @@ async function main(): Promise<void> {
   const dashboardOrders = Number(values['dashboard-orders']);
   if (!Number.isInteger(dashboardOrders) || dashboardOrders < DASHBOARD_SMALL_ORDERS) {
     throw new Error(`bad --dashboard-orders ${values['dashboard-orders']}`);
+  }
+  const concerns = Number(values.concerns);
+  if (!Number.isInteger(concerns) || concerns < CONCERNS_SMALL) {
+    throw new Error(`bad --concerns ${values.concerns}`);
   }
   const largeLabel = largeDocs.toLocaleString('en-US');
   const tmp = mkdtempSync(join(tmpdir(), 'weimin-bench-'));
@@ -255,6 +268,10 @@ async function main(): Promise<void> {
     );
     console.log('');
 
+    // (f) bench/concerns.ts prints its own section.
+    const sweep = await concernsBench(tmp, concerns);
+    console.log('');
+
     console.log(`total ${fmtMs(performance.now() - started)}`);
     console.log(verdict('point read, local / SDK floor', point.interleavedRatio.median, POINT_TARGET));
     console.log(
@@ -266,6 +283,8 @@ async function main(): Promise<void> {
       `REPORT dashboard, ${d.largeLabel} / demo: time ${fmtX(d.ratio)} (medians), local cloud memory ` +
         `${fmtX(d.memoryRatio)} (no target)`,
     );
+    console.log(concernsVerdict(sweep));
+    if (sweep.ratio > CONCERNS_TARGET) process.exitCode = 1;
   } finally {
     cleanup();
   }

@@ -312,6 +312,8 @@ interface ConcernState {
   departments: readonly string[];
   leadDepartment: string | null;
   resolutionSummary: string | null;
+  /** The leader's reason for a rejection (the resident reads it). */
+  rejectReason: string | null;
   readonly reached: Partial<Record<ConcernStatus, number>>;
 }
 
@@ -335,6 +337,7 @@ function playScript(
     departments: [],
     leadDepartment: null,
     resolutionSummary: null,
+    rejectReason: null,
     reached: {},
   };
   const events: EventRecord[] = [];
@@ -375,6 +378,7 @@ function applyStep(
   if (step.to === 'referred') state.jointMeetingId = `jm-${unitIdOfPath(rollUpKey(orgPath, state.level)!)}`;
   if (step.leadDepartment !== undefined) state.leadDepartment = step.leadDepartment;
   if (step.to === 'resolved') state.resolutionSummary = step.reason ?? null;
+  if (step.to === 'rejected') state.rejectReason = step.reason ?? '';
   if (step.claim !== undefined) {
     state.claimSpec = step.claim;
     state.claim = { as: step.claim.as, name: step.claim.name, by: step.by.openid, at };
@@ -400,14 +404,32 @@ function concernDocument(
     residentOpenid: script.resident?.openid ?? null,
     residentName: script.residentName,
     filedBy: script.filedBy.openid,
-    onBehalfOf: script.onBehalfOf ?? null,
+    onBehalfOf:
+      script.onBehalfOf === undefined
+        ? null
+        : {
+            ...script.onBehalfOf,
+            consent: { method: 'in_person', statement: '居民当面同意由网格员代为登记' },
+          },
     crossDepartment: script.crossDepartment ?? false,
     anonymous: script.anonymous ?? false,
+    sensitive: false,
+    sensitiveConsentAt: null,
+    publicSummary: null,
+    contentFlagged: false,
+    supportCount: 0,
+    review:
+      reached.approved !== undefined
+        ? { decision: 'approve', reason: '', by: LEADER.openid, at: reached.approved }
+        : reached.rejected !== undefined
+          ? { decision: 'reject', reason: state.rejectReason ?? '', by: LEADER.openid, at: reached.rejected }
+          : null,
     status,
     statusChangedAt,
     level,
     levelPath: rollUpKey(grid.path, level)!,
     claimDeadline: claimDeadline({ status, level, statusChangedAt }),
+    escalateAt: level === 'city' ? null : claimDeadline({ status, level, statusChangedAt }),
     claim,
     assigneeOpenid: claim === null ? null : claim.by,
     assigneeTeamId: claimSpec?.teamId ?? null,
@@ -416,6 +438,19 @@ function concernDocument(
     jointMeetingId: state.jointMeetingId,
     departments: state.departments,
     leadDepartment: state.leadDepartment,
+    jointCase: null,
+    taskCheckAt: null,
+    unresolvedCount: 0,
+    leaderAttention: false,
+    confirmation:
+      reached.confirmed === undefined
+        ? null
+        : {
+            outcome: 'resolved',
+            reason: '',
+            by: script.resident?.openid ?? WORKER.openid,
+            at: reached.confirmed,
+          },
     resolutionSummary: state.resolutionSummary,
     resolvedAt: reached.resolved ?? null,
     confirmedAt: reached.confirmed ?? null,

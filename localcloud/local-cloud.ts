@@ -130,6 +130,8 @@ export class LocalCloud {
     });
     registerGatewayRoutes(this.server, this.runner, this.timers, this.clock, {
       isKnownIdentity: options.isKnownIdentity ?? (() => true),
+      storage: this.storage,
+      envName: options.envName ?? LOCAL_ENV,
     });
     // Before any page route: every path under /console/api/ is the function's, known or not.
     registerConsoleGateway(this.server, this.runner, {

@@ -36,4 +36,8 @@ export const subscribeTemplates = {
   orderNew: 'TPL_ORDER_NEW',
   /** To provider staff: a follow-up (回访) is coming due. */
   followUpDue: 'TPL_FOLLOWUP_DUE',
+  /** To the resident: their concern was reviewed, published, pushed up, is in progress, resolved. */
+  concernProgress: 'TPL_CONCERN_PROGRESS',
+  /** To the resident: somebody claimed their concern. */
+  wishClaimed: 'TPL_WISH_CLAIMED',
 } as const;

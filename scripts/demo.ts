@@ -5,6 +5,9 @@
  * reputation within a level, said from the reply itself) and orders from the first; staff accept, finish and
  * record the 回访, with each step's subscribe message that reached the outbox; the resident's 评价 moves the
  * provider's score. Exits 0 when every step worked, 1 otherwise.
+ *
+ * `npm run demo -- concerns` narrates a 忧心事 instead, on the same local cloud: review, two pushes up by the
+ * timer, a claim, progress, resolution and the resident's confirmation (scripts/demo-concerns.ts).
  */
 import '../tests/helpers/sdk-env';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +17,7 @@ import tcb from '@cloudbase/node-sdk';
 import type { MatchedItem, MatchedProvider, MatchProvidersResult } from '../core/matching/match.reply';
 import type { OrgLevel } from '../core/org/org-levels';
 import { DEFAULT_PLATFORM_CONFIG } from '../core/kernel/platform.config';
+import { narrateConcern } from './demo-concerns';
 import { DEMO_IDENTITIES } from '../demo/demo-identities';
 import { OPENID_CREDENTIAL_PREFIX } from '../localcloud/functions/functions.actions';
 import { LocalCloud } from '../localcloud/local-cloud';
@@ -90,6 +94,11 @@ const nameOf = (openid: string): string => {
 };
 
 async function main(): Promise<number> {
+  const which = process.argv[2];
+  if (which !== undefined && which !== 'concerns') {
+    console.error(`未知的演示:${which}(可用:npm run demo,npm run demo -- concerns)`);
+    return 2;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'weimin-demo-'));
   const buildRoot = join(__dirname, '..', 'build', 'tmp');
   mkdirSync(buildRoot, { recursive: true });
@@ -101,6 +110,10 @@ async function main(): Promise<number> {
     seedDemoData(cloud.db, () => cloud.clock.now());
     await cloud.start();
     say(`  本地云:${cloud.url}(数据目录 ${dataDir})`);
+    if (which === 'concerns') {
+      await narrateConcern(cloud, say);
+      return 0;
+    }
 
     const as = (openid: string) => {
       const app = tcb.init({

@@ -20,8 +20,10 @@ import {
   sessionRoute,
 } from '../../function-kit/console-session';
 import { httpFunction } from '../../function-kit/http-function';
+import { concernsRoutes } from './routes/concerns.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { ledgersRoutes } from './routes/ledgers.routes';
+import { messagesRoutes } from './routes/messages.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { residentsRoutes } from './routes/residents.routes';
 
@@ -42,8 +44,10 @@ export const main = httpFunction({
     'POST /console/api/accounts': (ctx, r) => createAccount({ ...ctx, crypto, command: r.body }),
     'POST /console/api/accounts/:loginName/reset': (ctx, r) =>
       resetAccount({ ...ctx, crypto, command: r.params }),
+    ...concernsRoutes,
     ...dashboardRoutes,
     ...ledgersRoutes,
+    ...messagesRoutes,
     ...peopleRoutes,
     ...residentsRoutes,
   },

@@ -2,8 +2,9 @@
  * `profile`: the caller's own profile (docs/functions.md): read it, bind the grid or community they live in,
  * set their contact phone with consent (typed, or WeChat's phone-number button); and their rights over
  * their personal data: a copy of it, withdrawing the phone consent, deleting the account, and the
- * requests a worker decides.
+ * requests a worker decides; and their message centre (消息中心): every notice, read or marked read.
  */
+import { listMessages, readMessages } from '../../core/messaging/inbox.usecase';
 import { bindProfile } from '../../core/profile/bind-profile.usecase';
 import { deleteAccount } from '../../core/profile/delete-account.usecase';
 import { exportProfile } from '../../core/profile/export-profile.usecase';
@@ -22,4 +23,6 @@ export const main = commandFunction({
   'profile.delete': (ctx, command) => deleteAccount({ ...ctx, command }),
   'privacy.request.submit': (ctx, command) => submitPrivacyRequest({ ...ctx, command }),
   'privacy.request.list': (ctx, command) => listPrivacyRequests({ ...ctx, command }),
+  'message.list': (ctx, command) => listMessages({ ...ctx, command }),
+  'message.read': (ctx, command) => readMessages({ ...ctx, command }),
 });

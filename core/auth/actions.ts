@@ -13,6 +13,9 @@ export const ACTION_LABELS = {
   'privacy.request.submit': '提交个人信息申请',
   'privacy.request.view': '查看个人信息申请',
   'privacy.request.handle': '办理个人信息申请',
+  // The message centre (消息中心): every notice, whatever WeChat did with its subscribe message
+  'message.view': '查看本人的消息',
+  'message.read': '将本人的消息标为已读',
   // Catalog
   'catalog.read': '查看服务目录',
   'catalog.manage': '管理服务类别和项目',
@@ -72,6 +75,8 @@ export const ACTION_LABELS = {
   'concern.refer': '提交联席会议',
   'concern.close': '关闭事项',
   'joint_meeting.take': '联席会议承接事项',
+  'joint_meeting.manage': '联席会议分派部门任务、记录会议纪要',
+  'concern.support': '表示“我也关心”',
   // Party organisations and volunteers
   'party.register': '双报到登记',
   'party.register.confirm': '确认双报到',

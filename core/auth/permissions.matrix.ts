@@ -63,6 +63,19 @@ const everyone: Partial<Record<Role, PermissionRule>> = {
   system_admin: any,
 };
 
+/** Every human role, each for their own records only (the message centre). */
+const everyoneOwn: Partial<Record<Role, PermissionRule>> = {
+  resident: own,
+  provider_staff: own,
+  party_member: own,
+  volunteer: own,
+  worker: own,
+  leader: own,
+  industry_regulator: own,
+  joint_meeting_office: own,
+  system_admin: own,
+};
+
 /** Those who handle a claimed concern, as used by update and resolve. */
 const concernHandlers: Partial<Record<Role, PermissionRule>> = {
   party_member: assigned,
@@ -82,6 +95,9 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'privacy.request.submit': { resident: own },
   'privacy.request.view': { resident: own, worker: unit, leader: unit },
   'privacy.request.handle': { worker: unit, leader: unit },
+  // Everyone's own notices, in the mini-program and the console alike.
+  'message.view': everyoneOwn,
+  'message.read': everyoneOwn,
 
   'catalog.read': everyone,
   'catalog.manage': { worker: unit, leader: unit, system_admin: any },
@@ -164,6 +180,9 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'concern.refer': { worker: unit, leader: unit },
   'concern.close': { worker: unit, leader: unit, system: any },
   'joint_meeting.take': { joint_meeting_office: unit },
+  'joint_meeting.manage': { joint_meeting_office: unit },
+  // A resident adds their voice to an open concern of their own community (the use case checks the community).
+  'concern.support': { resident: own },
 
   'party.register': { resident: own, party_member: own, volunteer: teamLeader },
   'party.register.confirm': { worker: unit, leader: unit },

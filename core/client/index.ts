@@ -79,6 +79,25 @@ export type {
   ProfileGetReply,
 } from '../profile/profile.reply';
 export type { StaffBindReply, StaffInviteReply } from '../providers/staff.replies';
+export type {
+  InboxItemView,
+  InboxLineView,
+  MessageListReply,
+  MessageReadReply,
+} from '../messaging/inbox.replies';
+export type {
+  ConcernActions,
+  ConcernDetail,
+  ConcernListItem,
+  ConcernListResult,
+  ConcernSimilarResult,
+  ConcernStepResult,
+  ConcernSupportResult,
+  ConcernTimelineEntry,
+  SimilarConcern,
+} from '../concerns/concern.replies';
+export type { ConcernLevel, ConcernStatus } from '../lifecycle/concern.lifecycle';
+export type { ClaimAs, ConfirmationOutcome } from '../model/concern.model';
 export type { PriceView } from '../offerings/price.view';
 export type { ReputationComponent } from '../reputation/reputation.formula';
 export type { MatchCandidate } from '../model/platform.model';

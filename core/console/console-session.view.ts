@@ -34,6 +34,8 @@ export function consoleMenu(actor: Actor): ConsoleMenu {
     people: opens('user.role.manage') || opens('console.account.manage'),
     places: opens('org.manage'),
     audit: opens('console.audit.view'),
+    concerns: opens('concern.view'),
+    jointMeetings: opens('joint_meeting.take'),
   };
 }
 

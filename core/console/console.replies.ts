@@ -45,6 +45,10 @@ export interface ConsoleMenu {
   /** The org tree: counties, streets, communities, grids. */
   readonly places: boolean;
   readonly audit: boolean;
+  /** 诉求: review, publish, the unclaimed queue, 代办 intake, the concerns ledger and figures. */
+  readonly concerns: boolean;
+  /** 联席会议: the joint meeting office's board of referred concerns. */
+  readonly jointMeetings: boolean;
 }
 
 export const CONSOLE_MENU_KEYS = [
@@ -58,6 +62,8 @@ export const CONSOLE_MENU_KEYS = [
   'people',
   'places',
   'audit',
+  'concerns',
+  'jointMeetings',
 ] as const satisfies readonly (keyof ConsoleMenu)[];
 
 /** A menu with nothing open (a session that must change its password first). */

@@ -11,6 +11,7 @@ import {
   type ReputationPolicy,
 } from '../reputation/reputation.formula';
 import type { OrgLevel } from '../org/org-levels';
+import { DEFAULT_CONCERN_DEADLINES, type ConcernDeadlinePolicy } from '../lifecycle/concern.deadlines';
 
 export interface MatchingConfig {
   /** Fewer than this after widening to the city: the gap is recorded for the workers' dashboard. */
@@ -75,6 +76,12 @@ export interface OrderTemplates {
   readonly reviewReminder: string;
   /** To the grid's workers and the community's on-duty workers: a 紧急求助 (urgent request). */
   readonly urgentRequest: string;
+  /** To the resident: their concern's progress (reviewed, published, pushed up, in progress, resolved). */
+  readonly concernProgress: string;
+  /** To the resident: somebody claimed their concern. */
+  readonly wishClaimed: string;
+  /** To workers, leaders, party organisations, teams, claimers and joint-meeting offices: something to do. */
+  readonly concernTodo: string;
 }
 
 /**
@@ -91,6 +98,23 @@ export interface UrgentConfig {
 export interface OrderPages {
   readonly residentOrder: string;
   readonly staffJob: string;
+  /** A concern's page (the id is appended as `?concernId=`). */
+  readonly concernDetail: string;
+}
+
+/** The concerns loop (docs/concerns.md). */
+export interface ConcernConfig {
+  /** Claim deadlines per level and the days a resident has to confirm (core/lifecycle/concern.deadlines.ts). */
+  readonly deadlines: ConcernDeadlinePolicy;
+  /** Hours past a joint-meeting task's deadline before the concern goes to the next level's joint meeting. */
+  readonly taskGraceHours: number;
+  /** Similar open concerns suggested before submitting: at least this similarity (0-1)... */
+  readonly similarAtLeast: number;
+  /** ...among this many of the community's newest open concerns, at most `similarShown` shown. */
+  readonly similarCandidates: number;
+  readonly similarShown: number;
+  /** People one notice about one concern goes to at most (a level's workers, leaders, organisations). */
+  readonly maxRecipients: number;
 }
 
 /** Provider staff binding (core/providers). */
@@ -144,6 +168,7 @@ export interface PlatformConfig {
   readonly rateLimits: RateLimitsConfig;
   readonly console: ConsoleConfig;
   readonly urgent: UrgentConfig;
+  readonly concerns: ConcernConfig;
   /** How many records one timer run handles at most (the next run takes the rest). */
   readonly timerBatchSize: number;
 }
@@ -165,10 +190,14 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     followUpDue: 'TPL_FOLLOWUP_DUE',
     reviewReminder: 'TPL_REVIEW_REMINDER',
     urgentRequest: 'TPL_URGENT_REQUEST',
+    concernProgress: 'TPL_CONCERN_PROGRESS',
+    wishClaimed: 'TPL_WISH_CLAIMED',
+    concernTodo: 'TPL_CONCERN_TODO',
   },
   pages: {
     residentOrder: 'pages/order-detail/order-detail',
     staffJob: 'packages/staff/pages/job-detail/job-detail',
+    concernDetail: 'packages/concerns/pages/detail/detail',
   },
   staff: { inviteValidDays: 7 },
   ratings: { newAccountDays: 7, newAccountRatingsPerDay: 2, holdOtherProvidersStaff: true },
@@ -201,6 +230,14 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     supplyGapBelow: 3,
   },
   urgent: { acceptWithinMinutes: 15, feedbackWithinMinutes: 120 },
+  concerns: {
+    deadlines: DEFAULT_CONCERN_DEADLINES,
+    taskGraceHours: 72,
+    similarAtLeast: 0.3,
+    similarCandidates: 300,
+    similarShown: 5,
+    maxRecipients: 100,
+  },
   timerBatchSize: 100,
 };
 
@@ -220,6 +257,7 @@ export interface PlatformConfigOverrides {
   };
   readonly console?: Partial<ConsoleConfig>;
   readonly urgent?: Partial<UrgentConfig>;
+  readonly concerns?: Partial<ConcernConfig>;
   readonly timerBatchSize?: number;
 }
 
@@ -241,6 +279,7 @@ export function platformConfig(overrides: PlatformConfigOverrides = {}): Platfor
     },
     console: { ...d.console, ...overrides.console },
     urgent: { ...d.urgent, ...overrides.urgent },
+    concerns: { ...d.concerns, ...overrides.concerns },
     timerBatchSize: overrides.timerBatchSize ?? d.timerBatchSize,
   };
   assertConfig(config);

@@ -50,6 +50,9 @@ export const CONCERN_LEVELS = [
 ] as const satisfies readonly OrgLevel[];
 export type ConcernLevel = (typeof CONCERN_LEVELS)[number];
 
+/** As whom a concern is claimed: the person, their volunteer team, their party organisation, or their unit. */
+export const CLAIM_AS = ['self', 'team', 'party_org', 'unit'] as const;
+
 const claimers = ['party_member', 'volunteer', 'worker', 'leader'] as const;
 const handlers = ['party_member', 'volunteer', 'worker', 'leader', 'joint_meeting_office'] as const;
 const escalators = ['worker', 'leader', 'system'] as const;
@@ -161,6 +164,16 @@ const rules: TransitionRule<ConcernStatus>[] = [
     reasonRequired: false,
     label: '联席会议承接',
   },
+  // A joint meeting that let a department's task run past its second deadline: the next level's joint meeting.
+  ...(['claimed', 'in_progress'] as const).map((from): TransitionRule<ConcernStatus> => ({
+    from,
+    to: 'referred',
+    action: 'concern.escalate',
+    roles: ['system'],
+    reasonRequired: true,
+    label: '部门任务逾期，提交上一级联席会议',
+    effects: ['notify_joint_meeting_office'],
+  })),
   // A claimer who cannot go on hands it back, with a reason; it is open again at its current level.
   {
     from: 'claimed',

@@ -9,12 +9,18 @@
  * A refusal is final (`refused`: the user has not allowed the template, a value WeChat rejects); a transient
  * error is tried again later, up to OUTBOX_POLICY.maxAttempts times in all (`failed` after that). A claim
  * older than `staleClaimMs` (the sender stopped between claiming and finishing) is taken back.
+ *
+ * Each message is also written, in the same transaction and under the same `_id`, to `inbox_messages`: the
+ * in-app message centre (core/messaging/inbox.usecase.ts), where the notice stays whatever WeChat makes of the
+ * subscribe message.
  */
 import { COLLECTIONS } from '../model/collections.model';
+import type { InboxMessage } from '../model/inbox.model';
 import type { OutboxMessage } from '../model/platform.model';
 import type { DatabasePort, Patch, TransactionPort } from '../kernel/database.port';
 import type { Notifier, SubscribeMessage } from '../kernel/notifier.port';
 import type { IdGenerator } from '../kernel/ports';
+import { labelledLines, templateTitle } from './message-templates';
 
 const MINUTE_MS = 60_000;
 
@@ -29,7 +35,10 @@ export const OUTBOX_POLICY = {
   batchSize: 100,
 } as const;
 
-/** Write the messages in the change's transaction; returns them as stored, for `deliverMessages`. */
+/**
+ * Write the messages in the change's transaction, each with its notice in the message centre; returns the
+ * outbox messages as stored, for `deliverMessages`.
+ */
 export async function enqueueMessages(
   tx: TransactionPort,
   ids: IdGenerator,
@@ -52,9 +61,26 @@ export async function enqueueMessages(
       lastError: null,
     };
     await tx.insert(COLLECTIONS.messageOutbox, doc);
+    await tx.insert(COLLECTIONS.inboxMessages, inboxMessageOf(doc));
     stored.push(doc);
   }
   return stored;
+}
+
+/** The message centre's copy of an outbox message: same id, the template's title and labelled values. */
+export function inboxMessageOf(doc: OutboxMessage): InboxMessage {
+  const { touser, templateId, page, data } = doc.message;
+  return {
+    _id: doc._id,
+    touser,
+    templateId,
+    title: templateTitle(templateId),
+    lines: labelledLines(templateId, data),
+    page,
+    subjectId: doc.subjectId,
+    createdAt: doc.createdAt,
+    readAt: null,
+  };
 }
 
 export interface DeliveryReport {

@@ -5,9 +5,10 @@
  */
 import type { Application, ApplicationObjection } from './application.model';
 import type { ServiceCategory, ServiceItem } from './catalog.model';
-import type { Concern } from './concern.model';
+import type { Concern, ConcernSupport } from './concern.model';
 import type { AuditEntry, ConsoleAccount, ConsoleSession } from './console.model';
 import type { Evaluation } from './evaluation.model';
+import type { InboxMessage } from './inbox.model';
 import type { EventRecord } from './event.model';
 import type { Offering } from './offering.model';
 import type { FundEntry, JointMeeting, LedgerExport, Station } from './operations.model';
@@ -43,6 +44,7 @@ export interface CollectionDocuments {
   follow_ups: FollowUp;
   ratings: Rating;
   concerns: Concern;
+  concern_supports: ConcernSupport;
   complaints: Complaint;
   applications: Application;
   application_objections: ApplicationObjection;
@@ -66,6 +68,7 @@ export interface CollectionDocuments {
   match_gaps: MatchGap;
   subscribe_grants: SubscribeGrant;
   message_outbox: OutboxMessage;
+  inbox_messages: InboxMessage;
   aggregate_corrections: AggregateCorrection;
   moderation_items: ModerationItem;
   rate_limit_counters: RateLimitCounter;
@@ -87,6 +90,7 @@ export const COLLECTION_NAMES = [
   'follow_ups',
   'ratings',
   'concerns',
+  'concern_supports',
   'complaints',
   'applications',
   'application_objections',
@@ -110,6 +114,7 @@ export const COLLECTION_NAMES = [
   'match_gaps',
   'subscribe_grants',
   'message_outbox',
+  'inbox_messages',
   'aggregate_corrections',
   'moderation_items',
   'rate_limit_counters',
@@ -129,6 +134,7 @@ export const COLLECTIONS = {
   followUps: 'follow_ups',
   ratings: 'ratings',
   concerns: 'concerns',
+  concernSupports: 'concern_supports',
   complaints: 'complaints',
   applications: 'applications',
   applicationObjections: 'application_objections',
@@ -152,6 +158,7 @@ export const COLLECTIONS = {
   matchGaps: 'match_gaps',
   subscribeGrants: 'subscribe_grants',
   messageOutbox: 'message_outbox',
+  inboxMessages: 'inbox_messages',
   aggregateCorrections: 'aggregate_corrections',
   moderationItems: 'moderation_items',
   rateLimitCounters: 'rate_limit_counters',

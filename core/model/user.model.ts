@@ -78,3 +78,8 @@ export function newUser(openid: string, now: number): User {
     updatedAt: now,
   };
 }
+
+/** The name a resident is shown by to workers: the real name a worker typed, else their nickname. */
+export function residentNameOf(user: Pick<User, 'realName' | 'nickname'> | null): string {
+  return user?.realName || user?.nickname || '居民';
+}

@@ -18,7 +18,7 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
 import type { OrgUnit } from '../model/org-unit.model';
 import type { Provider } from '../model/provider.model';
-import type { User } from '../model/user.model';
+import { residentNameOf, type User } from '../model/user.model';
 import { rollUpKey, unitIdOfPath } from '../org/org-path';
 import { parseCommand } from '../schemas/command.parser';
 import {
@@ -50,10 +50,7 @@ const MINUTE_MS = 60_000;
  */
 export const OFFLINE_RESIDENT_PREFIX = 'offline-';
 
-/** The name a resident is shown by to workers: the real name a worker typed, else their nickname. */
-export function residentNameOf(user: Pick<User, 'realName' | 'nickname'> | null): string {
-  return user?.realName || user?.nickname || '居民';
-}
+export { residentNameOf };
 
 export async function registerResident(input: UseCaseInput): Promise<ResidentRegisterResult> {
   const { ports, actor } = input;

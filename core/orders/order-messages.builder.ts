@@ -10,13 +10,9 @@ import type { DatabasePort } from '../kernel/database.port';
 import type { SubscribeMessage } from '../kernel/notifier.port';
 import { formatShanghaiMinute } from '../kernel/shanghai-time';
 import type { PlatformConfig } from '../kernel/platform.config';
+import { fitThing } from '../messaging/template-values';
 
-/** At most `max` characters (code points); longer text ends with '…'. Empty text becomes `fallback`. */
-export function fitThing(text: string, fallback = '无', max = 20): string {
-  const chars = [...text.trim()];
-  if (chars.length === 0) return fallback;
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
+export { fitThing };
 
 /** The short status word of TPL_ORDER_STATUS (`phrase`: at most five Chinese characters). */
 export const ORDER_STATUS_PHRASES = {

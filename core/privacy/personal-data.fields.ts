@@ -34,7 +34,12 @@ export const PERSONAL_DATA_FIELDS: Readonly<Partial<Record<CollectionName, reado
     // 代下单: the resident's consent in the worker's words (it may quote their name or phone).
     { path: 'placedBy.consent.statement' },
   ],
-  concerns: [{ path: 'residentName' }, { path: 'onBehalfOf.name' }, { path: 'onBehalfOf.phone' }],
+  concerns: [
+    { path: 'residentName' },
+    { path: 'onBehalfOf.name' },
+    { path: 'onBehalfOf.phone' },
+    { path: 'onBehalfOf.consent.statement' },
+  ],
   party_members: [{ path: 'name' }, { path: 'phone' }],
   dual_registrations: [{ path: 'name' }, { path: 'contactPhone' }],
   application_objections: [{ path: 'contactPhone' }],

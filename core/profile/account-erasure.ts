@@ -10,11 +10,13 @@
  * | ratings | stars (reputation) | `residentOpenid` → pseudonym, `text` emptied |
  * | follow-ups, complaints | the provider's and the unit's record of them | `residentOpenid` → pseudonym |
  * | concerns (all closed, or deletion is refused) | title, content, outcome | `residentOpenid` (and `filedBy` when they filed it) → pseudonym, `residentName` → 已注销用户, `onBehalfOf` removed |
+ * | 我也关心 (`concern_supports`) | the concern's count | the records removed (their `_id` holds the openid) |
  * | matches, events | what was offered; the life cycles' log | the openid → pseudonym |
  * | privacy requests | kind, status, dates, answer | `requesterOpenid` → pseudonym, `content` emptied; waiting ones completed |
  * | moderation items | kind, status, decision, dates | `authorOpenid` → pseudonym, `text` emptied |
  * | idempotency records | the key | `result` emptied, `actorOpenid` → pseudonym |
  * | subscribe grants | | `remaining` → 0 (no more messages) |
+ * | message centre (`inbox_messages`) | | the notices removed (they were only ever the resident's to read) |
  *
  * What still carries the openid afterwards, and why: the emptied `users` record (its `_id` is the openid),
  * the keys of the idempotency records and of `match_gaps` (ids cannot change; nothing personal is left
@@ -79,6 +81,8 @@ async function eraseOtherTraces(db: DatabasePort, t: ErasureTarget, config: Priv
     { residentOpenid: openid },
     { residentOpenid: pseudonym, residentName: config.erasedName, onBehalfOf: null, updatedAt: now },
   );
+  // Nothing reads a removed support but concern.support's duplicate check, which the deleted account never runs.
+  await db.removeWhere(COLLECTIONS.concernSupports, { openid });
   await db.updateWhere(COLLECTIONS.matches, { residentOpenid: openid }, { residentOpenid: pseudonym });
   await db.updateWhere(COLLECTIONS.events, { 'actor.openid': openid }, { 'actor.openid': pseudonym });
   await db.updateWhere(
@@ -102,6 +106,7 @@ async function eraseOtherTraces(db: DatabasePort, t: ErasureTarget, config: Priv
     { result: null, actorOpenid: pseudonym },
   );
   await db.updateWhere(COLLECTIONS.subscribeGrants, { openid }, { remaining: 0, updatedAt: now });
+  await db.removeWhere(COLLECTIONS.inboxMessages, { touser: openid });
 }
 
 /** De-identify every kept record of `openid`; answers how many orders and concerns are kept. */

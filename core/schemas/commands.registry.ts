@@ -26,8 +26,14 @@ import {
   concernUpdateSchema,
   concernWithdrawSchema,
   jointMeetingTakeSchema,
+  concernSupportSchema,
+  concernSimilarSchema,
+  jointMeetingTaskAddSchema,
+  jointMeetingTaskDoneSchema,
+  jointMeetingMinutesSchema,
 } from './concern.schema';
 import { matchRequestSchema } from './match.schema';
+import { messageListSchema, messageReadSchema } from './message.schema';
 import { orgUnitMoveSchema, orgUnitSaveSchema } from './org.schema';
 import { moderationDecideSchema, moderationListSchema } from './moderation.schema';
 import {
@@ -102,6 +108,9 @@ export const COMMANDS = {
   'privacy.request.submit': write(privacyRequestSubmitSchema),
   'privacy.request.list': read(privacyRequestListSchema),
   'privacy.request.decide': write(privacyRequestDecideSchema),
+  // The message centre (消息中心): the caller's own notices.
+  'message.list': read(messageListSchema),
+  'message.read': write(messageReadSchema),
 
   'catalog.list': read(catalogListSchema),
   'catalog.category.save': write(categorySaveSchema),
@@ -156,6 +165,11 @@ export const COMMANDS = {
   'concern.list': read(concernListSchema),
   'concern.detail': read(concernDetailSchema),
   'joint_meeting.take': write(jointMeetingTakeSchema),
+  'joint_meeting.task.add': write(jointMeetingTaskAddSchema),
+  'joint_meeting.task.done': write(jointMeetingTaskDoneSchema),
+  'joint_meeting.minutes': write(jointMeetingMinutesSchema),
+  'concern.support': write(concernSupportSchema),
+  'concern.similar': read(concernSimilarSchema),
 
   'party.register': write(dualRegistrationSchema),
   'party.register.confirm': write(dualRegistrationConfirmSchema),

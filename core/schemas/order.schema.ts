@@ -126,7 +126,7 @@ export type ComplaintDecisionCommand = z.output<typeof complaintDecisionSchema>;
  * 代下单 (docs/acting-for-residents.md): how the resident agreed that a worker acts for them, in the worker's
  * words. Stored sealed with the order (decision 0012).
  */
-const residentConsent = z.object(
+export const residentConsent = z.object(
   {
     method: oneOf('同意方式', ['in_person', 'phone'] as const),
     statement: text('居民同意内容', { max: 200, multiline: true }),

@@ -9,12 +9,38 @@ import { CloudError, CloudErrorCode } from '../protocol/cloud-error';
 import type { FunctionRunner } from '../functions/function-runner';
 import type { TimerScheduler } from '../functions/timer-scheduler';
 import { sendJson, type LocalCloudServer } from '../http/local-cloud.server';
+import type { LocalStorage } from '../storage/local-storage';
+import { registerGatewayStorageRoutes, type Refused } from './gateway-storage.routes';
 
 export const OPENID_HEADER = 'x-wx-openid';
 
 export interface GatewayOptions {
   /** Whether an openid is one of the identities local mode may act as (the seeded demo users). */
   isKnownIdentity: (openid: string) => boolean | Promise<boolean>;
+  /** Cloud storage, for `POST /gateway/storage/*` (gateway-storage.routes.ts); no storage routes without it. */
+  storage?: LocalStorage;
+  /** The environment the functions run in (file ids name it); `weimin-local` by default. */
+  envName?: string;
+}
+
+/** The demo identity a gateway request acts as (`X-WX-OPENID`), or why it is refused. */
+export async function gatewayIdentity(
+  req: IncomingMessage,
+  opts: Pick<GatewayOptions, 'isKnownIdentity'>,
+): Promise<{ openid: string } | Refused> {
+  const openidHeader = req.headers[OPENID_HEADER];
+  const openid = Array.isArray(openidHeader) ? openidHeader[0] : openidHeader;
+  if (!openid || !/^[A-Za-z0-9_-]{1,64}$/.test(openid)) {
+    return {
+      status: 401,
+      code: 'GATEWAY_IDENTITY_REQUIRED',
+      message: '本地模式需要在请求头 X-WX-OPENID 中选择一个演示身份',
+    };
+  }
+  if (!(await opts.isKnownIdentity(openid))) {
+    return { status: 403, code: 'GATEWAY_UNKNOWN_IDENTITY', message: `未知的演示身份:${openid}` };
+  }
+  return { openid };
 }
 
 function parseJson(body: Buffer): unknown {
@@ -94,16 +120,12 @@ export function registerGatewayRoutes(
       const name = decodeURIComponent(
         new URL(req.url ?? '/', 'http://x').pathname.slice('/gateway/call/'.length),
       );
-      const openidHeader = req.headers[OPENID_HEADER];
-      const openid = Array.isArray(openidHeader) ? openidHeader[0] : openidHeader;
-      if (!openid || !/^[A-Za-z0-9_-]{1,64}$/.test(openid)) {
-        fail(res, 401, 'GATEWAY_IDENTITY_REQUIRED', '本地模式需要在请求头 X-WX-OPENID 中选择一个演示身份');
+      const who = await gatewayIdentity(req, opts);
+      if ('code' in who) {
+        fail(res, who.status, who.code, who.message);
         return;
       }
-      if (!(await opts.isKnownIdentity(openid))) {
-        fail(res, 403, 'GATEWAY_UNKNOWN_IDENTITY', `未知的演示身份:${openid}`);
-        return;
-      }
+      const { openid } = who;
       let payload: unknown;
       try {
         payload = parseJson(body);
@@ -130,6 +152,13 @@ export function registerGatewayRoutes(
     },
     { prefix: true },
   );
+
+  if (opts.storage !== undefined) {
+    registerGatewayStorageRoutes(server, opts.storage, {
+      identity: (req) => gatewayIdentity(req, opts),
+      envName: opts.envName ?? 'weimin-local',
+    });
+  }
 
   server.addRoute('GET', '/gateway/functions', (_req, res) => {
     sendJson(res, 200, {

@@ -110,15 +110,32 @@ const FAILURE_STATUS: Partial<Record<string, number>> = {
   [CloudErrorCode.InvalidParam]: 400,
 };
 
+/** The open-data function (Open311, docs/open-data.md) and its path, the same way (scripts/deploy/plan.ts). */
+export const OPEN_DATA_FUNCTION = 'open-data';
+export const OPEN_DATA_PREFIXES = ['/open311/'] as const;
+
 export function registerConsoleGateway(
   server: LocalCloudServer,
   runner: FunctionRunner,
   options: ConsoleGatewayOptions,
 ): void {
+  registerHttpAccess(server, runner, options, CONSOLE_FUNCTION, CONSOLE_API_PREFIXES, '管理后台接口');
+  registerHttpAccess(server, runner, options, OPEN_DATA_FUNCTION, OPEN_DATA_PREFIXES, '开放数据接口');
+}
+
+/** Every request under the prefixes (any method) as the integration request of the function. */
+function registerHttpAccess(
+  server: LocalCloudServer,
+  runner: FunctionRunner,
+  options: ConsoleGatewayOptions,
+  functionName: string,
+  prefixes: readonly string[],
+  label: string,
+): void {
   const handler = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const event = integrationRequest(req, body, options);
     try {
-      const result = await runner.invoke(CONSOLE_FUNCTION, event, {
+      const result = await runner.invoke(functionName, event, {
         SOURCE: 'wx_http',
         ...(req.socket.remoteAddress ? { CLIENTIP: req.socket.remoteAddress } : {}),
       });
@@ -126,11 +143,11 @@ export function registerConsoleGateway(
     } catch (e) {
       if (!(e instanceof CloudError)) throw e;
       const message =
-        e.code === CloudErrorCode.FunctionNotFound ? '管理后台接口(admin-api)未部署到本地云' : e.message;
+        e.code === CloudErrorCode.FunctionNotFound ? `${label}(${functionName})未部署到本地云` : e.message;
       sendJson(res, FAILURE_STATUS[e.code] ?? 502, { code: e.code, message });
     }
   };
-  for (const prefix of CONSOLE_API_PREFIXES) {
+  for (const prefix of prefixes) {
     for (const method of METHODS) server.addRoute(method, prefix, handler, { prefix: true, anyBody: true });
   }
 }

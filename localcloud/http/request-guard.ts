@@ -40,7 +40,8 @@ export const MINI_PROGRAM_ORIGIN = 'https://servicewechat.com';
 /** What the mini-program calls in local mode (miniprogram/services/cloud-api.ts), and nothing else. */
 const MINI_PROGRAM_PATHS = {
   exact: ['/gateway/identities', '/gateway/subscribe'],
-  prefix: ['/gateway/call/'],
+  // The photos' upload and signed temporary URLs (the download needs the URL's signature besides).
+  prefix: ['/gateway/call/', '/gateway/storage/', '/storage/download/'],
 };
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];

@@ -7,7 +7,7 @@ import { callFunction } from './cloud-api';
 import { RequestIdBook } from './request-id';
 import { ServiceError, toServiceError, userMessage } from './service-error';
 
-export type FunctionName = 'profile' | 'catalog' | 'orders' | 'jobs' | 'provider-admin';
+export type FunctionName = 'profile' | 'catalog' | 'orders' | 'jobs' | 'provider-admin' | 'concerns';
 
 const requestIds = new RequestIdBook();
 

@@ -198,3 +198,99 @@ export function requestSubscribe(
 ): Promise<SubscribeAnswer> {
   return config.mode === 'local' ? subscribeLocally(config, templateIds) : subscribeWithWechat(templateIds);
 }
+
+// ---------- Cloud storage (photos) ----------
+
+/** One file's temporary URL, as `wx.cloud.getTempFileURL` answers it (`status` 0: found; `tempFileURL` ''). */
+export interface TempFileUrl {
+  fileID: string;
+  tempFileURL: string;
+  status: number;
+}
+
+interface GatewayStorageReply {
+  fileID?: string;
+  fileList?: TempFileUrl[];
+  code?: string;
+  message?: string;
+}
+
+/** A picked file's bytes as base64 (local mode posts them to the gateway). */
+function readBase64(filePath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    wx.getFileSystemManager().readFile({
+      filePath,
+      encoding: 'base64',
+      success: (res) => resolve(typeof res.data === 'string' ? res.data : ''),
+      fail: (err) => reject(new CallError('FILE_READ_FAILED', `无法读取要上传的文件:${err.errMsg}`)),
+    });
+  });
+}
+
+/** `POST /gateway/storage/<route>` as the active demo identity; the reply, or the gateway's refusal. */
+function gatewayStorage(config: AppConfig, route: string, data: object): Promise<GatewayStorageReply> {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: `${config.gatewayUrl}/gateway/storage/${route}`,
+      method: 'POST',
+      header: { 'content-type': 'application/json', 'X-WX-OPENID': activeLocalOpenid(config) },
+      data,
+      success: (res) => {
+        const body = res.data as GatewayStorageReply | null;
+        if (res.statusCode === 200 && body) resolve(body);
+        else
+          reject(
+            new CallError(body?.code ?? `HTTP_${res.statusCode}`, body?.message ?? '文件操作失败,请稍后重试'),
+          );
+      },
+      fail: (err) => reject(new CallError('NETWORK_ERROR', `无法连接本地云:${err.errMsg}`)),
+    });
+  });
+}
+
+/**
+ * Upload a local file (a picked photo's temporary path) to cloud storage at `cloudPath`; its file id. Cloud
+ * mode: `wx.cloud.uploadFile`. Local mode: the file read as base64 and posted to the local cloud's gateway
+ * (`POST /gateway/storage/upload`), which stores it as an upload to CloudBase would be. A CallError when refused.
+ */
+export async function uploadFile(
+  file: { cloudPath: string; filePath: string },
+  config: AppConfig = appConfig,
+): Promise<{ fileID: string }> {
+  if (config.mode === 'local') {
+    const base64 = await readBase64(file.filePath);
+    const body = await gatewayStorage(config, 'upload', { cloudPath: file.cloudPath, base64 });
+    if (typeof body.fileID !== 'string') throw new CallError('UPLOAD_FAILED', '文件上传失败,请稍后重试');
+    return { fileID: body.fileID };
+  }
+  ensureCloud(config);
+  try {
+    const { fileID } = await wx.cloud.uploadFile({ cloudPath: file.cloudPath, filePath: file.filePath });
+    return { fileID };
+  } catch (e) {
+    const err = e as { errCode?: number };
+    throw new CallError(`CLOUD_${err.errCode ?? 'ERROR'}`, '文件上传失败,请检查网络后重试');
+  }
+}
+
+/**
+ * Temporary URLs of stored files, one per file id in order (`wx.cloud.getTempFileURL` in cloud mode; the local
+ * cloud's signed URLs through `POST /gateway/storage/temp-urls` in local mode). A CallError when refused.
+ */
+export async function getTempFileURL(
+  fileIds: readonly string[],
+  config: AppConfig = appConfig,
+): Promise<TempFileUrl[]> {
+  if (config.mode === 'local') {
+    const body = await gatewayStorage(config, 'temp-urls', { fileList: [...fileIds] });
+    return (body.fileList ?? []).map(({ fileID, tempFileURL, status }) => ({ fileID, tempFileURL, status }));
+  }
+  ensureCloud(config);
+  try {
+    const { fileList } = await wx.cloud.getTempFileURL({ fileList: [...fileIds] });
+    return fileList.map(({ fileID, tempFileURL, status }) => ({ fileID, tempFileURL, status }));
+  } catch (e) {
+    const err = e as { errCode?: number };
+    throw new CallError(`CLOUD_${err.errCode ?? 'ERROR'}`, '网络繁忙,请稍后重试');
+  }
+}

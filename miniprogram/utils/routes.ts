@@ -14,6 +14,12 @@ export const ROUTES = {
   myData: '/packages/privacy/pages/my-data/my-data',
   requests: '/packages/privacy/pages/requests/requests',
   account: '/packages/privacy/pages/account/account',
+  messages: '/pages/messages/messages',
+  concernWall: '/packages/concerns/pages/wall/wall',
+  concernMine: '/packages/concerns/pages/mine/mine',
+  concernSubmit: '/packages/concerns/pages/submit/submit',
+  concernDetail: '/packages/concerns/pages/detail/detail',
+  concernHandling: '/packages/concerns/pages/handling/handling',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

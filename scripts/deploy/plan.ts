@@ -32,6 +32,8 @@ import { securityRuleIssues } from './security-rules';
  */
 export const HTTP_ACCESS_PATHS: Readonly<Record<string, readonly string[]>> = {
   'admin-api': ['/console/api', '/console/auth'],
+  // The public Open311 endpoint over published concerns (cloudfunctions/open-data/index.ts, docs/open-data.md).
+  'open-data': ['/open311'],
 };
 export const ADMIN_API_FUNCTION = 'admin-api';
 /** Where the console's files go in the environment's static website: it is built for /console/ (admin/vite.config.ts). */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DEMO_GRID_ID, DEMO_PROVIDER_MANAGER_OPENID, DEMO_STREET_ID } from '../../demo/demo.constants';
 import { DEMO_REFS } from '../../demo/demo-identities';
 import { DAY_MS, HOUR_MS, functionCloud, type Reply } from './support/function-cloud';
+import { writeUser } from './support/role-actors';
 import {
   APPLIANCE_REPAIR,
   DEMO_RESIDENT,
@@ -387,7 +388,152 @@ async function walkRights(): Promise<void> {
   );
 }
 
+/**
+ * A worry from the demo resident through the concerns loop: similar ones and 我也关心, review, publish, claim,
+ * progress, resolve, the resident's answer, the lists and the detail; a second one pushed up by hand,
+ * referred, taken by the street's joint meeting with a task, its minutes; a third handed back, a fourth
+ * withdrawn; then the concern clocks.
+ */
+async function walkConcerns(): Promise<void> {
+  const concerns = <T = unknown>(openid: string, command: string, input: Record<string, unknown> = {}) =>
+    cloud.as(openid).call<T>('concerns', command, input);
+  const write = <T = unknown>(openid: string, command: string, input: Record<string, unknown>) =>
+    concerns<T>(openid, command, { ...input, clientRequestId: rid(command.replace(/\W/g, '')) });
+  const submit = async (title: string) =>
+    keep<{ concernId: string }>(
+      'concerns concern.submit',
+      await write<{ concernId: string }>(DEMO_RESIDENT, 'concern.submit', {
+        kind: 'worry',
+        title,
+        content: `${title}，已经一个多星期了，晚上老人出行很不方便。`,
+        images: [PHOTO],
+      }),
+    ).concernId;
+  const approveAndPublish = async (concernId: string) => {
+    keep(
+      'concerns concern.review',
+      await write(CONCERN_LEADER, 'concern.review', { concernId, decision: 'approve' }),
+    );
+    keep('concerns concern.publish', await write(CONCERN_WORKER, 'concern.publish', { concernId }));
+  };
+
+  const first = await submit('金港花园3栋楼道灯坏了');
+  await approveAndPublish(first);
+  keep(
+    'concerns concern.similar',
+    await concerns(NEIGHBOUR, 'concern.similar', { title: '3栋楼道灯不亮', content: '晚上很黑' }),
+  );
+  keep('concerns concern.support', await write(NEIGHBOUR, 'concern.support', { concernId: first }));
+  keep(
+    'concerns concern.claim',
+    await write(CONCERN_TEAM_LEADER, 'concern.claim', { concernId: first, claimAs: 'team' }),
+  );
+  keep(
+    'concerns concern.update',
+    await write(CONCERN_TEAM_LEADER, 'concern.update', {
+      concernId: first,
+      text: '已联系物业，明天更换灯泡',
+      images: [PHOTO],
+    }),
+  );
+  keep(
+    'concerns concern.resolve',
+    await write(CONCERN_TEAM_LEADER, 'concern.resolve', {
+      concernId: first,
+      summary: '已更换 3 栋全部楼道灯',
+    }),
+  );
+  keep(
+    'concerns concern.confirm',
+    await write(DEMO_RESIDENT, 'concern.confirm', { concernId: first, outcome: 'resolved' }),
+  );
+  keep('concerns concern.detail', await concerns(DEMO_RESIDENT, 'concern.detail', { concernId: first }));
+  keep('concerns concern.list', await concerns(DEMO_RESIDENT, 'concern.list', { view: 'mine', pageSize: 2 }));
+
+  const second = await submit('菜市场门口积水');
+  await approveAndPublish(second);
+  keep(
+    'concerns concern.escalate',
+    await write(CONCERN_WORKER, 'concern.escalate', {
+      concernId: second,
+      reason: '涉及多个小区，需街道协调',
+    }),
+  );
+  keep(
+    'concerns concern.refer',
+    await write(CONCERN_STREET_WORKER, 'concern.refer', {
+      concernId: second,
+      reason: '需要住建、城管共同处理',
+      departments: ['住建局', '城管局'],
+    }),
+  );
+  keep(
+    'concerns joint_meeting.take',
+    await write(CONCERN_OFFICE, 'joint_meeting.take', {
+      concernId: second,
+      leadDepartment: '住建局',
+      departments: ['城管局'],
+      tasks: [{ department: '城管局', task: '疏通排水口', dueAt: cloud.started.cloud.clock.now() + DAY_MS }],
+    }),
+  );
+  const added = keep<{ taskIds: string[] }>(
+    'concerns joint_meeting.task.add',
+    await write<{ taskIds: string[] }>(CONCERN_OFFICE, 'joint_meeting.task.add', {
+      concernId: second,
+      tasks: [
+        { department: '住建局', task: '改造路面', dueAt: cloud.started.cloud.clock.now() + 7 * DAY_MS },
+      ],
+    }),
+  );
+  keep(
+    'concerns joint_meeting.task.done',
+    await write(CONCERN_OFFICE, 'joint_meeting.task.done', {
+      concernId: second,
+      taskId: added.taskIds[0],
+      note: '路面改造方案已报批',
+    }),
+  );
+  keep(
+    'concerns joint_meeting.minutes',
+    await write(CONCERN_OFFICE, 'joint_meeting.minutes', {
+      concernId: second,
+      heldOn: '2025-03-12',
+      attendees: ['住建局', '城管局', '东门社区'],
+      minutes: '研究菜市场门口积水的治理',
+      decisions: ['城管局一日内疏通排水口', '住建局一周内报批路面改造方案'],
+    }),
+  );
+
+  keep('concerns concern.detail', await concerns(CONCERN_OFFICE, 'concern.detail', { concernId: second }));
+
+  const third = await submit('希望小区增设快递柜');
+  await approveAndPublish(third);
+  await write(CONCERN_TEAM_LEADER, 'concern.claim', { concernId: third, claimAs: 'team' });
+  keep(
+    'concerns concern.release',
+    await write(CONCERN_TEAM_LEADER, 'concern.release', {
+      concernId: third,
+      reason: '需要物业同意，志愿队无法办理',
+    }),
+  );
+  const fourth = await submit('楼下噪音扰民');
+  keep('concerns concern.withdraw', await write(DEMO_RESIDENT, 'concern.withdraw', { concernId: fourth }));
+
+  cloud.shiftClock(73 * HOUR_MS);
+  keep('concern-timers timer', await cloud.fireTimer('concern-timers'));
+}
+
+const NEIGHBOUR = 't-doc-neighbour';
+const PHOTO = 'cloud://local-env.6c6f-local-env/concerns/3-dong-lou-dao.jpg';
+const CONCERN_LEADER = 'demo-community-leader-1';
+const CONCERN_WORKER = 'demo-community-worker-1';
+const CONCERN_STREET_WORKER = 'demo-street-worker-1';
+const CONCERN_TEAM_LEADER = 'demo-volunteer-leader-1';
+const CONCERN_OFFICE = 'demo-joint-office-1';
+
 beforeAll(async () => {
+  await writeUser(cloud, NEIGHBOUR, []);
+  await walkConcerns();
   await walkProfileAndCatalog();
   await walkRights();
   await priceTheProviders();

@@ -160,6 +160,7 @@ describe('database/message-templates.json', () => {
       ['TPL_URGENT_REQUEST', '紧急求助通知'],
       ['TPL_CONCERN_PROGRESS', '忧心事进展通知'],
       ['TPL_WISH_CLAIMED', '心愿认领通知'],
+      ['TPL_CONCERN_TODO', '待办事项提醒'],
     ]);
     for (const t of templates.values()) {
       // WeChat allows at most 5 keywords per subscribe-message template.

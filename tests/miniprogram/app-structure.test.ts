@@ -35,6 +35,7 @@ describe('app.json', () => {
     expect(app.subPackages).toEqual([
       expect.objectContaining({ root: 'packages/staff' }),
       expect.objectContaining({ root: 'packages/privacy' }),
+      expect.objectContaining({ root: 'packages/concerns' }),
     ]);
     expect(app.pages.some((p) => p.includes('staff') || p.includes('privacy'))).toBe(false);
   });

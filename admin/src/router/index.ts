@@ -6,8 +6,10 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { CONSOLE_MENU_KEYS, type ConsoleMenu } from '../../../core/console/console.replies';
 import { loadSession, sessionState } from '../store/session';
+import { concernsScreens } from './screens/concerns';
 import { dashboardScreens } from './screens/dashboard';
 import { ledgersScreens } from './screens/ledgers';
+import { messagesScreens } from './screens/messages';
 import { peopleScreens } from './screens/people';
 import { residentsScreens } from './screens/residents';
 
@@ -59,8 +61,10 @@ const routes: RouteRecordRaw[] = [
         meta: { menu: 'providers', title: '服务机构详情' },
       },
       ...residentsScreens,
+      ...concernsScreens,
       ...dashboardScreens,
       ...ledgersScreens,
+      ...messagesScreens,
       ...peopleScreens,
       {
         path: 'audit',

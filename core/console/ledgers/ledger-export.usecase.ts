@@ -35,6 +35,7 @@ import { rootOf, scopeRootFor, withinRoot } from '../console-scope';
 import { unitAt } from '../console-units';
 import { ledgerError } from './ledger.errors';
 import {
+  CONCERNS_LEDGER,
   ORDERS_LEDGER,
   PROVIDERS_LEDGER,
   followUpsLedger,
@@ -64,6 +65,7 @@ export const EXPORTABLE_KINDS = [
   'orders',
   'follow_ups',
   'providers',
+  'concerns',
 ] as const satisfies readonly LedgerKind[];
 
 /** What the title's period says the records were picked by. */
@@ -71,6 +73,7 @@ const PERIOD_BASIS: Readonly<Record<(typeof EXPORTABLE_KINDS)[number], string>> 
   orders: '按下单时间',
   follow_ups: '按应回访时间',
   providers: '期末前入驻的服务机构，状态为导出时的状态',
+  concerns: '按诉求提交时间，状态为导出时的状态',
 };
 
 const STATUS_LABELS: Readonly<Record<LedgerExportStatus, string>> = {
@@ -91,6 +94,8 @@ function sourceOf(kind: LedgerKind): LedgerSource<never> {
       return followUpsLedger() as LedgerSource<never>;
     case 'providers':
       return PROVIDERS_LEDGER as LedgerSource<never>;
+    case 'concerns':
+      return CONCERNS_LEDGER as LedgerSource<never>;
     default:
       throw ledgerError('LEDGER_KIND_NOT_AVAILABLE', { kind });
   }

@@ -1,16 +1,24 @@
 /**
- * The three ledgers the console exports (docs/ledgers.md): which records, in which order, which columns, how
+ * The ledgers the console exports (docs/ledgers.md): which records, in which order, which columns, how
  * each record becomes a row and what the totals row says. Rows are numbered by the use case (序号 first).
  *
  * - 订单台账 (`orders`): the orders placed in the period in the unit and below, by time placed.
  * - 回访台账 (`follow_ups`): the follow-ups that fell due in the period, recorded or not, by due time.
  * - 服务机构台账 (`providers`): the providers managed in the unit that had joined by the period's end, as
  *   they stand at the export.
+ * - 诉求台账 (`concerns`): the concerns submitted in the period in the unit and below, by time submitted, as
+ *   they stand at the export.
  */
 import { can } from '../../auth/authorize';
 import type { Actor } from '../../auth/roles';
 import type { DatabasePort, Where } from '../../kernel/database.port';
 import { formatShanghaiMinute } from '../../kernel/shanghai-time';
+import {
+  CONCERN_LEVELS,
+  CONCERN_STATUSES,
+  CONCERN_STATUS_LABELS,
+  type ConcernLevel,
+} from '../../lifecycle/concern.lifecycle';
 import { ORDER_STATUSES, ORDER_STATUS_LABELS } from '../../lifecycle/order.status';
 import { PROVIDER_STATUSES, PROVIDER_STATUS_LABELS } from '../../lifecycle/provider.lifecycle';
 import { COLLECTIONS } from '../../model/collections.model';
@@ -20,6 +28,13 @@ import {
   type FollowUp,
   type Order,
 } from '../../model/order.model';
+import {
+  CONCERN_RECORD_KIND_LABELS,
+  CONFIRMATION_OUTCOME_LABELS,
+  type Concern,
+} from '../../model/concern.model';
+import { ORG_LEVEL_LABELS } from '../../org/org-levels';
+import { publicTitleOf } from '../../auth/concern-access';
 import type { Provider } from '../../model/provider.model';
 import type { User } from '../../model/user.model';
 import { maskPhone } from '../../privacy/phone-masking.policy';
@@ -437,6 +452,110 @@ export const PROVIDERS_LEDGER: LedgerSource<Provider> = {
         ratings,
         '',
         '',
+      ],
+    };
+  },
+};
+
+// ---------- 诉求台账 ----------
+
+const CONCERN_FIELDS = [
+  'orgPath',
+  'createdAt',
+  'kind',
+  'title',
+  'sensitive',
+  'publicSummary',
+  'level',
+  'status',
+  'claim',
+  'resolvedAt',
+  'confirmation',
+];
+
+/** Steps up from the community: every push (by hand, by the timer, a joint meeting's referral) is one level. */
+export const pushesOf = (level: ConcernLevel): number => Math.max(0, CONCERN_LEVELS.indexOf(level));
+
+/**
+ * 诉求台账 (`concerns`): the concerns submitted in the period in the unit and below, by time submitted. The
+ * title of a sensitive worry is its public summary (a printed ledger is read by many); no resident's name or
+ * phone is in it.
+ */
+export const CONCERNS_LEDGER: LedgerSource<Concern> = {
+  columns: [
+    { header: '编号', width: 22 },
+    { header: '类型', width: 9 },
+    { header: '标题', width: 30 },
+    { header: '社区', width: 14 },
+    { header: '当前层级', width: 9 },
+    { header: '状态', width: 13 },
+    { header: '提交时间', width: 17 },
+    { header: '认领方', width: 22 },
+    { header: '认领时间', width: 17 },
+    { header: '办结时间', width: 17 },
+    { header: '居民确认结果', width: 12 },
+    { header: '推送次数', width: 9, numFmt: '0' },
+  ],
+  personalData: false,
+  count: (scope) =>
+    scope.db.count(COLLECTIONS.concerns, {
+      ...scoped(scope, CONCERN_STATUSES),
+      createdAt: scope.db.command.and([scope.db.command.gte(scope.start), scope.db.command.lt(scope.end)]),
+    }),
+  pages: (scope) =>
+    pagesByTime<Concern>(scope.db, {
+      collection: COLLECTIONS.concerns,
+      where: scoped(scope, CONCERN_STATUSES),
+      field: 'createdAt',
+      start: scope.start,
+      end: scope.end,
+      fields: CONCERN_FIELDS,
+    }),
+  async rows(scope, page) {
+    const names = await communityNames(
+      scope,
+      page.map((c) => c.orgPath),
+    );
+    return page.map((c) => [
+      c._id,
+      CONCERN_RECORD_KIND_LABELS[c.kind] ?? c.kind,
+      publicTitleOf(c),
+      names.get(communityOf(c.orgPath)) ?? '',
+      ORG_LEVEL_LABELS[c.level] ?? c.level,
+      CONCERN_STATUS_LABELS[c.status] ?? c.status,
+      minute(c.createdAt),
+      c.claim?.name ?? '',
+      minute(c.claim?.at),
+      minute(c.resolvedAt),
+      c.confirmation ? CONFIRMATION_OUTCOME_LABELS[c.confirmation.outcome] : '',
+      pushesOf(c.level),
+    ]);
+  },
+  tally() {
+    let claimed = 0;
+    let resolved = 0;
+    let satisfied = 0;
+    let pushes = 0;
+    return {
+      add(c) {
+        if (c.claim) claimed += 1;
+        if (c.resolvedAt) resolved += 1;
+        if (c.confirmation?.outcome === 'resolved') satisfied += 1;
+        pushes += pushesOf(c.level);
+      },
+      cells: (rows) => [
+        `共 ${rows} 件`,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        `已认领 ${claimed} 件`,
+        '',
+        `已办结 ${resolved} 件`,
+        `确认解决 ${satisfied} 件`,
+        pushes,
       ],
     };
   },

@@ -22,6 +22,9 @@ import {
   type CatalogCategoryView,
 } from '../../view-models/catalog.view-model';
 
+/** The concerns pages the home page opens. */
+type ConcernEntry = 'concernWall' | 'concernMine' | 'concernSubmit';
+
 Component({
   behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.home)],
   data: {
@@ -87,6 +90,10 @@ Component({
       }
       // Item ids are plain (letters, digits, '-'): the list goes as it is, commas and all.
       wx.navigateTo({ url: `${ROUTES.providers}?itemIds=${itemIds.join(',')}` });
+    },
+    /** 心愿墙 / 我的诉求 / 提交诉求 (the concerns subpackage). */
+    onOpenConcerns(e: WechatMiniprogram.CustomEvent<object, object, { page: ConcernEntry }>) {
+      wx.navigateTo({ url: ROUTES[e.currentTarget.dataset.page] });
     },
   },
 });

@@ -2,7 +2,7 @@
  * 我的: what the resident is called, their home (grid or community, picked from the org tree by
  * `unit-picker`) and contact phone, each asked only after the privacy guide is agreed; their rights over
  * their data (a copy of it, withdrawing the phone consent, requests, deleting the account: the
- * `packages/privacy` pages); 长辈模式 (follow WeChat's font size, always on, always off); the way into the
+ * `packages/privacy` pages); the message centre (消息中心, with the unread count); 长辈模式 (follow WeChat's font size, always on, always off); the way into the
  * staff workbench; in local mode only, `identity-switch` (act as another demo identity of the local cloud).
  * Every message stays on the page as a notice (utils/notice.ts); a profile that could not be read says so,
  * with a retry, instead of looking empty.
@@ -22,12 +22,14 @@ import {
   setWechatPhone,
   withdrawPhone,
 } from '../../services/profile/profile.service';
+import { unreadCount } from '../../services/messages/messages.service';
 import { messageOf } from '../../services/service-error';
 import { confirmDialog } from '../../utils/confirm';
 import { ELDER_CHOICES, elderStatusText, readChoice, type ElderChoice } from '../../utils/elder-mode';
 import { instanceState } from '../../utils/instance-state';
 import { showFailure, showNotice } from '../../utils/notice';
 import { ROUTES } from '../../utils/routes';
+import { unreadBadge } from '../../view-models/messages.view-model';
 import { toProfileView, type ProfileView } from '../../view-models/profile.view-model';
 
 /** Not rendered: the number and the nickname as typed; whether the page has loaded once. */
@@ -60,6 +62,8 @@ Component({
     pickingHome: false,
     phoneForm: { open: false, consent: false, saving: false },
     nicknameForm: { open: false, saving: false },
+    /** The message centre's unread count, in words. */
+    unreadNote: '',
   },
   methods: {
     onLoad() {
@@ -79,6 +83,7 @@ Component({
       try {
         this.setData({ loading: false, error: '', profile: toProfileView(await getProfile()) });
         state(this).loaded = true;
+        void this.loadUnread();
       } catch (e) {
         // A profile on screen stays (the failure is said above it); none yet: say it could not be read.
         if (state(this).loaded) {
@@ -86,6 +91,18 @@ Component({
           showFailure(this, e);
         } else this.setData({ loading: false, error: messageOf(e) });
       }
+    },
+    /** The unread count beside 消息中心: a hint, so a failure leaves the last one shown. */
+    async loadUnread() {
+      try {
+        const badge = unreadBadge(await unreadCount());
+        this.setData({ unreadNote: badge === '' ? '没有未读' : `${badge} 条未读` });
+      } catch {
+        // The count is read again the next time the page shows.
+      }
+    },
+    onMessages() {
+      wx.navigateTo({ url: ROUTES.messages });
     },
     showElderStatus(choice: ElderChoice) {
       this.setData({ elderStatus: elderStatusText(choice, wechatFont()) });

@@ -234,7 +234,7 @@ describe('the unit picker', () => {
   test('offers the worker’s own unit, then its subunits, and exports the subunit picked', async () => {
     const street = await cloud.signIn('street.worker');
     const list = await street.get<LedgerExportListReply>('/console/api/ledgers/exports');
-    expect(list.data.kinds.map((k) => k.value)).toEqual(['orders', 'follow_ups', 'providers']);
+    expect(list.data.kinds.map((k) => k.value)).toEqual(['orders', 'follow_ups', 'providers', 'concerns']);
     const [own, ...subunits] = list.data.units;
     expect(own).toMatchObject({ unitId: '450902001', depth: 0 });
     expect(own!.name).toMatch(/玉城街道$/);

@@ -141,7 +141,20 @@ describe('a write without the session’s CSRF token, or with another, is refuse
         'POST /console/api/catalog/categories',
         'POST /console/api/catalog/items',
         'POST /console/api/catalog/visibility',
+        'POST /console/api/concerns',
+        'POST /console/api/concerns/:concernId/claim',
+        'POST /console/api/concerns/:concernId/escalate',
+        'POST /console/api/concerns/:concernId/joint/minutes',
+        'POST /console/api/concerns/:concernId/joint/take',
+        'POST /console/api/concerns/:concernId/joint/tasks',
+        'POST /console/api/concerns/:concernId/joint/tasks/:taskId/done',
+        'POST /console/api/concerns/:concernId/publish',
+        'POST /console/api/concerns/:concernId/refer',
+        'POST /console/api/concerns/:concernId/resolve',
+        'POST /console/api/concerns/:concernId/review',
+        'POST /console/api/concerns/:concernId/update',
         'POST /console/api/ledgers/exports',
+        'POST /console/api/messages/read',
         'POST /console/api/people/roles',
         'POST /console/api/places',
         'POST /console/api/places/:unitId/move',
@@ -229,8 +242,147 @@ beforeAll(async () => {
   acting.orderId = placed.data.orderId;
 });
 
+/** A concern of 东门社区 waiting for review (filed for a resident by its community worker): not on the wall. */
+const concern = { id: '' };
+
+beforeAll(async () => {
+  const worker = await cloud.signIn('community.worker');
+  const filed = await worker.post<{ concernId: string }>('/console/api/concerns', {
+    kind: 'worry',
+    title: '单元门门禁坏了',
+    content: '门禁坏了一个月。',
+    orgUnitId: '450902001001001',
+    onBehalfOf: { name: '韦阿婆', consent: ACTING_CONSENT },
+    clientRequestId: 'scope-concern-0001',
+  });
+  concern.id = filed.data.concernId;
+});
+
+/** A notice in another person's message centre. */
+const OTHERS_NOTICE = 'scope-notice-0001';
+
+beforeAll(async () => {
+  await cloud.insert('inbox_messages', [
+    {
+      _id: OTHERS_NOTICE,
+      touser: 'demo-resident-1',
+      templateId: 'TPL_ORDER_STATUS',
+      title: '订单状态通知',
+      lines: [{ label: '订单状态', value: '已接单' }],
+      page: 'pages/order-detail/order-detail?orderId=x',
+      subjectId: 'x',
+      createdAt: cloud.started.cloud.clock.now(),
+      readAt: null,
+    },
+  ]);
+});
+
+/** A concern route's case: another street's worker on 东门社区's concern, and on one that does not exist. */
+function onConcern(step: string, body: Record<string, unknown>): ScopeCase {
+  return {
+    as: 'lingcheng.worker',
+    outside: () => [
+      `/console/api/concerns/${concern.id}/${step}`,
+      { ...body, clientRequestId: `scope-${step.replace(/\W/g, '-')}-c1` },
+    ],
+    missing: () => [
+      `/console/api/concerns/no-such-concern/${step}`,
+      { ...body, clientRequestId: `scope-${step.replace(/\W/g, '-')}-c2` },
+    ],
+    code: 'CONCERN_NOT_FOUND',
+  };
+}
+
 /** Every route's out-of-scope case (null: the route reads only the caller's own session). */
 const OUT_OF_SCOPE: Record<string, ScopeCase | null> = {
+  // Concerns (tests/console/api/concerns.console.test.ts says more). The list reads the caller's own units only.
+  'GET /console/api/concerns': null,
+  'GET /console/api/concerns/similar': {
+    as: 'lingcheng.worker',
+    outside: () => ['/console/api/concerns/similar?orgUnitId=450902001001001&title=%E9%97%A8%E7%A6%81'],
+    missing: () => ['/console/api/concerns/similar?orgUnitId=999999999999999&title=%E9%97%A8%E7%A6%81'],
+    code: 'CONCERN_UNIT_NOT_FOUND',
+  },
+  'GET /console/api/concerns/queues': {
+    as: 'street.worker',
+    outside: () => [`/console/api/concerns/queues?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/concerns/queues?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/concerns/:concernId': {
+    as: 'lingcheng.worker',
+    outside: () => [`/console/api/concerns/${concern.id}`],
+    missing: () => ['/console/api/concerns/no-such-concern'],
+    code: 'CONCERN_NOT_FOUND',
+  },
+  'POST /console/api/concerns': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/concerns',
+      {
+        kind: 'worry',
+        title: '路灯不亮',
+        content: '路灯坏了。',
+        orgUnitId: '450902001001001',
+        onBehalfOf: { name: '陈伯', consent: ACTING_CONSENT },
+        clientRequestId: 'scope-concern-c001',
+      },
+    ],
+    missing: () => [
+      '/console/api/concerns',
+      {
+        kind: 'worry',
+        title: '路灯不亮',
+        content: '路灯坏了。',
+        orgUnitId: '999999999999999',
+        onBehalfOf: { name: '陈伯', consent: ACTING_CONSENT },
+        clientRequestId: 'scope-concern-c002',
+      },
+    ],
+    code: 'CONCERN_UNIT_NOT_FOUND',
+  },
+  'POST /console/api/concerns/:concernId/review': onConcern('review', { decision: 'approve' }),
+  'POST /console/api/concerns/:concernId/publish': onConcern('publish', {}),
+  'POST /console/api/concerns/:concernId/escalate': onConcern('escalate', { reason: '推送上一级' }),
+  'POST /console/api/concerns/:concernId/refer': onConcern('refer', {
+    reason: '多部门',
+    departments: ['环卫站'],
+  }),
+  'POST /console/api/concerns/:concernId/claim': onConcern('claim', { claimAs: 'unit' }),
+  'POST /console/api/concerns/:concernId/update': onConcern('update', { text: '进展', images: [] }),
+  'POST /console/api/concerns/:concernId/resolve': onConcern('resolve', { summary: '办结', images: [] }),
+  'POST /console/api/concerns/:concernId/joint/take': onConcern('joint/take', { leadDepartment: '环卫站' }),
+  'POST /console/api/concerns/:concernId/joint/tasks': onConcern('joint/tasks', {
+    tasks: [{ department: '环卫站', task: '清运', dueAt: Date.UTC(2030, 0, 1) }],
+  }),
+  'POST /console/api/concerns/:concernId/joint/tasks/:taskId/done': onConcern('joint/tasks/t1/done', {
+    note: '已完成',
+  }),
+  'POST /console/api/concerns/:concernId/joint/minutes': onConcern('joint/minutes', {
+    heldOn: '2025-03-11',
+    attendees: ['环卫站'],
+    minutes: '纪要',
+  }),
+  // The message centre: the caller's own notices only. Another person's notice answers like a missing one.
+  'GET /console/api/messages': null,
+  'POST /console/api/messages/read': {
+    as: 'street.worker',
+    outside: () => [
+      '/console/api/messages/read',
+      { messageId: OTHERS_NOTICE, clientRequestId: 'scope-read-c1' },
+    ],
+    missing: () => [
+      '/console/api/messages/read',
+      { messageId: 'no-such-notice', clientRequestId: 'scope-read-c2' },
+    ],
+    code: 'MESSAGE_NOT_FOUND',
+  },
+  'GET /console/api/dashboard/concerns': {
+    as: 'street.worker',
+    outside: () => [`/console/api/dashboard/concerns?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/dashboard/concerns?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
   // Acting for residents (tests/console/api/residents.console.test.ts says more). The four reads name no unit
   // or record: each answers the caller's own placements, or within the caller's own units only.
   'GET /console/api/residents/form': null,

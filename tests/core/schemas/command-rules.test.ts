@@ -196,7 +196,13 @@ const invalid: Case[] = [
     'reason',
     '审核不通过时请填写原因',
   ],
-  ['not satisfied without reason', 'concern.confirm', { satisfied: false }, 'reason', '不满意时请填写原因'],
+  [
+    'not resolved without reason',
+    'concern.confirm',
+    { outcome: 'unresolved' },
+    'reason',
+    '未解决时请填写原因',
+  ],
   ['a 41-character title', 'concern.submit', { title: '灯'.repeat(41) }, 'title', '标题不能超过 40 个字'],
   [
     'seven pictures',
@@ -377,7 +383,7 @@ describe('what is accepted and how it is normalised', () => {
     expect(
       checkCommand(
         COMMANDS['concern.confirm'].schema,
-        variant('concern.confirm', { satisfied: false, reason: '灯还是不亮' }),
+        variant('concern.confirm', { outcome: 'unresolved', reason: '灯还是不亮' }),
       ).ok,
     ).toBe(true);
   });

@@ -48,6 +48,8 @@ export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
     note: '空调不制冷',
   },
   'moderation.list': { page: 1, pageSize: 20 },
+  'message.list': { page: 1, pageSize: 20, unreadOnly: true },
+  'message.read': { ...rid, messageId: 'msg-1' },
   'moderation.decide': {
     ...rid,
     itemId: 'mod-rating_text-rat-order-1',
@@ -153,7 +155,7 @@ export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
   'concern.release': { ...rid, concernId: 'concern-1', reason: '需要物业配合，暂无法处理' },
   'concern.update': { ...rid, concernId: 'concern-1', text: '已联系物业，明天更换灯泡' },
   'concern.resolve': { ...rid, concernId: 'concern-1', summary: '已更换楼道灯' },
-  'concern.confirm': { ...rid, concernId: 'concern-1', satisfied: true },
+  'concern.confirm': { ...rid, concernId: 'concern-1', outcome: 'resolved' },
   'concern.escalate': { ...rid, concernId: 'concern-1', reason: '社区无人认领' },
   'concern.refer': {
     ...rid,
@@ -165,6 +167,21 @@ export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
   'concern.list': { view: 'open' },
   'concern.detail': { concernId: 'concern-1' },
   'joint_meeting.take': { ...rid, concernId: 'concern-1', leadDepartment: '住建局' },
+  'joint_meeting.task.add': {
+    ...rid,
+    concernId: 'concern-1',
+    tasks: [{ department: '供电局', task: '更换老化线路', dueAt: 1_767_225_600_000 }],
+  },
+  'joint_meeting.task.done': { ...rid, concernId: 'concern-1', taskId: 'task-1', note: '线路已更换' },
+  'joint_meeting.minutes': {
+    ...rid,
+    concernId: 'concern-1',
+    heldOn: '2026-01-05',
+    attendees: ['住建局', '供电局'],
+    minutes: '研究老旧小区线路改造',
+  },
+  'concern.support': { ...rid, concernId: 'concern-1' },
+  'concern.similar': { title: '路灯不亮' },
 
   'party.register': {
     ...rid,

@@ -70,7 +70,9 @@ export interface FunctionCloud {
    * Deliver a timer trigger to the function once more, at the current time (CloudBase triggers are
    * at-least-once); resolves with the function's reply.
    */
-  fireTimer<T = unknown>(fn: 'order-timers' | 'reputation-nightly' | 'housekeeping'): Promise<Reply<T>>;
+  fireTimer<T = unknown>(
+    fn: 'order-timers' | 'concern-timers' | 'reputation-nightly' | 'housekeeping',
+  ): Promise<Reply<T>>;
   /** The next moment after now that is hh:mm in Asia/Shanghai. */
   nextShanghai(hour: number, minute: number): number;
 
@@ -140,6 +142,9 @@ export function functionCloud(options: { startAt?: number } = {}): FunctionCloud
       serviceUrl: cloud().serviceUrl,
       secretId: openid === null ? 'admin' : `${OPENID_CREDENTIAL_PREFIX}${openid}`,
       secretKey: 'x',
+      // The SDK's default of 15 s is for one call; tests send dozens at once (50 racing claims) to a
+      // local cloud sharing two cores, and a call queued behind them is slow, not lost.
+      timeout: 60_000,
     } as never);
   }
 

@@ -86,7 +86,9 @@ describe('我的 - 切换演示身份', () => {
 
   it('should list the demo identities and send the next call as the one chosen', async () => {
     const page = await openPage(pageId);
+    // profile.get, then the message centre's unread count beside 消息中心.
     expect(sent).toEqual([
+      expect.objectContaining({ method: 'POST', openid: 'demo-resident-1', data: expect.anything() }),
       expect.objectContaining({ method: 'POST', openid: 'demo-resident-1', data: expect.anything() }),
     ]);
     expect(sent[0]!.url).toMatch(/\/gateway\/call\/profile$/);
@@ -113,6 +115,11 @@ describe('我的 - 切换演示身份', () => {
         openid: 'demo-provider-manager-1',
         data: { data: { command: 'profile.get', input: {} } },
       }),
+      expect.objectContaining({
+        method: 'POST',
+        openid: 'demo-provider-manager-1',
+        data: { data: { command: 'message.list', input: { pageSize: 1, unreadOnly: true } } },
+      }),
     ]);
     expect(textOf(find(identity, '#identity'))).toContain('demo-provider-manager-1');
   });
@@ -120,7 +127,7 @@ describe('我的 - 切换演示身份', () => {
   it('should keep acting as the chosen identity when the page opens again', async () => {
     storage.set('localOpenid', 'demo-provider-manager-1');
     await openPage(pageId);
-    expect(sent.map((s) => s.openid)).toEqual(['demo-provider-manager-1']);
+    expect(sent.map((s) => s.openid)).toEqual(['demo-provider-manager-1', 'demo-provider-manager-1']);
   });
 
   it('should say so when the local cloud lists no identities', async () => {
@@ -156,7 +163,8 @@ describe('我的 - 切换演示身份', () => {
       const page = await openPage(pageId);
       expect(switchOf(page).querySelector('#identity')).toBeUndefined();
       expect(textOf(page)).not.toContain('切换演示身份');
-      expect(calls).toEqual(['profile']);
+      // profile.get and the unread count, both through wx.cloud.
+      expect(calls).toEqual(['profile', 'profile']);
       expect(sent).toEqual([]);
     } finally {
       appConfig.mode = 'local';

@@ -42,6 +42,14 @@ describe('我的', () => {
   beforeEach(() => {
     fakeCloud.reset();
     fakeCloud.ok('profile', 'profile.get', PROFILE);
+    fakeCloud.ok('profile', 'message.list', {
+      items: [],
+      total: 3,
+      unread: 3,
+      page: 1,
+      pageSize: 1,
+      hasMore: true,
+    });
     privacy.reset();
     storage.clear();
     jest.spyOn(wx, 'getStorageSync').mockImplementation((k: string) => storage.get(k) ?? '');

@@ -11,6 +11,8 @@ import type {
   CreateOrderResult,
   MarkDoneResult,
   MatchProvidersResult,
+  MessageListReply,
+  MessageReadReply,
   OrderDetailResult,
   OrderEndedResult,
   OrderListResult,
@@ -26,6 +28,7 @@ import type {
   StaffInviteReply,
 } from 'weimin-core';
 import type * as CloudApi from '../../../../miniprogram/services/cloud-api';
+import { appConfig } from '../../../../miniprogram/config';
 
 type FunctionReply<T> = CloudApi.FunctionReply<T>;
 
@@ -41,6 +44,8 @@ export interface Replies {
     'profile.delete': AccountDeletedReply;
     'privacy.request.submit': PrivacyRequestView;
     'privacy.request.list': PrivacyRequestListReply;
+    'message.list': MessageListReply;
+    'message.read': MessageReadReply;
   };
   orders: {
     'match.request': MatchProvidersResult;
@@ -145,4 +150,7 @@ export const cloudApiModule: typeof CloudApi = {
     subscribeRequests.push(templateIds);
     return { errMsg: 'requestSubscribeMessage:ok', ...subscribeAnswer };
   },
+  // Cloud storage as in production (wx.cloud.*, which a page test stands in for: concern-support.ts).
+  uploadFile: (file) => actual.uploadFile(file, { ...appConfig, mode: 'cloud' }),
+  getTempFileURL: (fileIds) => actual.getTempFileURL(fileIds, { ...appConfig, mode: 'cloud' }),
 };
