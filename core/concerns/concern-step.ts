@@ -29,7 +29,7 @@ import {
 } from '../kernel/command.runner';
 import { requireIdentity } from '../kernel/identity';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
-import { unitIdOfPath } from '../org/org-path';
+import { rollUpKey, unitIdOfPath } from '../org/org-path';
 import { isVisibleTo } from '../auth/concern-access';
 import { concernError, type ConcernErrorCode } from './concern.errors';
 
@@ -87,6 +87,34 @@ export async function writeConcernStep(
   });
   await recordEvent(step.tx, step.ids, step.concern.orgPath, result.event);
   return result;
+}
+
+/**
+ * What moving a concern to `level` writes: the level and its unit's path; a referral's joint meeting is that
+ * level's (`jm-<unit id>`). The clocks follow in `writeConcernStep`.
+ */
+export function levelMovePatch(
+  concern: Pick<Concern, 'orgPath'>,
+  level: ConcernLevel,
+  to: ConcernStatus,
+): Patch {
+  const levelPath = rollUpKey(concern.orgPath, level)!;
+  return {
+    level,
+    levelPath,
+    ...(to === 'referred' ? { jointMeetingId: `jm-${unitIdOfPath(levelPath)}` } : {}),
+  };
+}
+
+/** Nobody holds the concern any more (handed back, or sent on to another joint meeting). */
+export function releasedAssignee() {
+  return {
+    claim: null,
+    assigneeOpenid: null,
+    assigneeTeamId: null,
+    assigneePartyOrgId: null,
+    assigneeUnitId: null,
+  };
 }
 
 /** The concern as the transaction reads it, or CONCERN_NOT_FOUND (missing, or not the actor's to see). */

@@ -39,7 +39,14 @@ import {
   recipientsAt,
   todoMessages,
 } from './concern-messages';
-import { runConcernStep, stepAllowed, unitNameAt, writeConcernStep } from './concern-step';
+import {
+  levelMovePatch,
+  releasedAssignee,
+  runConcernStep,
+  stepAllowed,
+  unitNameAt,
+  writeConcernStep,
+} from './concern-step';
 import { concernError } from './concern.errors';
 import { stepResult } from './concern-intake.usecase';
 import type { ConcernStepResult } from './concern.replies';
@@ -158,16 +165,6 @@ function referPatch(concern: Concern, levelPath: string, departments?: readonly 
     jointCase: null,
     taskCheckAt: null,
     leadDepartment: concern.leadDepartment,
-  };
-}
-
-function releasedAssignee() {
-  return {
-    claim: null,
-    assigneeOpenid: null,
-    assigneeTeamId: null,
-    assigneePartyOrgId: null,
-    assigneeUnitId: null,
   };
 }
 
@@ -482,24 +479,9 @@ export async function escalateConcernByHand(input: UseCaseInput): Promise<Concer
         );
       const acting = step.ok ? step.value : { openid: actor.openid, role: 'worker' as const };
       const result = escalateConcern(concern, acting, now, command.reason);
-      const levelPath = rollUpKey(concern.orgPath, result.entity.level)!;
-      const moved = await writeConcernStep(
-        {
-          tx,
-          ids,
-          config,
-          concern,
-          now,
-          patch: {
-            level: result.entity.level,
-            levelPath,
-            ...(result.entity.status === 'referred'
-              ? { jointMeetingId: `jm-${unitIdOfPath(levelPath)}` }
-              : {}),
-          },
-        },
-        result as never,
-      );
+      const patch = levelMovePatch(concern, result.entity.level, result.entity.status);
+      const levelPath = patch['levelPath'] as string;
+      const moved = await writeConcernStep({ tx, ids, config, concern, now, patch }, result as never);
       const unit = await unitNameAt(tx, levelPath);
       await notify(await arrivalMessages(db, config, concern, moved.entity.status, levelPath, unit, now));
       return stepResult(concern._id, moved.entity.status, result.entity.level, now);

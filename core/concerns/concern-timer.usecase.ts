@@ -22,12 +22,12 @@ import { startTimerRun, type TimerRun } from '../kernel/timer-run';
 import type { TimerInput } from '../kernel/use-case';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 import { ORG_LEVEL_LABELS } from '../org/org-levels';
-import { rollUpKey, unitIdOfPath } from '../org/org-path';
+import { rollUpKey } from '../org/org-path';
 import type { ActingAs } from '../auth/roles';
 import { CONCERN_TODO_PHRASES, recipientsAt, todoMessages } from './concern-messages';
 import { nextTaskCheck } from './joint-meeting.usecase';
 import { arrivalMessages, type RecipientsLookup } from './concern-steps.usecase';
-import { unitNameAt, writeConcernStep } from './concern-step';
+import { levelMovePatch, releasedAssignee, unitNameAt, writeConcernStep } from './concern-step';
 import type { ConcernTimerResult } from './concern.replies';
 
 const HOUR_MS = 3_600_000;
@@ -87,24 +87,9 @@ export async function escalateOverdueConcerns(
       const decision = dueConcernTransition(concern, now, config.concerns.deadlines);
       if (decision === null || decision.kind !== 'escalate') return null;
       const result = escalateConcern(concern, systemActing(run), now, decision.reason);
-      const levelPath = rollUpKey(concern.orgPath, result.entity.level)!;
-      await writeConcernStep(
-        {
-          tx,
-          ids: run.ports.ids,
-          config,
-          concern,
-          now,
-          patch: {
-            level: result.entity.level,
-            levelPath,
-            ...(result.entity.status === 'referred'
-              ? { jointMeetingId: `jm-${unitIdOfPath(levelPath)}` }
-              : {}),
-          },
-        },
-        result as never,
-      );
+      const patch = levelMovePatch(concern, result.entity.level, result.entity.status);
+      const levelPath = patch['levelPath'] as string;
+      await writeConcernStep({ tx, ids: run.ports.ids, config, concern, now, patch }, result as never);
       if (!arrivals.has(levelPath))
         arrivals.set(
           levelPath,
@@ -197,28 +182,13 @@ async function referToNextJointMeeting(
     level: next,
     levelLabel: ORG_LEVEL_LABELS[next],
   });
-  await writeConcernStep(
-    {
-      tx,
-      ids: run.ports.ids,
-      config,
-      concern,
-      now,
-      patch: {
-        level: next,
-        levelPath,
-        jointMeetingId: `jm-${unitIdOfPath(levelPath)}`,
-        jointCase: null,
-        taskCheckAt: null,
-        claim: null,
-        assigneeOpenid: null,
-        assigneeTeamId: null,
-        assigneePartyOrgId: null,
-        assigneeUnitId: null,
-      },
-    },
-    result,
-  );
+  const patch = {
+    ...levelMovePatch(concern, next, 'referred'),
+    jointCase: null,
+    taskCheckAt: null,
+    ...releasedAssignee(),
+  };
+  await writeConcernStep({ tx, ids: run.ports.ids, config, concern, now, patch }, result);
   const name = await unitNameAt(tx, levelPath);
   return arrivalMessages(db, config, concern, 'referred', levelPath, name, now);
 }

@@ -117,6 +117,11 @@ const HIDDEN_BY: Partial<Record<SubjectKind, { action: Action; roles?: Role[]; c
   concern: { action: 'concern.view', code: 'CONCERN_NOT_FOUND' },
 };
 
+/** A unit a worker may not file for (代办) answers like one that does not exist. */
+const INTAKE_UNIT_HIDDEN: Partial<Record<SubjectKind, string>> = {
+  'concern-intake': 'CONCERN_UNIT_NOT_FOUND',
+};
+
 interface RowContext {
   readonly role: Role;
 }
@@ -829,7 +834,7 @@ function expected(row: Row, fixture: Fixture, record: SubjectRecord, user: Writt
 
 /** What the rows' relation means, held against the matrix's answer (so a caller built wrong shows). */
 function expectMeaning(row: Row, fixture: Fixture, exp: Expected): void {
-  const hiddenCode = HIDDEN_BY[fixture.subject]?.code;
+  const hiddenCode = HIDDEN_BY[fixture.subject]?.code ?? INTAKE_UNIT_HIDDEN[fixture.subject];
   const refusals = [...AUTHORIZATION_REFUSALS, ...(hiddenCode ? [hiddenCode] : [])];
   const offered = fixture.roles?.(row.role) ?? row.permission.roles;
   const residentMay = PERMISSION_MATRIX[row.permission.action].resident !== undefined;

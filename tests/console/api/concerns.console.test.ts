@@ -403,7 +403,7 @@ describe('refusals write nothing', () => {
       });
       expect(answers[1]).toEqual(answers[0]);
     }
-    // 代办 for a unit of another street: refused, nothing written.
+    // 代办 for a unit of another street: refused like a unit that does not exist, nothing written.
     await expectRefused(
       worker,
       '/console/api/concerns',
@@ -415,7 +415,7 @@ describe('refusals write nothing', () => {
         onBehalfOf: { name: '陈伯', consent: CONSENT },
       },
       403,
-      'OUT_OF_SCOPE',
+      'CONCERN_UNIT_NOT_FOUND',
     );
   });
 
