@@ -12,7 +12,7 @@ import { orThrow } from '../kernel/outcome';
 import type { Actor } from '../auth/roles';
 import { CONCERN_LIFECYCLE, CONCERN_STATUS_LABELS } from '../lifecycle/concern.lifecycle';
 import { COLLECTIONS } from '../model/collections.model';
-import { CONCERN_RECORD_KIND_LABELS, type Concern, type ConcernSupport } from '../model/concern.model';
+import type { Concern, ConcernSupport } from '../model/concern.model';
 import type { OrgUnit } from '../model/org-unit.model';
 import { residentNameOf, type User } from '../model/user.model';
 import { parseCommand } from '../schemas/command.parser';
@@ -302,5 +302,3 @@ export async function similarConcerns(input: UseCaseInput): Promise<ConcernSimil
     })),
   };
 }
-
-export { CONCERN_RECORD_KIND_LABELS };

@@ -7,7 +7,7 @@
  * answers honestly (resolved, partly, not resolved); workers push it up or refer it by hand. The resident
  * hears of every step; the next people to act hear of what waits for them.
  */
-import type { ActingAs, Actor, Role, RoleGrant } from '../auth/roles';
+import type { Actor, Role, RoleGrant } from '../auth/roles';
 import { escalateConcern, CONCERN_LIFECYCLE, type ConcernStatus } from '../lifecycle/concern.lifecycle';
 import { ORG_LEVEL_LABELS } from '../org/org-levels';
 import { COLLECTIONS } from '../model/collections.model';
@@ -27,6 +27,7 @@ import {
 } from '../schemas/concern.schema';
 import { authorize, checkAccess } from '../auth/authorize';
 import type { TransactionPort } from '../kernel/database.port';
+import { orThrow } from '../kernel/outcome';
 import type { UseCaseInput } from '../kernel/use-case';
 import { isOnSameBranch, isWithin, rollUpKey, unitIdOfPath } from '../org/org-path';
 import { homeTarget, levelTarget } from '../auth/concern-access';
@@ -88,8 +89,7 @@ export async function reviewConcern(input: UseCaseInput): Promise<ConcernStepRes
 }
 
 function stepOrRefuse(actor: Actor, concern: Concern, to: ConcernStatus): void {
-  const check = CONCERN_LIFECYCLE.checkStep(actor, concern, to, homeTarget(concern));
-  if (!check.ok) CONCERN_LIFECYCLE.authorizeAndTransition(actor, concern, to, homeTarget(concern), 0);
+  orThrow(CONCERN_LIFECYCLE.checkStep(actor, concern, to, homeTarget(concern)));
 }
 
 /**
@@ -101,7 +101,7 @@ export async function publishConcern(input: UseCaseInput): Promise<ConcernStepRe
   const command = parseCommand(concernPublishSchema, input.command);
   const { db } = input.ports;
   return runConcernStep(input, 'concern.publish', command, async (ctx) => {
-    const { actor, config, concern, now, apply, notify, tx } = ctx;
+    const { config, concern, now, apply, notify, tx } = ctx;
     const published = await apply({ to: 'published', target: levelTarget(concern) });
     const unit = await unitNameAt(tx, concern.levelPath);
     await notify(progressMessage(config, concern, CONCERN_PROGRESS_PHRASES.published, unit, now));
@@ -121,7 +121,7 @@ export async function publishConcern(input: UseCaseInput): Promise<ConcernStepRe
     const referred = CONCERN_LIFECYCLE.transition(
       { ...concern, ...published.entity },
       'referred',
-      roleOf(actor, published.event.actor),
+      published.event.actor,
       now,
       '居民提交时标明需要多部门协调，发布后提交本级联席会议',
       { level: concern.level, levelLabel: ORG_LEVEL_LABELS[concern.level] },
@@ -133,7 +133,7 @@ export async function publishConcern(input: UseCaseInput): Promise<ConcernStepRe
         config,
         concern: { ...concern, status: 'published' },
         now,
-        patch: referPatch(concern, concern.levelPath),
+        patch: referPatch(concern.levelPath),
       },
       referred,
     );
@@ -152,19 +152,14 @@ export async function publishConcern(input: UseCaseInput): Promise<ConcernStepRe
   });
 }
 
-function roleOf(_actor: Actor, acting: ActingAs): ActingAs {
-  return acting;
-}
-
 /** What a referral to the joint meeting at `levelPath` writes: its meeting's id; nobody holds the concern. */
-function referPatch(concern: Concern, levelPath: string, departments?: readonly string[]) {
+function referPatch(levelPath: string, departments?: readonly string[]) {
   return {
     jointMeetingId: `jm-${unitIdOfPath(levelPath)}`,
     ...(departments === undefined ? {} : { departments }),
     ...releasedAssignee(),
     jointCase: null,
     taskCheckAt: null,
-    leadDepartment: concern.leadDepartment,
   };
 }
 
@@ -259,9 +254,7 @@ export async function claimConcern(input: UseCaseInput): Promise<ConcernStepResu
         const access = checkAccess(actor, 'concern.claim', levelTarget(concern));
         if (access.ok) throw concernError('CONCERN_ALREADY_CLAIMED');
       }
-      const allowed = CONCERN_LIFECYCLE.checkStep(actor, concern, 'claimed', levelTarget(concern));
-      if (!allowed.ok)
-        CONCERN_LIFECYCLE.authorizeAndTransition(actor, concern, 'claimed', levelTarget(concern), now);
+      orThrow(CONCERN_LIFECYCLE.checkStep(actor, concern, 'claimed', levelTarget(concern)));
       const { claim, patch } = await claimOf(tx, actor, concern, command.claimAs, now);
       const { event } = await apply({
         to: 'claimed',
@@ -463,21 +456,8 @@ export async function escalateConcernByHand(input: UseCaseInput): Promise<Concer
     async ({ tx, actor, config, concern, now, notify }) => {
       // A person pushes by hand as a worker or leader ("escalated" is also where a claimer's release leads).
       authorize(actor, 'concern.escalate', levelTarget(concern), { roles: ['worker', 'leader'] });
-      const step = CONCERN_LIFECYCLE.checkStep(
-        actor,
-        concern,
-        concern.status === 'referred' ? 'referred' : 'escalated',
-        levelTarget(concern),
-      );
-      if (!step.ok)
-        CONCERN_LIFECYCLE.authorizeAndTransition(
-          actor,
-          concern,
-          concern.status === 'referred' ? 'referred' : 'escalated',
-          levelTarget(concern),
-          now,
-        );
-      const acting = step.ok ? step.value : { openid: actor.openid, role: 'worker' as const };
+      const to = concern.status === 'referred' ? 'referred' : 'escalated';
+      const acting = orThrow(CONCERN_LIFECYCLE.checkStep(actor, concern, to, levelTarget(concern)));
       const result = escalateConcern(concern, acting, now, command.reason);
       const patch = levelMovePatch(concern, result.entity.level, result.entity.status);
       const levelPath = patch['levelPath'] as string;
@@ -507,7 +487,7 @@ export async function referConcern(input: UseCaseInput): Promise<ConcernStepResu
         to: 'referred',
         target: levelTarget(concern),
         reason: command.reason,
-        patch: referPatch(concern, concern.levelPath, command.departments),
+        patch: referPatch(concern.levelPath, command.departments),
         details: { departments: command.departments },
       });
       const unit = await unitNameAt(tx, concern.levelPath);
