@@ -29,6 +29,9 @@ const miniprogramCore = {
 /** @type {import('jest').Config} */
 module.exports = {
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.cjs'],
+  // The real cloud functions, built once for the whole run; every local cloud of a test file loads them.
+  globalSetup: '<rootDir>/tests/helpers/functions-build.global-setup.ts',
+  globalTeardown: '<rootDir>/tests/helpers/functions-build.global-teardown.ts',
   // Local-cloud suites start real servers and worker threads; give them room on a 2-core machine.
   testTimeout: 60000,
   projects: [

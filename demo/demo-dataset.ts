@@ -121,6 +121,7 @@ function catalogDocuments(now: number): { categories: ServiceCategory[]; items: 
       _id: c.id,
       name: c.name,
       description: c.description,
+      industry: c.industry,
       sortOrder: i,
       active: true,
       createdAt: now,

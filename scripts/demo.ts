@@ -8,6 +8,10 @@
  *
  * `npm run demo -- concerns` narrates a 忧心事 instead, on the same local cloud: review, two pushes up by the
  * timer, a claim, progress, resolution and the resident's confirmation (scripts/demo-concerns.ts).
+ *
+ * `npm run demo -- providers` narrates a provider's life: application, review with the regulator, 公示 with an
+ * objection, the agreement, its first orders with a 差评 ticket, an evaluation with a rectification, and its
+ * removal to the blacklist with the regulators' report (scripts/demo-providers.ts).
  */
 import '../tests/helpers/sdk-env';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +22,7 @@ import type { MatchedItem, MatchedProvider, MatchProvidersResult } from '../core
 import type { OrgLevel } from '../core/org/org-levels';
 import { DEFAULT_PLATFORM_CONFIG } from '../core/kernel/platform.config';
 import { narrateConcern } from './demo-concerns';
+import { narrateProvider } from './demo-providers';
 import { DEMO_IDENTITIES } from '../demo/demo-identities';
 import { OPENID_CREDENTIAL_PREFIX } from '../localcloud/functions/functions.actions';
 import { LocalCloud } from '../localcloud/local-cloud';
@@ -95,8 +100,10 @@ const nameOf = (openid: string): string => {
 
 async function main(): Promise<number> {
   const which = process.argv[2];
-  if (which !== undefined && which !== 'concerns') {
-    console.error(`未知的演示:${which}(可用:npm run demo,npm run demo -- concerns)`);
+  if (which !== undefined && which !== 'concerns' && which !== 'providers') {
+    console.error(
+      `未知的演示:${which}(可用:npm run demo,npm run demo -- concerns,npm run demo -- providers)`,
+    );
     return 2;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'weimin-demo-'));
@@ -112,6 +119,10 @@ async function main(): Promise<number> {
     say(`  本地云:${cloud.url}(数据目录 ${dataDir})`);
     if (which === 'concerns') {
       await narrateConcern(cloud, say);
+      return 0;
+    }
+    if (which === 'providers') {
+      await narrateProvider(cloud, say);
       return 0;
     }
 

@@ -22,6 +22,7 @@ import {
 import { httpFunction } from '../../function-kit/http-function';
 import { concernsRoutes } from './routes/concerns.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
+import { governanceRoutes } from './routes/governance.routes';
 import { ledgersRoutes } from './routes/ledgers.routes';
 import { messagesRoutes } from './routes/messages.routes';
 import { peopleRoutes } from './routes/people.routes';
@@ -46,6 +47,7 @@ export const main = httpFunction({
       resetAccount({ ...ctx, crypto, command: r.params }),
     ...concernsRoutes,
     ...dashboardRoutes,
+    ...governanceRoutes,
     ...ledgersRoutes,
     ...messagesRoutes,
     ...peopleRoutes,

@@ -35,6 +35,8 @@ export interface AccessTarget {
   readonly assigneeOpenid?: string;
   readonly assigneeTeamId?: string;
   readonly assigneePartyOrgId?: string;
+  /** The industries the record concerns (an application's or a provider's items): the `industry` scope. */
+  readonly industries?: readonly string[];
 }
 
 export interface Authorization {
@@ -63,6 +65,11 @@ export function scopeAllows(scope: Scope, actor: Actor, grant: RoleGrant, target
       return isWithin(target.orgPath, grant.orgPath);
     case 'branch':
       return isOnSameBranch(target.orgPath, grant.orgPath);
+    case 'industry':
+      return (
+        isWithin(target.orgPath, grant.orgPath) &&
+        (grant.industry === undefined || (target.industries ?? []).includes(grant.industry))
+      );
     case 'assigned':
       return (
         (target.assigneeOpenid !== undefined && target.assigneeOpenid === actor.openid) ||

@@ -23,11 +23,20 @@ function placeGrants(actor: Actor, action: Action): { grant: RoleGrant; scope: '
   const out: { grant: RoleGrant; scope: 'any' | 'unit' }[] = [];
   for (const grant of actor.grants) {
     const rule = cells[grant.role];
-    if (rule === undefined || (rule.scope !== 'any' && rule.scope !== 'unit')) continue;
+    if (rule === undefined || (rule.scope !== 'any' && rule.scope !== 'unit' && rule.scope !== 'industry')) {
+      continue;
+    }
     // The matrix itself decides (positions, a person's stored `system` grant): try the grant's own place.
     const probe: Actor = { openid: actor.openid, grants: [grant] };
-    const target = rule.scope === 'any' ? {} : { orgPath: grant.orgPath };
-    if (checkAccess(probe, action, target).ok) out.push({ grant, scope: rule.scope });
+    const target =
+      rule.scope === 'any'
+        ? {}
+        : {
+            orgPath: grant.orgPath,
+            ...(grant.industry === undefined ? {} : { industries: [grant.industry] }),
+          };
+    if (checkAccess(probe, action, target).ok)
+      out.push({ grant, scope: rule.scope === 'any' ? 'any' : 'unit' });
   }
   return out;
 }
@@ -62,6 +71,27 @@ export function narrowScope(scope: ListScope, unitPath: string | null, action: A
   return refused(AUTH_ERROR_CODES.outOfScope, `该单位不在您的权限范围内，不能“${ACTION_LABELS[action]}”`, {
     action,
   });
+}
+
+/**
+ * The industries a list of `action`'s records is limited to: null when some grant of the actor that lists by
+ * place acts for every industry (a worker, a leader, a regulator without an industry), else the industries of
+ * its `industry`-scoped grants (grants of other scopes, such as a resident's `own`, list no place and are left
+ * out). A list query adds `industries: _.in(...)` for a non-null answer.
+ */
+export function listIndustries(actor: Actor, action: Action): readonly string[] | null {
+  const cells = PERMISSION_MATRIX[action];
+  const industries = new Set<string>();
+  for (const grant of actor.grants) {
+    const rule = cells[grant.role];
+    // Only the grants that list by place count (a resident's `own` grant lists nothing of a unit).
+    if (rule === undefined || (rule.scope !== 'any' && rule.scope !== 'unit' && rule.scope !== 'industry')) {
+      continue;
+    }
+    if (rule.scope !== 'industry' || grant.industry === undefined) return null;
+    industries.add(grant.industry);
+  }
+  return [...industries].sort();
 }
 
 /** Whether a record at `orgPath` lies within the scope. */

@@ -17,8 +17,11 @@ import type { Position, Role } from './roles';
  *   the other): a party member registered in a community may claim that community's concerns and the
  *   concerns pushed up to its street, county or city, but not a neighbouring community's.
  * - `assigned`: the actor (or their team, or their party organisation) claimed the record.
+ * - `industry`: `unit`, and the record concerns the grant's industry (`target.industries` holds
+ *   `grant.industry`): an industry regulator reviews and oversees only the providers of its industry in its
+ *   area. A grant without an industry acts for every industry of its unit.
  */
-export const SCOPES = ['any', 'own', 'provider', 'team', 'unit', 'branch', 'assigned'] as const;
+export const SCOPES = ['any', 'own', 'provider', 'team', 'unit', 'branch', 'assigned', 'industry'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_LABELS: Readonly<Record<Scope, string>> = {
@@ -29,6 +32,7 @@ export const SCOPE_LABELS: Readonly<Record<Scope, string>> = {
   unit: '本级及下级单位的记录',
   branch: '所在社区及其上级推送的记录',
   assigned: '本人/本队/本党组织认领的记录',
+  industry: '本级及下级单位、本行业的记录',
 };
 
 /** One cell of the matrix: the scope rule, and optionally the positions the grant must hold. */
@@ -44,6 +48,7 @@ const own: PermissionRule = { scope: 'own' };
 const unit: PermissionRule = { scope: 'unit' };
 const branch: PermissionRule = { scope: 'branch' };
 const assigned: PermissionRule = { scope: 'assigned' };
+const industry: PermissionRule = { scope: 'industry' };
 const provider: PermissionRule = { scope: 'provider' };
 const providerManager: PermissionRule = { scope: 'provider', positions: ['manager'] };
 const team: PermissionRule = { scope: 'team' };
@@ -108,20 +113,32 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'provider.withdraw': { resident: own },
   'provider.object': { resident: any },
   'provider.review': { worker: unit, leader: unit },
+  // The incubation centre (the unit's workers) and the regulator of each item's industry assess together,
+  // each with comments and a score sheet; the unit moves the application on (provider.review, .notice).
+  'provider.assess': { worker: unit, leader: unit, industry_regulator: industry },
   'provider.notice': { leader: unit },
-  'provider.sign': { worker: unit, leader: unit },
+  // The applicant signs in the mini-program; a worker records a paper agreement.
+  'provider.sign': { resident: own, worker: unit, leader: unit },
+  // The documents and the legal representative's details are for the applicant and the reviewers only.
+  'provider.application.view': { resident: own, worker: unit, leader: unit, industry_regulator: industry },
+  'provider.objection.answer': { worker: unit, leader: unit },
 
   'provider.profile.update': { provider_staff: providerManager, worker: unit },
   'provider.staff.manage': { provider_staff: providerManager },
   // The invite code itself proves the link to the provider; the command is checked against the code.
   'provider.staff.bind': { resident: any },
   'offering.manage': { provider_staff: providerManager, worker: unit },
-  'provider.evaluate': { worker: unit, leader: unit, industry_regulator: unit },
-  'provider.rectify': { leader: unit, industry_regulator: unit },
-  'provider.suspend': { leader: unit, industry_regulator: unit },
-  'provider.reinstate': { leader: unit, industry_regulator: unit },
-  'provider.blacklist': { leader: unit, industry_regulator: unit },
+  // A new item of an active provider is seen by residents once the unit's worker has looked at it.
+  'offering.review': { worker: unit, leader: unit },
+  'provider.evaluate': { worker: unit, leader: unit, industry_regulator: industry },
+  'provider.rectify': { leader: unit, industry_regulator: industry },
+  'provider.suspend': { leader: unit, industry_regulator: industry },
+  'provider.reinstate': { leader: unit, industry_regulator: industry },
+  'provider.blacklist': { leader: unit, industry_regulator: industry },
   'provider.exit': { provider_staff: providerManager, leader: unit },
+  // The removal reports (报市、县两级监管部门备案) are read by the regulators of the area, whatever the industry.
+  'provider.report.view': { worker: unit, leader: unit, industry_regulator: unit, system_admin: any },
+  'provider.standing.view': { provider_staff: provider },
 
   'match.request': { resident: own },
   'order.create': { resident: own },
@@ -146,7 +163,21 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'order.place_for_resident': { worker: unit },
   'order.urgent.handle': { worker: unit, leader: unit },
   'complaint.submit': { resident: own },
-  'complaint.handle': { worker: unit, leader: unit, industry_regulator: unit },
+  'complaint.handle': { worker: unit, leader: unit, industry_regulator: industry },
+  'complaint.view': {
+    resident: own,
+    provider_staff: providerManager,
+    worker: unit,
+    leader: unit,
+    industry_regulator: industry,
+  },
+  // 差评 follow-up: the provider's manager handles the ticket; the unit's workers watch its clock and decide
+  // appeals, never the provider.
+  'feedback.ticket.view': { provider_staff: providerManager, worker: unit, leader: unit },
+  'feedback.ticket.handle': { provider_staff: providerManager },
+  'rating.rerate': { resident: own },
+  'rating.appeal': { provider_staff: providerManager },
+  'rating.appeal.decide': { worker: unit, leader: unit },
   // Texts WeChat's content check held for review, and ratings held for a look: the unit's workers decide.
   'moderation.view': { worker: unit, leader: unit },
   'moderation.decide': { worker: unit, leader: unit },

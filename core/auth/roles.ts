@@ -59,6 +59,8 @@ export const POSITION_LABELS: Readonly<Record<Position, string>> = {
  * - `providerId`: for provider_staff, the one provider they belong to.
  * - `teamId`: for volunteers, their team (微团队).
  * - `partyOrgId`: for party members, their party organisation.
+ * - `industry`: for an industry regulator, the industry it oversees (core/model/industry.model.ts); absent: a
+ *   regulator of the unit for every industry.
  */
 export interface RoleGrant {
   readonly role: Role;
@@ -67,6 +69,7 @@ export interface RoleGrant {
   readonly teamId?: string;
   readonly partyOrgId?: string;
   readonly position?: Position;
+  readonly industry?: string;
 }
 
 /** The person (or the platform itself) making a request: identity from the WeChat context, grants from the database. */

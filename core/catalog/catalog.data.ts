@@ -5,10 +5,14 @@
  * this is the seed.
  */
 
+import type { Industry } from '../model/industry.model';
+
 export interface CatalogCategorySeed {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** The industry whose regulator reviews and oversees the providers of this category. */
+  readonly industry: Industry;
 }
 
 export interface CatalogItemSeed {
@@ -21,13 +25,38 @@ export interface CatalogItemSeed {
 }
 
 export const CATALOG_CATEGORIES: readonly CatalogCategorySeed[] = [
-  { id: 'cat-housekeeping', name: '家政服务', description: '满足居民多样化需求的个性化家政服务' },
-  { id: 'cat-leisure', name: '休闲活动', description: '丰富社区、小区居民精神文化生活的休闲活动' },
-  { id: 'cat-convenience', name: '便民服务', description: '困有所助、难有所帮、需有所应的便民服务' },
-  { id: 'cat-childcare', name: '托育托管', description: '婴幼儿托育和中小学生课后托管' },
-  { id: 'cat-marriage-family', name: '婚姻家庭', description: '婚姻介绍和家庭关系服务' },
-  { id: 'cat-health', name: '医疗保健', description: '健康咨询、上门护理和康复保健' },
-  { id: 'cat-elderly', name: '养老助老', description: '老年人助餐、助浴和日间照料' },
+  {
+    id: 'cat-housekeeping',
+    name: '家政服务',
+    description: '满足居民多样化需求的个性化家政服务',
+    industry: 'market_regulation',
+  },
+  {
+    id: 'cat-leisure',
+    name: '休闲活动',
+    description: '丰富社区、小区居民精神文化生活的休闲活动',
+    industry: 'culture_tourism',
+  },
+  {
+    id: 'cat-convenience',
+    name: '便民服务',
+    description: '困有所助、难有所帮、需有所应的便民服务',
+    industry: 'civil_affairs',
+  },
+  { id: 'cat-childcare', name: '托育托管', description: '婴幼儿托育和中小学生课后托管', industry: 'health' },
+  {
+    id: 'cat-marriage-family',
+    name: '婚姻家庭',
+    description: '婚姻介绍和家庭关系服务',
+    industry: 'civil_affairs',
+  },
+  { id: 'cat-health', name: '医疗保健', description: '健康咨询、上门护理和康复保健', industry: 'health' },
+  {
+    id: 'cat-elderly',
+    name: '养老助老',
+    description: '老年人助餐、助浴和日间照料',
+    industry: 'civil_affairs',
+  },
 ];
 
 export const CATALOG_ITEMS: readonly CatalogItemSeed[] = [

@@ -49,6 +49,18 @@ export {
   type FollowUpFormInput,
   type RatingFields,
 } from './order.forms';
+export { checkCreditCode } from './application.forms';
+export { CONTACT_PHONE_PATTERN } from '../schemas/fields.rules';
+export { checkPricing } from '../offerings/pricing';
+export { RATING_LEVEL_LABELS, ratingLevelLabel } from '../reputation/rating-levels';
+export {
+  CONTACT_CHANNELS,
+  CONTACT_CHANNEL_LABELS,
+  TICKET_OUTCOMES,
+  TICKET_OUTCOME_LABELS,
+  type ContactChannel,
+  type TicketOutcome,
+} from '../model/feedback.model';
 
 // The functions' replies, as types only (nothing is bundled): pages and view models read these shapes.
 export type { MatchProvidersResult, MatchedItem, MatchedProvider } from '../matching/match.reply';
@@ -104,3 +116,39 @@ export type { MatchCandidate } from '../model/platform.model';
 export type { OfferingPricing } from '../model/offering.model';
 export type { OrgLevel } from '../org/org-levels';
 export type { Action } from '../auth/actions';
+export type {
+  AgreementTextView,
+  ApplicationActions,
+  ApplicationDetail,
+  ApplicationMineResult,
+  ApplicationObjectionView,
+  ApplicationSignResult,
+  ApplicationStepResult,
+  ApplicationSummary,
+  ApplicationTimelineEntry,
+  NoticeListItem,
+  NoticeListResult,
+  ObjectionSubmitResult,
+} from '../providers/application.replies';
+export type { ApplicationStatus } from '../lifecycle/application.lifecycle';
+export type {
+  AppealResult,
+  ComplaintListResult,
+  ComplaintStepResult,
+  ComplaintView,
+  RerateResult,
+  FeedbackTicketListResult,
+  FeedbackTicketStepResult,
+  FeedbackTicketView,
+  OfferingListResult,
+  OfferingSaveResult,
+  OfferingView,
+} from '../providers/feedback.replies';
+export type {
+  ProviderStanding,
+  RedStarBoardResult,
+  RedStarBoardRow,
+  StandingPart,
+  StandingRank,
+  StandingTip,
+} from '../providers/evaluation.replies';

@@ -36,6 +36,10 @@ export function consoleMenu(actor: Actor): ConsoleMenu {
     audit: opens('console.audit.view'),
     concerns: opens('concern.view'),
     jointMeetings: opens('joint_meeting.take'),
+    applications: opens('provider.review') || opens('provider.assess'),
+    evaluations: opens('provider.evaluate'),
+    complaints: opens('complaint.handle') || opens('feedback.ticket.view'),
+    reports: opens('provider.report.view'),
   };
 }
 

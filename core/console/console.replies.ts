@@ -49,6 +49,14 @@ export interface ConsoleMenu {
   readonly concerns: boolean;
   /** 联席会议: the joint meeting office's board of referred concerns. */
   readonly jointMeetings: boolean;
+  /** 入驻审核: applications, their assessment and decisions, the public notice (公示) and objections. */
+  readonly applications: boolean;
+  /** 考核评价: evaluation campaigns, outcomes, rectification and its re-check, removal. */
+  readonly evaluations: boolean;
+  /** 投诉与差评: complaints to verify, 差评 tickets and their clocks, rating appeals, new offerings to approve. */
+  readonly complaints: boolean;
+  /** 清退报备: the removal reports to the city and county regulators. */
+  readonly reports: boolean;
 }
 
 export const CONSOLE_MENU_KEYS = [
@@ -64,6 +72,10 @@ export const CONSOLE_MENU_KEYS = [
   'audit',
   'concerns',
   'jointMeetings',
+  'applications',
+  'evaluations',
+  'complaints',
+  'reports',
 ] as const satisfies readonly (keyof ConsoleMenu)[];
 
 /** A menu with nothing open (a session that must change its password first). */

@@ -82,6 +82,14 @@ export interface OrderTemplates {
   readonly wishClaimed: string;
   /** To workers, leaders, party organisations, teams, claimers and joint-meeting offices: something to do. */
   readonly concernTodo: string;
+  /** To the applicant of a provider application: its progress (in review, returned, noticed, please sign...). */
+  readonly applicationProgress: string;
+  /** To the unit's workers and leaders: an application to review, objections to answer. */
+  readonly applicationTodo: string;
+  /** To a provider's manager and the unit's workers: a 差评 follow-up ticket opened, or its deadline missed. */
+  readonly feedbackTodo: string;
+  /** To a provider's manager and the unit's leaders: an evaluation published, a re-check due, a removal. */
+  readonly governanceNotice: string;
 }
 
 /**
@@ -100,6 +108,10 @@ export interface OrderPages {
   readonly staffJob: string;
   /** A concern's page (the id is appended as `?concernId=`). */
   readonly concernDetail: string;
+  /** An applicant's application page (the id is appended as `?applicationId=`). */
+  readonly applicationDetail: string;
+  /** A provider's standing and evaluations, for its staff (`?providerId=` appended). */
+  readonly providerStanding: string;
 }
 
 /** The concerns loop (docs/concerns.md). */
@@ -115,6 +127,30 @@ export interface ConcernConfig {
   readonly similarShown: number;
   /** People one notice about one concern goes to at most (a level's workers, leaders, organisations). */
   readonly maxRecipients: number;
+}
+
+/**
+ * Provider governance (core/providers, docs/governance.md): the application's public notice and agreement,
+ * the 差评 follow-up clocks (in working days, Asia/Shanghai, Monday to Friday), evaluations and the red-star
+ * board.
+ */
+export interface GovernanceConfig {
+  /** 公示期: days an application is publicly noticed, open to objections, before the agreement. */
+  readonly noticeDays: number;
+  /** The version of the service agreement (服务协定) text applicants sign; recorded with each signature. */
+  readonly agreementVersion: string;
+  /** A rating of this many stars or fewer opens a 差评 follow-up ticket. */
+  readonly lowRatingAtMost: number;
+  /** The provider's manager contacts the resident within this many working days of the rating... */
+  readonly ticketContactWorkingDays: number;
+  /** ...and fixes or explains within this many (local rules give 10-15; we ask for faster). */
+  readonly ticketFixWorkingDays: number;
+  /** Working days a provider has to appeal a rating it thinks malicious. */
+  readonly appealWithinWorkingDays: number;
+  /** Days given to rectify after an evaluation, when the evaluator names no deadline. */
+  readonly rectifyDefaultDays: number;
+  /** The red-star board lists providers of at least this star level. */
+  readonly boardMinStars: number;
 }
 
 /** Provider staff binding (core/providers). */
@@ -169,6 +205,7 @@ export interface PlatformConfig {
   readonly console: ConsoleConfig;
   readonly urgent: UrgentConfig;
   readonly concerns: ConcernConfig;
+  readonly governance: GovernanceConfig;
   /** How many records one timer run handles at most (the next run takes the rest). */
   readonly timerBatchSize: number;
 }
@@ -193,11 +230,17 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     concernProgress: 'TPL_CONCERN_PROGRESS',
     wishClaimed: 'TPL_WISH_CLAIMED',
     concernTodo: 'TPL_CONCERN_TODO',
+    applicationProgress: 'TPL_APPLICATION_PROGRESS',
+    applicationTodo: 'TPL_APPLICATION_TODO',
+    feedbackTodo: 'TPL_FEEDBACK_TODO',
+    governanceNotice: 'TPL_GOVERNANCE_NOTICE',
   },
   pages: {
     residentOrder: 'pages/order-detail/order-detail',
     staffJob: 'packages/staff/pages/job-detail/job-detail',
     concernDetail: 'packages/concerns/pages/detail/detail',
+    applicationDetail: 'packages/staff/pages/application/application',
+    providerStanding: 'packages/staff/pages/standing/standing',
   },
   staff: { inviteValidDays: 7 },
   ratings: { newAccountDays: 7, newAccountRatingsPerDay: 2, holdOtherProvidersStaff: true },
@@ -238,6 +281,16 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     similarShown: 5,
     maxRecipients: 100,
   },
+  governance: {
+    noticeDays: 7,
+    agreementVersion: 'YL-HS-2026-01',
+    lowRatingAtMost: 2,
+    ticketContactWorkingDays: 1,
+    ticketFixWorkingDays: 5,
+    appealWithinWorkingDays: 5,
+    rectifyDefaultDays: 30,
+    boardMinStars: 3,
+  },
   timerBatchSize: 100,
 };
 
@@ -258,6 +311,7 @@ export interface PlatformConfigOverrides {
   readonly console?: Partial<ConsoleConfig>;
   readonly urgent?: Partial<UrgentConfig>;
   readonly concerns?: Partial<ConcernConfig>;
+  readonly governance?: Partial<GovernanceConfig>;
   readonly timerBatchSize?: number;
 }
 
@@ -280,6 +334,7 @@ export function platformConfig(overrides: PlatformConfigOverrides = {}): Platfor
     console: { ...d.console, ...overrides.console },
     urgent: { ...d.urgent, ...overrides.urgent },
     concerns: { ...d.concerns, ...overrides.concerns },
+    governance: { ...d.governance, ...overrides.governance },
     timerBatchSize: overrides.timerBatchSize ?? d.timerBatchSize,
   };
   assertConfig(config);

@@ -52,6 +52,15 @@ const rules: TransitionRule<ApplicationStatus>[] = [
     reasonRequired: false,
     label: '补充材料后重新提交',
   },
+  // A paper application (纸质申请) is amended and filed again by the unit's worker who entered it.
+  {
+    from: 'returned',
+    to: 'applied',
+    action: 'provider.review',
+    roles: ['worker', 'leader'],
+    reasonRequired: false,
+    label: '补录材料后重新提交',
+  },
   {
     from: 'under_review',
     to: 'rejected',
@@ -90,7 +99,7 @@ const rules: TransitionRule<ApplicationStatus>[] = [
     from: 'noticed',
     to: 'agreement_signed',
     action: 'provider.sign',
-    roles: ['worker', 'leader'],
+    roles: ['resident', 'worker', 'leader'],
     reasonRequired: false,
     label: '签订服务协定',
     effects: ['create_provider'],
@@ -122,12 +131,18 @@ export const DEFAULT_NOTICE_DAYS = 7;
 
 /** Throws APPLICATION_NOTICE_NOT_OVER when the agreement is signed before the notice period has run. */
 export function assertNoticePeriodOver(
-  application: { readonly _id: string; readonly status: ApplicationStatus; readonly statusChangedAt: number },
+  application: {
+    readonly _id: string;
+    readonly status: ApplicationStatus;
+    readonly statusChangedAt: number;
+    /** When the notice was published with its end (provider.application.decide); else from statusChangedAt. */
+    readonly noticeEndsAt?: number | null;
+  },
   now: number,
   noticeDays = DEFAULT_NOTICE_DAYS,
 ): void {
   if (application.status !== 'noticed') return;
-  const endsAt = application.statusChangedAt + noticeDays * 86_400_000;
+  const endsAt = application.noticeEndsAt ?? application.statusChangedAt + noticeDays * 86_400_000;
   if (now < endsAt) {
     throw new DomainError(
       'APPLICATION_NOTICE_NOT_OVER',

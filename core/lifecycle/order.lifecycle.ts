@@ -72,6 +72,18 @@ const rules: TransitionRule<OrderStatus>[] = [
     reasonRequired: true,
     label: '接单后工作人员代居民取消订单',
   },
+  // A provider that stopped serving (removed to the blacklist, suspended, exited) keeps no accepted order:
+  // the system ends it with the reason, and the resident is offered the next provider of the match
+  // (core/orders/release-stopped-provider-orders.usecase.ts, run by order-timers).
+  {
+    from: 'accepted',
+    to: 'cancelled',
+    action: 'order.expire',
+    roles: ['system'],
+    reasonRequired: true,
+    label: '服务机构停止服务，订单终止',
+    effects: ['offer_next_provider'],
+  },
   {
     from: 'accepted',
     to: 'done',

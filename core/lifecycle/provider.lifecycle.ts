@@ -96,7 +96,7 @@ export const PROVIDER_LIFECYCLE = new Lifecycle<ProviderStatus>({
   creation: {
     status: 'active',
     action: 'provider.sign',
-    roles: ['worker', 'leader'],
+    roles: ['resident', 'worker', 'leader'],
     label: '签订服务协定，入驻平台',
   },
   rules,

@@ -1,3 +1,4 @@
+import type { Industry } from './industry.model';
 import type { BaseDocument, Located, Timestamps } from './common.model';
 
 /** `service_categories`: 服务类别 (家政服务, 休闲活动, 便民服务...). */
@@ -7,6 +8,8 @@ export interface ServiceCategory extends BaseDocument, Timestamps {
   readonly sortOrder: number;
   /** Hidden categories stay for history (orders keep pointing at them) but are not offered. */
   readonly active: boolean;
+  /** Whose regulator reviews and oversees its providers (core/model/industry.model.ts); absent: 民政. */
+  readonly industry?: Industry;
 }
 
 /**

@@ -3,11 +3,17 @@
  * database/security-rules.json declare exactly these names (a test keeps them equal); the first nine are
  * fixed because other parts of the platform read them.
  */
-import type { Application, ApplicationObjection } from './application.model';
+import type {
+  Agreement,
+  Application,
+  ApplicationAssessment,
+  ApplicationObjection,
+} from './application.model';
 import type { ServiceCategory, ServiceItem } from './catalog.model';
 import type { Concern, ConcernSupport } from './concern.model';
 import type { AuditEntry, ConsoleAccount, ConsoleSession } from './console.model';
-import type { Evaluation } from './evaluation.model';
+import type { Evaluation, EvaluationCampaign, RedStarBoardEntry, RegulatorReport } from './evaluation.model';
+import type { FeedbackTicket, OfferingChange, RatingAppeal } from './feedback.model';
 import type { InboxMessage } from './inbox.model';
 import type { EventRecord } from './event.model';
 import type { Offering } from './offering.model';
@@ -46,10 +52,18 @@ export interface CollectionDocuments {
   concerns: Concern;
   concern_supports: ConcernSupport;
   complaints: Complaint;
+  feedback_tickets: FeedbackTicket;
+  rating_appeals: RatingAppeal;
+  offering_changes: OfferingChange;
   applications: Application;
   application_objections: ApplicationObjection;
+  application_assessments: ApplicationAssessment;
+  agreements: Agreement;
   evaluations: Evaluation;
   blacklist_entries: BlacklistEntry;
+  evaluation_campaigns: EvaluationCampaign;
+  regulator_reports: RegulatorReport;
+  red_star_board: RedStarBoardEntry;
   staff_invites: StaffInvite;
   party_orgs: PartyOrg;
   party_members: PartyMember;
@@ -92,10 +106,18 @@ export const COLLECTION_NAMES = [
   'concerns',
   'concern_supports',
   'complaints',
+  'feedback_tickets',
+  'rating_appeals',
+  'offering_changes',
   'applications',
   'application_objections',
+  'application_assessments',
+  'agreements',
   'evaluations',
   'blacklist_entries',
+  'evaluation_campaigns',
+  'regulator_reports',
+  'red_star_board',
   'staff_invites',
   'party_orgs',
   'party_members',
@@ -136,10 +158,18 @@ export const COLLECTIONS = {
   concerns: 'concerns',
   concernSupports: 'concern_supports',
   complaints: 'complaints',
+  feedbackTickets: 'feedback_tickets',
+  ratingAppeals: 'rating_appeals',
+  offeringChanges: 'offering_changes',
   applications: 'applications',
   applicationObjections: 'application_objections',
+  applicationAssessments: 'application_assessments',
+  agreements: 'agreements',
   evaluations: 'evaluations',
   blacklistEntries: 'blacklist_entries',
+  evaluationCampaigns: 'evaluation_campaigns',
+  regulatorReports: 'regulator_reports',
+  redStarBoard: 'red_star_board',
   staffInvites: 'staff_invites',
   partyOrgs: 'party_orgs',
   partyMembers: 'party_members',

@@ -1,4 +1,5 @@
 import type { OrderStatus } from '../lifecycle/order.lifecycle';
+import type { ComplaintStatus } from '../schemas/feedback.fields';
 import type { FollowUpChannel } from '../schemas/order.fields';
 import type { HeldTextKind, ModerationHoldReason } from './moderation.model';
 import type { BaseDocument, Located, Millis, Timestamps } from './common.model';
@@ -216,10 +217,25 @@ export interface Rating extends BaseDocument, Located {
    * on their behalf). Absent: the resident rated.
    */
   readonly recordedBy?: { readonly openid: string; readonly role: 'worker' };
+  /**
+   * rating.rerate (after a 差评 ticket was resolved, once): the first rating as it was, kept here while
+   * `stars`/`text` hold the second one, which replaced it in the aggregates. Absent: never re-rated.
+   */
+  readonly superseded?: SupersededRating;
+  /** A worker upheld the provider's appeal (rating_appeals): the stars no longer count (`counted: false`). */
+  readonly appealUpheldId?: string;
 }
 
-export const COMPLAINT_STATUSES = ['submitted', 'upheld', 'dismissed'] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** The first rating of an order, replaced by the resident's second one (rating.rerate). */
+export interface SupersededRating {
+  readonly stars: number;
+  readonly text: string;
+  readonly textVisible: boolean;
+  readonly createdAt: Millis;
+  readonly supersededAt: Millis;
+}
+
+export { COMPLAINT_STATUSES, type ComplaintStatus } from '../schemas/feedback.fields';
 
 export const COMPLAINT_STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = {
   submitted: '待核实',
@@ -238,4 +254,11 @@ export interface Complaint extends BaseDocument, Timestamps, Located {
   readonly reply: string | null;
   readonly handledBy: string | null;
   readonly handledAt: Millis | null;
+  // Copied when submitted (complaint.submit), for lists and the regulator's industry scope; absent on
+  // complaints written before.
+  readonly providerName?: string;
+  readonly itemId?: string;
+  readonly itemName?: string;
+  /** The industry of the order's service category (core/model/industry.model.ts). */
+  readonly industry?: string;
 }

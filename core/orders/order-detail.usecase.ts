@@ -15,6 +15,12 @@ import { ORDER_LIFECYCLE, ORDER_STATUS_LABELS, type OrderStatus } from '../lifec
 import { COLLECTIONS } from '../model/collections.model';
 
 import type { EventRecord } from '../model/event.model';
+import {
+  FEEDBACK_TICKET_STATUS_LABELS,
+  TICKET_OUTCOME_LABELS,
+  type FeedbackTicket,
+} from '../model/feedback.model';
+import { feedbackTicketIdOf } from '../reputation/feedback-ticket';
 
 import {
   CONSENT_METHOD_LABELS,
@@ -46,6 +52,7 @@ import { orderTarget, visibleOrNull } from './order-transition';
 import type {
   FollowUpView,
   OrderDetail,
+  OrderFeedbackView,
   OrderDetailResult,
   PlacedByView,
   RatingView,
@@ -98,7 +105,7 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
   const target = orderTarget(order);
   const { role } = authorize(actor, 'order.view', target);
 
-  const [events, resident, followUp, rating, placer] = await Promise.all([
+  const [events, resident, followUp, rating, placer, ticket] = await Promise.all([
     db.find<EventRecord>(
       COLLECTIONS.events,
       { entityType: 'order', entityId: order._id },
@@ -114,6 +121,10 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
     order.doneAt === null ? null : db.get<FollowUp>(COLLECTIONS.followUps, followUpIdOf(order._id)),
     order.ratedAt === null ? null : db.get<Rating>(COLLECTIONS.ratings, ratingIdOf(order._id)),
     order.placedBy === undefined ? null : db.get<User>(COLLECTIONS.users, order.placedBy.openid),
+    // The 差评 ticket of the order's one rating (`ft-<ratingId>`), when the rating opened one.
+    order.ratedAt === null
+      ? null
+      : db.get<FeedbackTicket>(COLLECTIONS.feedbackTickets, feedbackTicketIdOf(ratingIdOf(order._id))),
   ]);
   const placedByName =
     order.placedBy === undefined ? null : placer?.realName || placer?.nickname || '工作人员';
@@ -126,6 +137,7 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
     followUp: followUp === null ? null : followUpView(followUp, actor),
     rating:
       rating === null ? null : ratingView(rating, isOwner || rating.recordedBy?.openid === actor.openid),
+    feedback: ticket === null ? null : feedbackView(ticket, rating),
     nextOffer: isOwner ? (order.nextOffer ?? null) : null,
     viewerRole: role,
     actions: nextActions(order, viewer),
@@ -261,6 +273,18 @@ function ratingView(rating: Rating, isOwner: boolean): RatingView {
     text: rating.textVisible || isOwner ? rating.text : null,
     createdAt: rating.createdAt,
     ...(rating.recordedBy === undefined ? {} : { recordedForResident: true }),
+  };
+}
+
+/** The 差评 ticket's state; re-rated once the ticket or the rating says so (the first rating superseded). */
+function feedbackView(ticket: FeedbackTicket, rating: Rating | null): OrderFeedbackView {
+  return {
+    ticketStatus: ticket.status,
+    ticketStatusLabel: FEEDBACK_TICKET_STATUS_LABELS[ticket.status],
+    outcome: ticket.outcome,
+    outcomeLabel: ticket.outcome === null ? null : TICKET_OUTCOME_LABELS[ticket.outcome],
+    resolvedAt: ticket.resolvedAt,
+    rerated: ticket.reratedAt !== null || rating?.superseded !== undefined,
   };
 }
 

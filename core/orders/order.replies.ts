@@ -6,6 +6,7 @@
 import type { Action } from '../auth/actions';
 import type { Role } from '../auth/roles';
 import type { OrderStatus } from '../lifecycle/order.status';
+import type { FeedbackTicketStatus, TicketOutcome } from '../model/feedback.model';
 import type { FeedbackEntry, FollowUpStatus } from '../model/order.model';
 import type { MatchCandidate } from '../model/platform.model';
 import type { PriceView } from '../offerings/price.view';
@@ -140,6 +141,23 @@ export interface RatingView {
   readonly recordedForResident?: boolean;
 }
 
+/**
+ * The 差评 follow-up of the order's rating (`feedback_tickets`, core/reputation/feedback-ticket.ts): its ticket's
+ * state and whether the resident already rated once more. The second rating (rating.rerate) is open when the
+ * ticket is `resolved` and `rerated` is false (core/providers/feedback-rerate.usecase.ts decides).
+ */
+export interface OrderFeedbackView {
+  readonly ticketStatus: FeedbackTicketStatus;
+  /** 待联系 / 已联系，整改中 / 已办结. */
+  readonly ticketStatusLabel: string;
+  /** How the provider settled it (resolved tickets), else null. */
+  readonly outcome: TicketOutcome | null;
+  readonly outcomeLabel: string | null;
+  readonly resolvedAt: number | null;
+  /** The resident already rated once more (the first rating kept as superseded). */
+  readonly rerated: boolean;
+}
+
 /** 代下单: who placed the order for the resident; the consent is shown to the unit's workers only. */
 export interface PlacedByView {
   /** The worker's name (称呼), e.g. 由 王网格 代下单. */
@@ -171,6 +189,8 @@ export interface OrderDetailResult {
   readonly timeline: readonly TimelineEntry[];
   readonly followUp: FollowUpView | null;
   readonly rating: RatingView | null;
+  /** The 差评 follow-up of the rating; null when the order has no rating or its rating opened no ticket. */
+  readonly feedback: OrderFeedbackView | null;
   /** For the resident of a declined or expired order: the provider offered next. */
   readonly nextOffer: MatchCandidate | null;
   /** The role the caller sees the order in. */

@@ -16,6 +16,9 @@
  * transaction, the reputation recomputed and copied to the provider's offerings. When the follow-up is
  * already on record, the rating also closes the order (the system's step, in the same commit).
  *
+ * A rating of at most `governance.lowRatingAtMost` stars (a 差评) opens its follow-up ticket in the same
+ * transaction (core/reputation/feedback-ticket.ts), held or not.
+ *
  * 代评价: on an order a worker placed for a resident (代下单), a worker of the unit may record the resident's
  * rating on their behalf; the rating says so (`recordedBy`) and counts like the resident's own.
  */
@@ -26,6 +29,7 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { ModerationHoldReason } from '../model/moderation.model';
 import type { Order, Rating } from '../model/order.model';
 import type { User } from '../model/user.model';
+import { openFeedbackTicket } from '../reputation/feedback-ticket';
 import { countRatingStars } from '../reputation/provider-reputation';
 import { parseCommand } from '../schemas/command.parser';
 import { ratingSubmitSchema, type RatingSubmitCommand } from '../schemas/order.schema';
@@ -100,6 +104,8 @@ export async function rateOrder(input: UseCaseInput): Promise<RateOrderResult> {
       } else {
         await countRatingStars(tx, step.ports.db, order.providerId, command.stars, step.config, now);
       }
+      // A 差评 opens its follow-up ticket in this transaction (held stars too: docs/governance.md).
+      await step.notify(await openFeedbackTicket(tx, step.ports.db, rating, order, step.config, now));
       return {
         orderId: order._id,
         status,

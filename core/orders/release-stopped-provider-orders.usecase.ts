@@ -5,12 +5,22 @@
  * provider of the same match, as the expiry timer does (expire-orders.usecase.ts). Until the timer runs,
  * order.accept refuses staff of such a provider (PROVIDER_NOT_ACCEPTING), so nobody serves while suspended.
  *
+ * A provider that stopped serving altogether (removed to the blacklist, suspended, exited: STOPPED_SERVING)
+ * keeps no accepted order either: it ends by the system (accepted -> cancelled, 服务机构停止服务，订单终止,
+ * with the reason), and the resident is told (TPL_ORDER_STATUS, 已取消) and offered the next provider of the
+ * match the same way. A rectifying provider still serves what it accepted: it is told to fix its problems,
+ * not to stop.
+ *
  * Its cost follows the providers that stopped within the acceptance window, not all providers: an order waits
  * at most `acceptWithinHours`, so a provider that stopped earlier has no waiting order left (index
  * `providers.status_1_statusChangedAt_1`, then `orders.providerId_1_status_1_createdAt_-1`). Idempotent: each
  * order moves in its own transaction only while it is waiting and its provider is still stopped.
  */
-import { MATCHABLE_PROVIDER_STATUSES, PROVIDER_STATUS_LABELS } from '../lifecycle/provider.lifecycle';
+import {
+  MATCHABLE_PROVIDER_STATUSES,
+  PROVIDER_STATUS_LABELS,
+  type ProviderStatus,
+} from '../lifecycle/provider.lifecycle';
 import { startTimerRun } from '../kernel/timer-run';
 import type { TimerInput } from '../kernel/use-case';
 import { deliverMessages } from '../messaging/message-outbox';
@@ -18,7 +28,15 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
 import type { MatchCandidate } from '../model/platform.model';
 import type { Provider } from '../model/provider.model';
+import { enqueueMessages } from '../messaging/message-outbox';
+import type { OutboxMessage } from '../model/platform.model';
 import { expireAndReoffer } from './expire-and-reoffer';
+import { keepMatchOpenForReoffer, nextOfferFor } from './next-offer.policy';
+import { ORDER_STATUS_PHRASES, orderStatusMessage } from './order-messages.builder';
+import { applyOrderStep } from './order-transition';
+
+/** Providers whose accepted orders end too (a rectifying one still serves what it accepted). */
+export const STOPPED_SERVING: readonly ProviderStatus[] = ['suspended', 'removed', 'exited'];
 
 const HOUR_MS = 3_600_000;
 
@@ -43,18 +61,24 @@ export async function releaseStoppedProviderOrders(input: TimerInput): Promise<R
   if (stopped.length === 0) return { released: [], hasMore: false };
   const waiting = await db.find<Pick<Order, '_id'>>(
     COLLECTIONS.orders,
-    { providerId: _.in(stopped.map((p) => p._id)), status: 'created' },
+    { providerId: _.in(stopped.map((p) => p._id)), status: _.in(['created', 'accepted']) },
     { fields: ['_id'], limit: config.timerBatchSize },
   );
   const released: { orderId: string; nextOffer: MatchCandidate | null }[] = [];
   for (const { _id } of waiting) {
     const outcome = await db.runTransaction(async (tx) => {
       const order = await tx.get<Order>(COLLECTIONS.orders, _id);
-      if (order === null || order.status !== 'created') return null;
+      if (order === null || (order.status !== 'created' && order.status !== 'accepted')) return null;
       const provider = await tx.get<Provider>(COLLECTIONS.providers, order.providerId);
       if (provider === null || MATCHABLE_PROVIDER_STATUSES.includes(provider.status)) return null;
-      const reason = `服务机构${PROVIDER_STATUS_LABELS[provider.status]}，未能接单`;
-      return expireAndReoffer({ ports, db, tx, actor, config, now }, order, reason);
+      const step = { ports, db, tx, actor, config, now };
+      if (order.status === 'created') {
+        const reason = `服务机构${PROVIDER_STATUS_LABELS[provider.status]}，未能接单`;
+        return expireAndReoffer(step, order, reason);
+      }
+      if (!STOPPED_SERVING.includes(provider.status)) return null;
+      const reason = `服务机构${PROVIDER_STATUS_LABELS[provider.status]}，已接单的服务无法继续，订单终止`;
+      return endAcceptedAndReoffer(step, order, reason);
     });
     if (outcome === null) continue;
     released.push({ orderId: outcome.order._id, nextOffer: outcome.nextOffer });
@@ -64,4 +88,37 @@ export async function releaseStoppedProviderOrders(input: TimerInput): Promise<R
     released,
     hasMore: waiting.length === config.timerBatchSize || stopped.length === config.timerBatchSize,
   };
+}
+
+/**
+ * An accepted order of a provider that stopped serving: cancelled by the system with the reason, its match
+ * kept open, the resident told and offered the next provider (`nextOffer`), in the caller's transaction.
+ */
+async function endAcceptedAndReoffer(
+  step: Parameters<typeof expireAndReoffer>[0],
+  order: Order,
+  reason: string,
+): Promise<{ order: Order; nextOffer: MatchCandidate | null; messages: OutboxMessage[] }> {
+  const { ports, db, tx, actor, config, now } = step;
+  const nextOffer = await nextOfferFor(db, order);
+  if (nextOffer !== null) await keepMatchOpenForReoffer(tx, order, now, config);
+  await applyOrderStep({
+    tx,
+    ids: ports.ids,
+    actor,
+    order,
+    to: 'cancelled',
+    now,
+    reason,
+    patch: { nextOffer },
+    details: { nextProviderId: nextOffer?.providerId ?? null },
+  });
+  const messages = await enqueueMessages(
+    tx,
+    ports.ids,
+    order._id,
+    [orderStatusMessage(config, order, ORDER_STATUS_PHRASES.cancelled, now)],
+    now,
+  );
+  return { order, nextOffer, messages };
 }

@@ -19,8 +19,11 @@ import {
   list,
   oneOf,
   optionalText,
+  paging,
+  query,
   text,
 } from './fields.schema';
+import { CREDIT_CODE_MESSAGES, CREDIT_CODE_PATTERN, isValidCreditCode } from './credit-code.rules';
 
 /**
  * Price of an offering: free, or a low fee that must be below the market price the provider states
@@ -55,13 +58,22 @@ const offeringFields = {
 
 const offeringEntry = z.object(offeringFields, { error: '服务报价格式不正确' });
 
-/** 统一社会信用代码: 18 characters, upper-cased (I, O, S, V, Z never occur). */
+/**
+ * 统一社会信用代码: 18 characters, upper-cased (I, O, S, V, Z never occur), with the GB 32100-2015 check
+ * character (core/schemas/credit-code.rules.ts). A wrong check character is a schema error on `creditCode`;
+ * provider.apply answers it as PROVIDER_CREDIT_CODE_INVALID.
+ */
+export const CREDIT_CODE_CHECKSUM_MESSAGE = CREDIT_CODE_MESSAGES.checksum;
+
 const creditCode = z
-  .string({ error: '请填写统一社会信用代码' })
+  .string({ error: CREDIT_CODE_MESSAGES.missing })
   .trim()
   .toUpperCase()
-  .regex(/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/, {
-    error: '统一社会信用代码应为 18 位数字或大写字母',
+  .regex(CREDIT_CODE_PATTERN, { error: CREDIT_CODE_MESSAGES.format })
+  .superRefine((code, ctx) => {
+    if (CREDIT_CODE_PATTERN.test(code) && !isValidCreditCode(code)) {
+      ctx.addIssue({ code: 'custom', message: CREDIT_CODE_CHECKSUM_MESSAGE, input: code });
+    }
   });
 
 const qualification = z.object(
@@ -94,6 +106,18 @@ export const providerApplicationSchema = command({
   ),
   /** 独立承担法律责任、自愿接受服务范围内的群众需求. */
   commitment: z.literal(true, { error: '请确认能独立承担法律责任并自愿接受服务范围内的群众需求' }),
+  /** Re-submit the applicant's own returned application (补充材料后重新提交) instead of filing a new one. */
+  applicationId: id('入驻申请').optional(),
+  /** A worker entering a paper form (纸质申请): when it was received and the applicant's phone. */
+  paper: z
+    .object(
+      {
+        receivedOn: calendarDate('纸质申请收到日期'),
+        applicantPhone: contactPhone,
+      },
+      { error: '纸质申请信息格式不正确' },
+    )
+    .optional(),
 });
 export type ProviderApplicationCommand = z.output<typeof providerApplicationSchema>;
 
@@ -104,6 +128,72 @@ export const applicationDecisionSchema = command({
   reason: optionalText('意见', 500, { multiline: true }),
 });
 export type ApplicationDecisionCommand = z.output<typeof applicationDecisionSchema>;
+
+/** The applicant's own applications (我的入驻申请). */
+export const applicationMineSchema = query({});
+
+/** The reviewers' list: unit scope; a regulator sees the applications touching its industry. */
+export const applicationListSchema = query({
+  status: oneOf('申请状态', APPLICATION_STATUSES).optional(),
+  ...paging,
+});
+export type ApplicationListQuery = z.output<typeof applicationListSchema>;
+
+export const applicationDetailSchema = query({ applicationId: id('入驻申请') });
+export type ApplicationDetailQuery = z.output<typeof applicationDetailSchema>;
+
+const sheetPart = (label: string) => int(label, 0, 20);
+
+/** The incubation centre's or an industry regulator's assessment: the score sheet (评分表), comment, advice. */
+export const applicationAssessSchema = command({
+  applicationId: id('入驻申请'),
+  sheet: z.object(
+    {
+      qualification: sheetPart('资质条件得分'),
+      management: sheetPart('管理制度得分'),
+      service: sheetPart('服务能力得分'),
+      price: sheetPart('收费合理性得分'),
+      capacity: sheetPart('服务保障得分'),
+    },
+    { error: '请填写评分表' },
+  ),
+  comment: text('评估意见', { max: 1000, multiline: true }),
+  recommend: bool('是否推荐入驻'),
+});
+export type ApplicationAssessCommand = z.output<typeof applicationAssessSchema>;
+
+/** The public notice (公示): anyone signed in; one unit's or every one. */
+export const noticeListSchema = query({
+  orgUnitId: id('社区').optional(),
+  ...paging,
+});
+export type NoticeListQuery = z.output<typeof noticeListSchema>;
+
+export const OBJECTION_DECISIONS = ['upheld', 'dismissed'] as const;
+
+export const objectionAnswerSchema = command({
+  objectionId: id('异议'),
+  decision: oneOf('核实结果', OBJECTION_DECISIONS),
+  reply: text('答复内容', { max: 500, multiline: true }),
+});
+export type ObjectionAnswerCommand = z.output<typeof objectionAnswerSchema>;
+
+/** The agreement (服务协定): the applicant accepts the version in force; a worker records a paper one. */
+export const applicationSignSchema = command({
+  applicationId: id('入驻申请'),
+  agreementVersion: text('服务协定版本', { max: 40 }),
+  accept: z.literal(true, { error: '请阅读并同意服务协定' }),
+  paper: z
+    .object(
+      {
+        signerName: text('签署人', { max: 30 }),
+        signedOn: calendarDate('签署日期'),
+      },
+      { error: '纸质服务协定信息格式不正确' },
+    )
+    .optional(),
+});
+export type ApplicationSignCommand = z.output<typeof applicationSignSchema>;
 
 export const applicationWithdrawSchema = command({
   applicationId: id('入驻申请'),

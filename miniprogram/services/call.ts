@@ -7,7 +7,8 @@ import { callFunction } from './cloud-api';
 import { RequestIdBook } from './request-id';
 import { ServiceError, toServiceError, userMessage } from './service-error';
 
-export type FunctionName = 'profile' | 'catalog' | 'orders' | 'jobs' | 'provider-admin' | 'concerns';
+export type FunctionName =
+  'profile' | 'catalog' | 'orders' | 'jobs' | 'provider-admin' | 'concerns' | 'providers';
 
 const requestIds = new RequestIdBook();
 

@@ -20,6 +20,16 @@ export const ROUTES = {
   concernSubmit: '/packages/concerns/pages/submit/submit',
   concernDetail: '/packages/concerns/pages/detail/detail',
   concernHandling: '/packages/concerns/pages/handling/handling',
+  complaint: '/packages/concerns/pages/complaint/complaint',
+  complaints: '/packages/concerns/pages/complaints/complaints',
+  apply: '/packages/staff/pages/apply/apply',
+  application: '/packages/staff/pages/application/application',
+  agreement: '/packages/staff/pages/agreement/agreement',
+  offerings: '/packages/staff/pages/offerings/offerings',
+  tickets: '/packages/staff/pages/tickets/tickets',
+  standing: '/packages/staff/pages/standing/standing',
+  board: '/packages/providers/pages/board/board',
+  notices: '/packages/providers/pages/notices/notices',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

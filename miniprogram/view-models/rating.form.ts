@@ -1,11 +1,30 @@
 /** The rating form (1-5 stars and optional text), checked by the core's rules for order.rate. */
-import { RATING_TEXT, checkRatingFields } from 'weimin-core';
+import { RATING_TEXT, checkRatingFields, ratingLevelLabel } from 'weimin-core';
 import { MAX_STARS } from '../utils/stars.format';
 
 export const RATING_TEXT_MAX = RATING_TEXT.max;
 
-/** What each star count means, said beside the stars and on each star button. */
-export const RATING_TEXTS = ['很不满意', '不满意', '一般', '满意', '非常满意'];
+/**
+ * What each star count means, said beside the stars and on each star button: the five levels of 政务服务
+ * "好差评" (1 非常不满意 … 5 非常满意), the core's one label table (core/reputation/rating-levels.ts).
+ */
+export const RATING_TEXTS = Array.from({ length: MAX_STARS }, (_, i) => ratingLevelLabel(i + 1));
+
+export interface StarLevelView {
+  stars: number;
+  /** '5 星：非常满意'. */
+  text: string;
+  chosen: boolean;
+}
+
+/** The five levels beside the stars, best first, the chosen one marked (✓ and in words, not by colour). */
+export function starLevels(chosen: number): StarLevelView[] {
+  return Array.from({ length: MAX_STARS }, (_, i) => MAX_STARS - i).map((stars) => ({
+    stars,
+    text: `${stars} 星：${RATING_TEXTS[stars - 1]}`,
+    chosen: stars === chosen,
+  }));
+}
 
 export interface StarChoiceView {
   stars: number;

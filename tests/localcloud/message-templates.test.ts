@@ -161,6 +161,10 @@ describe('database/message-templates.json', () => {
       ['TPL_CONCERN_PROGRESS', '忧心事进展通知'],
       ['TPL_WISH_CLAIMED', '心愿认领通知'],
       ['TPL_CONCERN_TODO', '待办事项提醒'],
+      ['TPL_APPLICATION_PROGRESS', '入驻申请进度通知'],
+      ['TPL_APPLICATION_TODO', '入驻审核待办提醒'],
+      ['TPL_GOVERNANCE_NOTICE', '服务机构考核整改通知'],
+      ['TPL_FEEDBACK_TODO', '差评回访工单提醒'],
     ]);
     for (const t of templates.values()) {
       // WeChat allows at most 5 keywords per subscribe-message template.

@@ -36,6 +36,7 @@ describe('app.json', () => {
       expect.objectContaining({ root: 'packages/staff' }),
       expect.objectContaining({ root: 'packages/privacy' }),
       expect.objectContaining({ root: 'packages/concerns' }),
+      expect.objectContaining({ root: 'packages/providers' }),
     ]);
     expect(app.pages.some((p) => p.includes('staff') || p.includes('privacy'))).toBe(false);
   });

@@ -8,6 +8,7 @@ import { CONSOLE_MENU_KEYS, type ConsoleMenu } from '../../../core/console/conso
 import { loadSession, sessionState } from '../store/session';
 import { concernsScreens } from './screens/concerns';
 import { dashboardScreens } from './screens/dashboard';
+import { governanceScreens } from './screens/governance';
 import { ledgersScreens } from './screens/ledgers';
 import { messagesScreens } from './screens/messages';
 import { peopleScreens } from './screens/people';
@@ -62,6 +63,7 @@ const routes: RouteRecordRaw[] = [
       },
       ...residentsScreens,
       ...concernsScreens,
+      ...governanceScreens,
       ...dashboardScreens,
       ...ledgersScreens,
       ...messagesScreens,

@@ -1,7 +1,7 @@
 /**
  * 首页: the resident ticks service items by category (catalog.list, read to its last page) and goes on to
  * the providers offered for them. The entry to 长辈模式 is here, and the first-run offer of it when WeChat's
- * font is enlarged.
+ * font is enlarged; under it the rows to the concerns pages and to 红星榜 / 入驻公示.
  */
 import {
   answerElderOffer,
@@ -90,6 +90,10 @@ Component({
       }
       // Item ids are plain (letters, digits, '-'): the list goes as it is, commas and all.
       wx.navigateTo({ url: `${ROUTES.providers}?itemIds=${itemIds.join(',')}` });
+    },
+    /** 红星榜 / 入驻公示 (the providers subpackage). */
+    onOpenProviders(e: WechatMiniprogram.CustomEvent<object, object, { page: 'board' | 'notices' }>) {
+      wx.navigateTo({ url: ROUTES[e.currentTarget.dataset.page] });
     },
     /** 心愿墙 / 我的诉求 / 提交诉求 (the concerns subpackage). */
     onOpenConcerns(e: WechatMiniprogram.CustomEvent<object, object, { page: ConcernEntry }>) {

@@ -2,7 +2,8 @@
  * 订单详情 (resident): status, price, the event timeline in Asia/Shanghai time; cancel before acceptance,
  * rate once done. Declined or expired: the provider offered next, with its price and stars, ordered from
  * with one tap (then the new order opens here). Shown again after rating: the rating and the new status,
- * and the rating page's thanks.
+ * and the rating page's thanks. Once the job is done: 投诉 and 我的投诉 (the concerns subpackage); after a 差评,
+ * its follow-up ticket's state, and 再次评价 once the provider resolved it (the rating page in its rerate mode).
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
 import { orderDetailBehavior } from '../../behaviors/order-detail.behavior';
@@ -13,6 +14,7 @@ import { confirmDialog } from '../../utils/confirm';
 import { leaveNotice, showFailure } from '../../utils/notice';
 import { ROUTES, withQuery } from '../../utils/routes';
 import { nextOfferOrder, toNextOffer, type NextOfferView } from '../../view-models/next-offer.view-model';
+import { toAfterCare, type OrderAfterCareView } from '../../view-models/order-feedback.view-model';
 import type { OrderDetailView } from '../../view-models/order.view-model';
 
 Component({
@@ -21,7 +23,7 @@ Component({
     orderDetailBehavior({
       field: 'order',
       load: orderDetail,
-      alsoShow: (reply) => ({ next: toNextOffer(reply) }),
+      alsoShow: (reply) => ({ next: toNextOffer(reply), care: toAfterCare(reply) }),
     }),
     pageNoticeBehavior(ROUTES.orderDetail),
   ],
@@ -29,6 +31,8 @@ Component({
     order: null as OrderDetailView | null,
     /** The provider offered next (declined or expired orders), null when there is none. */
     next: null as NextOfferView | null,
+    /** 投诉, 再次评价 and the 差评 ticket's state (null before the order arrives). */
+    care: null as OrderAfterCareView | null,
   },
   methods: {
     async onCancel() {
@@ -39,6 +43,22 @@ Component({
     },
     onRate() {
       wx.navigateTo({ url: withQuery(ROUTES.rate, { orderId: this.orderId() }) });
+    },
+    onRerate() {
+      wx.navigateTo({ url: withQuery(ROUTES.rate, { orderId: this.orderId(), mode: 'rerate' }) });
+    },
+    onComplain() {
+      const order = this.data.order;
+      wx.navigateTo({
+        url: withQuery(ROUTES.complaint, {
+          orderId: this.orderId(),
+          item: order?.itemName ?? '',
+          provider: order?.providerName ?? '',
+        }),
+      });
+    },
+    onMyComplaints() {
+      wx.navigateTo({ url: withQuery(ROUTES.complaints, { orderId: this.orderId() }) });
     },
     onBackToList() {
       wx.switchTab({ url: ROUTES.orders });

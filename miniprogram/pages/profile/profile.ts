@@ -104,6 +104,9 @@ Component({
     onMessages() {
       wx.navigateTo({ url: ROUTES.messages });
     },
+    onComplaints() {
+      wx.navigateTo({ url: ROUTES.complaints });
+    },
     showElderStatus(choice: ElderChoice) {
       this.setData({ elderStatus: elderStatusText(choice, wechatFont()) });
     },
@@ -242,6 +245,12 @@ Component({
     },
     onStaffBind() {
       wx.navigateTo({ url: ROUTES.bind });
+    },
+    onProviderApply() {
+      wx.navigateTo({ url: ROUTES.apply });
+    },
+    onProviderApplications() {
+      wx.navigateTo({ url: ROUTES.application });
     },
     async onIdentitySwitched(e: WechatMiniprogram.CustomEvent<IdentitySwitched>) {
       showNotice(this, `已切换为${e.detail.title}`);

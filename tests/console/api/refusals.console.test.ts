@@ -14,6 +14,12 @@ import { CONSOLE_OUT } from '../../../scripts/build-console';
 import { DEMO_CONSOLE_ACCOUNTS } from '../../../scripts/console-demo-accounts';
 import { consoleCloud, DEMO_CONSOLE_PASSWORD } from '../support/console-cloud';
 import { routesOf } from '../../functions/support/function-routes';
+import {
+  governanceScopeCases,
+  governanceWrites,
+  seedGovernanceScope,
+  type GovernanceScopeIds,
+} from './governance.fixtures';
 
 const cloud = consoleCloud();
 const ROOT = join(__dirname, '..', '..', '..');
@@ -168,6 +174,7 @@ describe('a write without the session’s CSRF token, or with another, is refuse
         'POST /console/api/residents/duty',
         'POST /console/auth/logout',
         'POST /console/auth/password',
+        ...governanceWrites(governanceScopeCases(governanceIds)),
       ].sort(),
     );
   });
@@ -293,8 +300,17 @@ function onConcern(step: string, body: Record<string, unknown>): ScopeCase {
   };
 }
 
+/** Provider governance's records of 东门社区 (tests/console/api/governance.fixtures.ts). */
+const governanceIds = {} as GovernanceScopeIds;
+
+beforeAll(async () => {
+  Object.assign(governanceIds, await seedGovernanceScope(cloud));
+});
+
 /** Every route's out-of-scope case (null: the route reads only the caller's own session). */
 const OUT_OF_SCOPE: Record<string, ScopeCase | null> = {
+  // Provider governance (tests/console/api/governance.console.test.ts says more).
+  ...governanceScopeCases(governanceIds),
   // Concerns (tests/console/api/concerns.console.test.ts says more). The list reads the caller's own units only.
   'GET /console/api/concerns': null,
   'GET /console/api/concerns/similar': {

@@ -13,7 +13,7 @@ export const ACTOR_OPENID = 'o-actor';
 export const STREET = '/yulin/yuzhou/yucheng/';
 export const COMMUNITY = '/yulin/yuzhou/yucheng/jinguan/';
 
-/** One grant of `role`, scoped to the Yucheng street, provider p1, team t1, party org po1. */
+/** One grant of `role`, scoped to the Yucheng street, provider p1, team t1, party org po1, industry 卫生健康. */
 export function grantOf(role: Role, position?: Position): RoleGrant {
   if (role === 'system') return { role };
   return {
@@ -22,6 +22,7 @@ export function grantOf(role: Role, position?: Position): RoleGrant {
     providerId: 'p1',
     teamId: 't1',
     partyOrgId: 'po1',
+    ...(role === 'industry_regulator' ? { industry: 'health' } : {}),
     ...(position === undefined ? {} : { position }),
   };
 }
@@ -47,6 +48,8 @@ export function inScopeTarget(scope: Scope, actor: Actor): AccessTarget {
       return { orgPath: '/yulin/yuzhou/' };
     case 'assigned':
       return { assigneeOpenid: actor.openid };
+    case 'industry':
+      return { orgPath: COMMUNITY, industries: ['civil_affairs', 'health'] };
   }
 }
 
@@ -70,5 +73,8 @@ export function outOfScopeTarget(scope: Exclude<Scope, 'any'>): AccessTarget {
         assigneePartyOrgId: 'po2',
         ownerOpenid: ACTOR_OPENID,
       };
+    case 'industry':
+      // In the unit, but of another industry only.
+      return { orgPath: COMMUNITY, industries: ['education'], ownerOpenid: ACTOR_OPENID, providerId: 'p1' };
   }
 }

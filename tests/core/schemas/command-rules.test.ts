@@ -183,10 +183,17 @@ const invalid: Case[] = [
   ],
   [
     'an evaluation year before the platform',
-    'provider.evaluate',
+    'evaluation.campaign.start',
     { year: 2020 },
     'year',
     '考核年度不能小于 2021',
+  ],
+  [
+    'rectification without a problem list',
+    'provider.evaluate',
+    { problems: [] },
+    'problems',
+    '责令限期整改时请填写问题清单',
   ],
   ['an unknown evaluation grade', 'provider.evaluate', { grade: 'good' }, 'grade', '考核等次不是有效的选项'],
   [
@@ -304,7 +311,7 @@ describe('what is accepted and how it is normalised', () => {
   });
 
   test('credit codes and invite codes are upper-cased', () => {
-    expect(parsed('provider.apply', VALID_SAMPLES['provider.apply']).creditCode).toBe('92450902MA5K1234X1');
+    expect(parsed('provider.apply', VALID_SAMPLES['provider.apply']).creditCode).toBe('92450902MA5K1234XK');
     expect(parsed('provider.staff.bind', VALID_SAMPLES['provider.staff.bind']).inviteCode).toBe('AB12CD34');
   });
 

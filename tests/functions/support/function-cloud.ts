@@ -12,12 +12,12 @@
  * of the whole database so a test can say "nothing was written".
  */
 import tcb from '@cloudbase/node-sdk';
-import { join } from 'node:path';
 import { OPENID_CREDENTIAL_PREFIX } from '../../../localcloud/functions/functions.actions';
 import type { TimerRun } from '../../../localcloud/functions/timer-scheduler';
 import type { OutboxMessage } from '../../../localcloud/openapi/outbox';
 import { seedDemoData } from '../../../scripts/seed-demo';
-import { buildTestFunctions, startLocalCloud, type StartedCloud } from '../../helpers/local-cloud.fixture';
+import { platformFunctions } from '../../helpers/functions-build';
+import { startLocalCloud, type StartedCloud } from '../../helpers/local-cloud.fixture';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -115,7 +115,7 @@ export function functionCloud(options: { startAt?: number } = {}): FunctionCloud
   const callers = new Map<string, Caller>();
 
   beforeAll(async () => {
-    built = await buildTestFunctions(join(__dirname, '..', '..', '..', 'cloudfunctions'));
+    built = await platformFunctions();
     started = await startLocalCloud({ functionsDir: built.dir, createDeclaredCollections: true });
     // Set, not frozen: time runs on between calls as it does in production (a frozen clock would give
     // consecutive steps of an order the same or even decreasing times); tests move it on in jumps.

@@ -48,6 +48,10 @@ describe('评价', () => {
     await tap(page, '#star-4');
     expect(textOf(find(page, '#stars-text'))).toBe('已选 4 星：满意');
     expect(textOf(find(page, '#stars'))).toBe('★★★★☆');
+    // The five levels of 政务服务"好差评" beside the stars, the chosen one marked in words.
+    expect(textOf(find(page, '#level-4'))).toBe('✓ 4 星：满意（已选）');
+    expect(textOf(find(page, '#level-1'))).toBe('1 星：非常不满意');
+    expect(textOf(find(page, '#level-3'))).toBe('3 星：基本满意');
     await change(page, '#text', { value: '  师傅准时上门，修得很好  ' });
     await tapButton(page, '#submit');
 
@@ -75,7 +79,7 @@ describe('评价', () => {
     const page = await openPage(pageId, { orderId: 'order-1' });
     await tap(page, '#star-2');
 
-    expect(ariaOf(find(page, '#star-1'), 'ariaLabel')).toBe('1 星：很不满意');
+    expect(ariaOf(find(page, '#star-1'), 'ariaLabel')).toBe('1 星：非常不满意');
     expect(ariaOf(find(page, '#star-5'), 'ariaLabel')).toBe('5 星：非常满意');
     expect(ariaOf(find(page, '#star-2'), 'ariaRole')).toBe('radio');
     expect(ariaOf(find(page, '#star-2'), 'ariaChecked')).toBe(true);

@@ -5,7 +5,12 @@ import {
   emptyFollowUp,
   type FollowUpDraft,
 } from '../../../miniprogram/packages/staff/view-models/follow-up.form';
-import { checkRating, starChoices, starsChosenText } from '../../../miniprogram/view-models/rating.form';
+import {
+  checkRating,
+  starChoices,
+  starLevels,
+  starsChosenText,
+} from '../../../miniprogram/view-models/rating.form';
 
 function draft(overrides: Partial<FollowUpDraft> = {}): FollowUpDraft {
   return { ...emptyFollowUp(), channel: 'phone', summary: '满意', ...overrides };
@@ -96,11 +101,21 @@ describe('the star buttons', () => {
     expect(stars.map((s) => (s.filled ? '★' : '☆')).join('')).toBe('★★★☆☆');
     expect(stars.filter((s) => s.chosen).map((s) => s.stars)).toEqual([3]);
     expect(stars.map((s) => s.label)).toEqual([
-      '1 星：很不满意',
+      '1 星：非常不满意',
       '2 星：不满意',
-      '3 星：一般',
+      '3 星：基本满意',
       '4 星：满意',
       '5 星：非常满意',
+    ]);
+  });
+
+  it('should list the five levels beside the stars from the core’s table, best first, the chosen one marked', () => {
+    expect(starLevels(2).map((l) => `${l.text}${l.chosen ? ' ✓' : ''}`)).toEqual([
+      '5 星：非常满意',
+      '4 星：满意',
+      '3 星：基本满意',
+      '2 星：不满意 ✓',
+      '1 星：非常不满意',
     ]);
   });
 

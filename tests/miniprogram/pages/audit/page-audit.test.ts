@@ -102,7 +102,7 @@ function measure(manifestPath: string, resultsPath: string): Promise<void> {
     execFile(
       process.execPath,
       ['--import', 'tsx', script, manifestPath, resultsPath],
-      { cwd: REPO, timeout: 150_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: REPO, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },
       (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()),
     );
   });
@@ -132,7 +132,7 @@ beforeAll(async () => {
   const tables = MODES.map((mode) => formatTable(mode, results)).join('\n\n');
   writeFileSync(join(OUT, 'table.txt'), `${tables}\n`);
   console.log(`适老化 audit: ${SCENARIOS.length} page states × ${MODES.length} modes\n\n${tables}`);
-}, 240_000);
+}, 600_000);
 
 afterAll(() => {
   jest.restoreAllMocks();

@@ -5,9 +5,10 @@
  * app.json (docs/elder-mode.md, "Adding a page to the audit").
  */
 import type { CatalogListReply, PrivacyRequestView, ProfileExportReply, ProfileGetReply } from 'weimin-core';
-import type { leaveNotice } from '../../../../miniprogram/utils/notice';
-import type { fakeCloud } from '../support/fake-cloud';
-import type { RenderedPage, find } from '../support/page-harness';
+import type { RenderedPage } from '../support/page-harness';
+import type { Scenario } from './scenario.types';
+import { COMPLAINT_SCENARIOS } from '../complaint-scenarios';
+import { GOVERNANCE_SCENARIOS } from '../governance-scenarios';
 import {
   T0,
   asStaff,
@@ -19,29 +20,7 @@ import {
   timelineEntry,
 } from '../support/replies';
 
-/**
- * The modules a scenario scripts with: each page is loaded in a module registry of its own (TDesign's
- * components register once per registry), so a scenario is handed that registry's fake cloud and notices.
- */
-export interface ScenarioKit {
-  fakeCloud: typeof fakeCloud;
-  leaveNotice: typeof leaveNotice;
-  find: typeof find;
-}
-
-export interface Scenario {
-  /** The row's name in the table. */
-  title: string;
-  /** The page, as app.json names it. */
-  page: string;
-  query?: Record<string, string>;
-  /** Script the functions' replies (fakeCloud is reset before). */
-  replies?: (kit: ScenarioKit) => void;
-  /** After opening: put the page in the state audited. */
-  prepare?: (page: RenderedPage, kit: ScenarioKit) => void | Promise<void>;
-  /** Milliseconds to wait after `prepare` (a popup's opening transition). */
-  wait?: number;
-}
+export type { Scenario, ScenarioKit } from './scenario.types';
 
 const CATALOG: CatalogListReply = {
   categories: [
@@ -425,4 +404,8 @@ export const SCENARIOS: readonly Scenario[] = [
         refusal: '您还有进行中的订单，请在订单结束后再注销，或提交注销申请由社区工作人员办理',
       }),
   },
+  // The provider governance pages (申请入驻 … 红星榜, tests/miniprogram/pages/governance-scenarios.ts).
+  ...GOVERNANCE_SCENARIOS,
+  // 投诉, 我的投诉, 订单详情's 售后与投诉, 再次评价 (tests/miniprogram/pages/complaint-scenarios.ts).
+  ...COMPLAINT_SCENARIOS,
 ];

@@ -174,6 +174,7 @@ export function orderDetail(
     timeline,
     followUp: null,
     rating: rating === undefined ? null : { ...rating, createdAt: T0 },
+    feedback: null,
     nextOffer: null,
     viewerRole: 'resident',
     actions,

@@ -1,7 +1,8 @@
 /**
  * 工作台 (provider staff): the provider's jobs, a page at a time to the end (jobs → order.list), waiting ones
  * first; back from a job the list is where it was, that row brought up to date. Consent for new-order and
- * follow-up reminders; for the provider's managers (the list says who is one), the way to 邀请同事.
+ * follow-up reminders; for the provider's managers (the list says who is one), the way to 邀请同事 and to the
+ * provider's 服务报价, 差评回访 and 本机构星级.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { orderListBehavior } from '../../../../behaviors/order-list.behavior';
@@ -39,6 +40,17 @@ Component({
     },
     onInvite() {
       wx.navigateTo({ url: withQuery(ROUTES.invite, { providerId: this.data.inviteFor }) });
+    },
+    /** 服务报价 / 差评回访 / 本机构星级 (a manager's). */
+    onManage(
+      e: WechatMiniprogram.CustomEvent<object, object, { page: 'offerings' | 'tickets' | 'standing' }>,
+    ) {
+      const page = e.currentTarget.dataset.page;
+      const url =
+        page === 'offerings'
+          ? withQuery(ROUTES.offerings, { providerId: this.data.inviteFor })
+          : ROUTES[page];
+      wx.navigateTo({ url });
     },
     onBind() {
       wx.navigateTo({ url: ROUTES.bind });
