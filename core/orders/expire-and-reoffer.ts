@@ -1,7 +1,8 @@
 /**
  * The one step two timers share: an order that will not be answered (its time ran out, or its provider stopped
  * being offered) expires by the system with the reason on its timeline, keeps its match open for the next offer,
- * and the resident is told (TPL_ORDER_STATUS) and offered the next provider of the same match (`nextOffer`).
+ * and the resident is told (TPL_ORDER_STATUS) and offered the next provider of the same match (`nextOffer`). An
+ * accepted order of a provider that stopped serving ends the same way, cancelled instead of expired.
  * Inside the caller's transaction; the messages are delivered by the caller after the commit.
  */
 import type { Actor } from '../auth/roles';
@@ -22,16 +23,28 @@ export interface ExpiredAndReoffered {
   readonly messages: OutboxMessage[];
 }
 
-export async function expireAndReoffer(
-  step: {
-    readonly ports: PlatformPorts;
-    readonly db: DatabasePort;
-    readonly tx: TransactionPort;
-    readonly actor: Actor;
-    readonly config: PlatformConfig;
-    readonly now: number;
-  },
+export interface ReofferStep {
+  readonly ports: PlatformPorts;
+  readonly db: DatabasePort;
+  readonly tx: TransactionPort;
+  readonly actor: Actor;
+  readonly config: PlatformConfig;
+  readonly now: number;
+}
+
+export function expireAndReoffer(
+  step: ReofferStep,
   order: Order,
+  reason: string | null,
+): Promise<ExpiredAndReoffered> {
+  return endAndReoffer(step, order, 'expired', reason);
+}
+
+/** The order ends (`expired` while waiting, `cancelled` once accepted) and the next provider is offered. */
+export async function endAndReoffer(
+  step: ReofferStep,
+  order: Order,
+  to: 'expired' | 'cancelled',
   reason: string | null,
 ): Promise<ExpiredAndReoffered> {
   const { ports, db, tx, actor, config, now } = step;
@@ -42,7 +55,7 @@ export async function expireAndReoffer(
     ids: ports.ids,
     actor,
     order,
-    to: 'expired',
+    to,
     now,
     reason,
     patch: { nextOffer },
@@ -52,7 +65,7 @@ export async function expireAndReoffer(
     tx,
     ports.ids,
     order._id,
-    [orderStatusMessage(config, order, ORDER_STATUS_PHRASES.expired, now)],
+    [orderStatusMessage(config, order, ORDER_STATUS_PHRASES[to], now)],
     now,
   );
   return { order, nextOffer, messages };

@@ -28,12 +28,7 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { Order } from '../model/order.model';
 import type { MatchCandidate } from '../model/platform.model';
 import type { Provider } from '../model/provider.model';
-import { enqueueMessages } from '../messaging/message-outbox';
-import type { OutboxMessage } from '../model/platform.model';
-import { expireAndReoffer } from './expire-and-reoffer';
-import { keepMatchOpenForReoffer, nextOfferFor } from './next-offer.policy';
-import { ORDER_STATUS_PHRASES, orderStatusMessage } from './order-messages.builder';
-import { applyOrderStep } from './order-transition';
+import { endAndReoffer, expireAndReoffer } from './expire-and-reoffer';
 
 /** Providers whose accepted orders end too (a rectifying one still serves what it accepted). */
 export const STOPPED_SERVING: readonly ProviderStatus[] = ['suspended', 'removed', 'exited'];
@@ -78,7 +73,7 @@ export async function releaseStoppedProviderOrders(input: TimerInput): Promise<R
       }
       if (!STOPPED_SERVING.includes(provider.status)) return null;
       const reason = `服务机构${PROVIDER_STATUS_LABELS[provider.status]}，已接单的服务无法继续，订单终止`;
-      return endAcceptedAndReoffer(step, order, reason);
+      return endAndReoffer(step, order, 'cancelled', reason);
     });
     if (outcome === null) continue;
     released.push({ orderId: outcome.order._id, nextOffer: outcome.nextOffer });
@@ -88,37 +83,4 @@ export async function releaseStoppedProviderOrders(input: TimerInput): Promise<R
     released,
     hasMore: waiting.length === config.timerBatchSize || stopped.length === config.timerBatchSize,
   };
-}
-
-/**
- * An accepted order of a provider that stopped serving: cancelled by the system with the reason, its match
- * kept open, the resident told and offered the next provider (`nextOffer`), in the caller's transaction.
- */
-async function endAcceptedAndReoffer(
-  step: Parameters<typeof expireAndReoffer>[0],
-  order: Order,
-  reason: string,
-): Promise<{ order: Order; nextOffer: MatchCandidate | null; messages: OutboxMessage[] }> {
-  const { ports, db, tx, actor, config, now } = step;
-  const nextOffer = await nextOfferFor(db, order);
-  if (nextOffer !== null) await keepMatchOpenForReoffer(tx, order, now, config);
-  await applyOrderStep({
-    tx,
-    ids: ports.ids,
-    actor,
-    order,
-    to: 'cancelled',
-    now,
-    reason,
-    patch: { nextOffer },
-    details: { nextProviderId: nextOffer?.providerId ?? null },
-  });
-  const messages = await enqueueMessages(
-    tx,
-    ports.ids,
-    order._id,
-    [orderStatusMessage(config, order, ORDER_STATUS_PHRASES.cancelled, now)],
-    now,
-  );
-  return { order, nextOffer, messages };
 }

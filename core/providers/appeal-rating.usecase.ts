@@ -32,10 +32,16 @@ import {
   ratingAppealListSchema,
   ratingAppealSchema,
 } from '../schemas/feedback.schema';
-import { authorizeOrHide, notifyWith, pageOfUnion, screenText, unitWheres } from './feedback-common';
+import {
+  authorizeOrHide,
+  notifyWith,
+  pageOfUnion,
+  providerOrUnitWheres,
+  screenText,
+  visibleRatingTexts,
+} from './feedback-common';
 import { feedbackError } from './feedback.errors';
 import type { AppealListResult, AppealResult, AppealView } from './feedback.replies';
-import { managedProviderIds } from './feedback-ticket.usecase';
 
 export function appealIdOf(ratingId: string): string {
   return `ra-${ratingId}`;
@@ -165,14 +171,13 @@ export async function listAppeals(input: UseCaseInput): Promise<AppealListResult
   const query = parseCommand(ratingAppealListSchema, input.command);
   const db = ports.db;
   const status: Where = query.status === undefined ? {} : { status: query.status };
-  let wheres: Where[];
-  if (query.view === 'provider') {
-    const providers = managedProviderIds(actor);
-    if (providers.length === 0) authorize(actor, 'rating.appeal', {}, { roles: ['provider_staff'] });
-    wheres = providers.map((providerId) => ({ providerId, ...status }));
-  } else {
-    wheres = unitWheres(db, actor, 'rating.appeal.decide', status);
-  }
+  const wheres = providerOrUnitWheres(
+    db,
+    actor,
+    query.view,
+    { provider: 'rating.appeal', unit: 'rating.appeal.decide' },
+    status,
+  );
   const page = await pageOfUnion<RatingAppeal, RatingAppeal>(
     db,
     COLLECTIONS.ratingAppeals,
@@ -180,16 +185,10 @@ export async function listAppeals(input: UseCaseInput): Promise<AppealListResult
     query,
     (a) => a,
   );
-  const ratingIds = page.items.map((a) => a.ratingId);
-  const ratings =
-    ratingIds.length === 0
-      ? []
-      : await db.find<Pick<Rating, '_id' | 'text' | 'textVisible'>>(
-          COLLECTIONS.ratings,
-          { _id: db.command.in(ratingIds) },
-          { fields: ['text', 'textVisible'], limit: ratingIds.length },
-        );
-  const texts = new Map(ratings.map((r) => [r._id, r.textVisible ? r.text : '']));
+  const texts = await visibleRatingTexts(
+    db,
+    page.items.map((a) => a.ratingId),
+  );
   const view = (a: RatingAppeal): AppealView => ({
     appealId: a._id,
     ratingId: a.ratingId,

@@ -31,8 +31,13 @@ import {
 import { parseCommand } from '../schemas/command.parser';
 import { complaintListSchema } from '../schemas/feedback.schema';
 import { complaintDecisionSchema, complaintSubmitSchema } from '../schemas/order.schema';
-import { authorizeOrHide, notifyWith, pageOfUnion, screenText, unitWheres } from './feedback-common';
-import { managedProviderIds } from './feedback-ticket.usecase';
+import {
+  authorizeOrHide,
+  notifyWith,
+  pageOfUnion,
+  providerOrUnitWheres,
+  screenText,
+} from './feedback-common';
 import { RESIDENT_PHRASES, residentNotice } from './feedback-messages';
 import { feedbackError } from './feedback.errors';
 import type { ComplaintListResult, ComplaintStepResult, ComplaintView } from './feedback.replies';
@@ -206,15 +211,11 @@ export async function listComplaints(input: UseCaseInput): Promise<ComplaintList
   let wheres: Where[];
   if (query.view === 'mine') {
     wheres = [{ residentOpenid: actor.openid, ...status }];
-  } else if (query.view === 'provider') {
-    const providers = managedProviderIds(actor);
-    // No provider managed: the matrix's refusal (PERMISSION_DENIED).
-    if (providers.length === 0) authorize(actor, 'complaint.view', {}, { roles: ['provider_staff'] });
-    wheres = providers.map((providerId) => ({ providerId, ...status }));
   } else {
-    const industries = listIndustries(actor, 'complaint.view');
+    const industries = query.view === 'unit' ? listIndustries(actor, 'complaint.view') : null;
     const industry: Where = industries === null ? {} : { industry: db.command.in([...industries]) };
-    wheres = unitWheres(db, actor, 'complaint.view', { ...status, ...industry });
+    const actions = { provider: 'complaint.view', unit: 'complaint.view' } as const;
+    wheres = providerOrUnitWheres(db, actor, query.view, actions, { ...status, ...industry });
   }
   return pageOfUnion<Complaint, ComplaintView>(db, COLLECTIONS.complaints, wheres, query, (c) =>
     complaintView(actor, c),

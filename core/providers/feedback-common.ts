@@ -3,7 +3,13 @@
  * scopes, notices written with the change and sent after the commit, and the answer for a record the caller
  * may not see.
  */
-import { AUTH_ERROR_CODES, checkAccess, type AccessTarget, type Authorization } from '../auth/authorize';
+import {
+  AUTH_ERROR_CODES,
+  authorize,
+  checkAccess,
+  type AccessTarget,
+  type Authorization,
+} from '../auth/authorize';
 import { listScope } from '../auth/list-scope';
 import type { Action } from '../auth/actions';
 import type { Actor } from '../auth/roles';
@@ -14,6 +20,8 @@ import type { DomainError } from '../kernel/errors';
 import { orThrow } from '../kernel/outcome';
 import type { PlatformPorts } from '../kernel/use-case';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
+import { COLLECTIONS } from '../model/collections.model';
+import type { Rating } from '../model/order.model';
 import type { FeedbackPage } from './feedback.replies';
 
 /** Newest first, stable. */
@@ -111,4 +119,45 @@ export function authorizeOrHide(
   if (access.ok && target !== null) return access.value;
   if (!access.ok && access.refusal.code !== AUTH_ERROR_CODES.outOfScope) orThrow(access);
   throw notFound();
+}
+
+/** The providers the caller manages (provider_staff grants with position manager). */
+export function managedProviderIds(actor: Actor): string[] {
+  return actor.grants.flatMap((g) =>
+    g.role === 'provider_staff' && g.position === 'manager' && g.providerId !== undefined
+      ? [g.providerId]
+      : [],
+  );
+}
+
+/**
+ * The conditions of a list seen as its provider's manager (`provider`: the providers they manage, else the
+ * matrix's refusal of `providerAction`) or as a unit (`unit`: the caller's list scope of `unitAction`).
+ */
+export function providerOrUnitWheres(
+  db: DatabasePort,
+  actor: Actor,
+  view: 'provider' | 'unit',
+  actions: { readonly provider: Action; readonly unit: Action },
+  extra: Where,
+): Where[] {
+  if (view === 'unit') return unitWheres(db, actor, actions.unit, extra);
+  const providers = managedProviderIds(actor);
+  // No provider managed: the matrix's refusal (PERMISSION_DENIED).
+  if (providers.length === 0) authorize(actor, actions.provider, {}, { roles: ['provider_staff'] });
+  return providers.map((providerId) => ({ providerId, ...extra }));
+}
+
+/** The texts of ratings as their readers may see them ('' where hidden), by rating id. */
+export async function visibleRatingTexts(
+  db: DatabasePort,
+  ratingIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (ratingIds.length === 0) return new Map();
+  const ratings = await db.find<Pick<Rating, '_id' | 'text' | 'textVisible'>>(
+    COLLECTIONS.ratings,
+    { _id: db.command.in([...ratingIds]) },
+    { fields: ['text', 'textVisible'], limit: ratingIds.length },
+  );
+  return new Map(ratings.map((r) => [r._id, r.textVisible ? r.text : '']));
 }

@@ -21,7 +21,6 @@ import {
   TICKET_OUTCOME_LABELS,
   type FeedbackTicket,
 } from '../model/feedback.model';
-import type { Rating } from '../model/order.model';
 import { ratingLevelLabel } from '../reputation/rating-levels';
 import { parseCommand } from '../schemas/command.parser';
 import {
@@ -29,7 +28,13 @@ import {
   feedbackTicketListSchema,
   feedbackTicketResolveSchema,
 } from '../schemas/feedback.schema';
-import { notifyWith, pageOfUnion, screenText, unitWheres } from './feedback-common';
+import {
+  notifyWith,
+  pageOfUnion,
+  providerOrUnitWheres,
+  screenText,
+  visibleRatingTexts,
+} from './feedback-common';
 import { RESIDENT_PHRASES, residentNotice } from './feedback-messages';
 import { feedbackError } from './feedback.errors';
 import type {
@@ -76,30 +81,19 @@ export function ticketView(
   };
 }
 
-/** The providers the caller manages (provider_staff grants with position manager). */
-export function managedProviderIds(actor: Actor): string[] {
-  return actor.grants.flatMap((g) =>
-    g.role === 'provider_staff' && g.position === 'manager' && g.providerId !== undefined
-      ? [g.providerId]
-      : [],
-  );
-}
-
 export async function listFeedbackTickets(input: UseCaseInput): Promise<FeedbackTicketListResult> {
   const { ports, actor } = input;
   requireIdentity(actor);
   const query = parseCommand(feedbackTicketListSchema, input.command);
   const db = ports.db;
   const status: Where = query.status === undefined ? {} : { status: query.status };
-  let wheres: Where[];
-  if (query.view === 'provider') {
-    const providers = managedProviderIds(actor);
-    // No provider managed: the matrix's refusal (PERMISSION_DENIED).
-    if (providers.length === 0) authorize(actor, 'feedback.ticket.view', {}, { roles: ['provider_staff'] });
-    wheres = providers.map((providerId) => ({ providerId, ...status }));
-  } else {
-    wheres = unitWheres(db, actor, 'feedback.ticket.view', status);
-  }
+  const wheres = providerOrUnitWheres(
+    db,
+    actor,
+    query.view,
+    { provider: 'feedback.ticket.view', unit: 'feedback.ticket.view' },
+    status,
+  );
   const now = ports.clock.now();
   const result = await pageOfUnion<FeedbackTicket, FeedbackTicket>(
     db,
@@ -108,16 +102,10 @@ export async function listFeedbackTickets(input: UseCaseInput): Promise<Feedback
     query,
     (t) => t,
   );
-  const ratingIds = result.items.map((t) => t.ratingId);
-  const ratings =
-    ratingIds.length === 0
-      ? []
-      : await db.find<Pick<Rating, '_id' | 'text' | 'textVisible'>>(
-          COLLECTIONS.ratings,
-          { _id: db.command.in(ratingIds) },
-          { fields: ['text', 'textVisible'], limit: ratingIds.length },
-        );
-  const texts = new Map(ratings.map((r) => [r._id, r.textVisible ? r.text : '']));
+  const texts = await visibleRatingTexts(
+    db,
+    result.items.map((t) => t.ratingId),
+  );
   return {
     ...result,
     items: result.items.map((t) => ticketView(actor, t, texts.get(t.ratingId) ?? '', now)),

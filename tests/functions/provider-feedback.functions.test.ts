@@ -366,7 +366,7 @@ describe('appeals', () => {
     await expectRefusedWritingNothing(
       cloud,
       () => write(FAR_WORKER, 'rating.appeal.decide', decision),
-      'OUT_OF_SCOPE',
+      'APPEAL_NOT_FOUND',
     );
     await expectRefusedWritingNothing(
       cloud,
@@ -468,7 +468,7 @@ describe('complaints', () => {
     await expectRefusedWritingNothing(
       cloud,
       () => write('fb-other-regulator', 'complaint.decide', decision),
-      'OUT_OF_SCOPE',
+      'COMPLAINT_NOT_FOUND',
     );
     await expectRefusedWritingNothing(
       cloud,
@@ -478,7 +478,7 @@ describe('complaints', () => {
     await expectRefusedWritingNothing(
       cloud,
       () => write(FAR_WORKER, 'complaint.decide', decision),
-      'OUT_OF_SCOPE',
+      'COMPLAINT_NOT_FOUND',
     );
     await expectRefusedWritingNothing(
       cloud,

@@ -156,7 +156,7 @@ describe('provider.offering.save', () => {
     await expectRefusedWritingNothing(
       cloud,
       () => write(FAR_WORKER, 'provider.offering.review', review),
-      'OUT_OF_SCOPE',
+      'OFFERING_NOT_FOUND',
     );
     await expectRefusedWritingNothing(
       cloud,
@@ -166,7 +166,7 @@ describe('provider.offering.save', () => {
     await expectRefusedWritingNothing(
       cloud,
       () => write(UNIT_WORKER, 'provider.offering.review', { ...review, offeringId: 'off-none' }),
-      'OUT_OF_SCOPE',
+      'OFFERING_NOT_FOUND',
     );
     const approved = ok(await write<OfferingReviewResult>(UNIT_WORKER, 'provider.offering.review', review));
     expect(approved).toMatchObject({ review: 'approved', matchable: true });
