@@ -34,6 +34,9 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/helpers/functions-build.global-teardown.ts',
   // Local-cloud suites start real servers and worker threads; give them room on a 2-core machine.
   testTimeout: 60000,
+  // Two test files at a time: a serial run keeps about one of the two cores busy (most of a file's time is
+  // spent waiting on its local cloud, Chromium or a child process), so two workers use the machine.
+  maxWorkers: 2,
   projects: [
     {
       displayName: 'core',

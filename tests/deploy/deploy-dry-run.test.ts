@@ -21,6 +21,10 @@ const TEMPLATE_IDS = {
   TPL_WISH_CLAIMED: 'f1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V',
   TPL_URGENT_REQUEST: 'g1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V',
   TPL_CONCERN_TODO: 'h1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V',
+  TPL_APPLICATION_PROGRESS: 'i1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V',
+  TPL_APPLICATION_TODO: 'j1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V',
+  TPL_GOVERNANCE_NOTICE: 'k1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V',
+  TPL_FEEDBACK_TODO: 'l1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V',
 };
 /** A test key (32 bytes); never a real one. */
 const PII_KEYS = `test-1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -44,7 +48,7 @@ describe('npm run deploy -- --dry-run', () => {
     expect(output).toMatch(/profile:.*\n.*云调用权限:security\.msgSecCheck、phonenumber\.getPhoneNumber/);
     expect(output).toContain(`数据库集合 ${COLLECTION_NAMES.length} 个`);
     expect(output).toContain('users:read=false write=false;openid_1(唯一)');
-    expect(output).toContain('订阅消息模板 8 个');
+    expect(output).toContain(`订阅消息模板 ${Object.keys(TEMPLATE_IDS).length} 个`);
     expect(output).toMatch(
       /管理后台静态文件:(管理后台尚无构建结果.*跳过静态网站托管|\d+ 个文件.*上传到静态网站托管 console\/)/,
     );

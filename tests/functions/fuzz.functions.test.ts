@@ -10,7 +10,7 @@
  * and no subscribe message sent. An event nested deeper than the local cloud's 64 levels never reaches a
  * function: the SDK call fails with INVALID_PARAM, and nothing is written either.
  *
- * Size: a fixed seed and FUZZ_RUNS events per identity and command (default 5; FUZZ_RUNS and FUZZ_SEED
+ * Size: a fixed seed and FUZZ_RUNS events per identity and command (default 3; FUZZ_RUNS and FUZZ_SEED
  * override both for a longer local run). Rate limits (core/kernel/platform.config.ts `rateLimits`, per user,
  * command and minute) are kept out of the way by moving the local cloud's clock a minute on before each
  * identity's batch of a command, and again whenever a batch would pass the command's limit, so every event
@@ -37,7 +37,7 @@ import { writeUser } from './support/role-actors';
 
 const cloud = functionCloud();
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 5);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20250310);
 
 const ROUTES = functionRoutes();

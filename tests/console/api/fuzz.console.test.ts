@@ -10,7 +10,7 @@
  * message; a refusal writes nothing at all (the whole database's write mark, bookkeeping included); a
  * request without a session answers 401 whatever it asks.
  *
- * Size: a fixed seed and FUZZ_RUNS requests per identity and route (default 4; FUZZ_RUNS and FUZZ_SEED
+ * Size: a fixed seed and FUZZ_RUNS requests per identity and route (default 3; FUZZ_RUNS and FUZZ_SEED
  * override both for a longer local run).
  */
 import fc from 'fast-check';
@@ -19,7 +19,7 @@ import { consoleCloud, type ConsoleBrowser } from '../support/console-cloud';
 
 const cloud = consoleCloud();
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 4);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261207);
 const ROUTES = routesOf('admin-api').routes;
 const IDENTITIES = ['community.worker', 'street.leader', 'regulator'] as const;

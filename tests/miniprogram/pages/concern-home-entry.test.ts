@@ -64,7 +64,8 @@ describe('首页的忧心事 · 微心愿入口', () => {
     fakeStorage().set('elderMode', 'on');
     const page = await openPage(pageId);
     expect(rootClasses(page)).toContain('elder');
-    expect(textOf(find(page, '#concerns-entry'))).toBe('心愿墙我的诉求提交诉求');
+    // The section holds the concerns' row, then the providers' (红星榜, 入驻公示: governance-entries.test.ts).
+    expect(textOf(find(page, '#concerns-entry'))).toBe('心愿墙我的诉求提交诉求红星榜入驻公示');
     expect(find(page, '#category-cat-convenience')).toBeDefined();
   });
 });
