@@ -11,31 +11,27 @@ import { newRequestId } from '../../../../services/request-id';
 import { instanceState } from '../../../../utils/instance-state';
 import { leaveNotice, showFailure, showNotice } from '../../../../utils/notice';
 import { ROUTES } from '../../../../utils/routes';
-import { pickPhotos, uploadPhotos } from '../../services/concern-photos.service';
+import { photoPickerBehavior, pickedPhotos } from '../../behaviors/photo-picker.behavior';
+import { uploadPhotos } from '../../services/concern-photos.service';
 import { submitComplaint } from '../../services/complaints.service';
-import { MAX_PHOTOS, checkPickedPhotos, type PickedPhoto } from '../../view-models/concern-photo.rules';
+import { MAX_PHOTOS } from '../../view-models/concern-photo.rules';
 import { COMPLAINT_CONTENT, checkComplaintContent } from '../../view-models/complaint.view-model';
 
 /** Not rendered: the order, the text as typed, the photos picked, the form's intent id. */
 const state = instanceState(() => ({
   orderId: '',
   content: '',
-  photos: [] as PickedPhoto[],
   draftId: newRequestId(),
 }));
 
 Component({
-  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.complaint)],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.complaint), photoPickerBehavior],
   data: {
     missing: false,
     /** '家电维修 · 玉州区邻里家电维修服务部' (from the order detail), '' when not given. */
     subject: '',
     contentMax: COMPLAINT_CONTENT.max,
     maxPhotos: MAX_PHOTOS,
-    /** The picked photos' local paths, shown as thumbnails. */
-    photos: [] as string[],
-    /** Why the last photos picked were not added; '' when they were. */
-    photoError: '',
     sending: false,
   },
   methods: {
@@ -46,30 +42,6 @@ Component({
     },
     onContentChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       state(this).content = e.detail.value;
-    },
-    async onAddPhotos() {
-      const s = state(this);
-      let picked: PickedPhoto[];
-      try {
-        picked = await pickPhotos(MAX_PHOTOS - s.photos.length);
-      } catch (e) {
-        showFailure(this, e);
-        return;
-      }
-      if (picked.length === 0) return;
-      const check = checkPickedPhotos(picked, s.photos.length);
-      if (!check.ok) {
-        this.setData({ photoError: check.message });
-        showNotice(this, check.message, 'warning');
-        return;
-      }
-      s.photos = [...s.photos, ...check.value];
-      this.setData({ photos: s.photos.map((p) => p.path), photoError: '' });
-    },
-    onRemovePhoto(e: WechatMiniprogram.CustomEvent<object, object, { index: number }>) {
-      const s = state(this);
-      s.photos = s.photos.filter((_p, i) => i !== Number(e.currentTarget.dataset.index));
-      this.setData({ photos: s.photos.map((p) => p.path) });
     },
     onBack() {
       wx.navigateBack({ delta: 1 });
@@ -84,7 +56,7 @@ Component({
       const s = state(this);
       this.setData({ sending: true });
       try {
-        const images = await uploadPhotos(s.photos);
+        const images = await uploadPhotos(pickedPhotos(this));
         await submitComplaint(s.draftId, { orderId: s.orderId, content: check.value, images });
       } catch (e) {
         this.setData({ sending: false });

@@ -11,18 +11,18 @@ import { newRequestId } from '../../../../services/request-id';
 import { instanceState } from '../../../../utils/instance-state';
 import { leaveNotice, showFailure, showNotice } from '../../../../utils/notice';
 import { ROUTES } from '../../../../utils/routes';
-import { pickPhotos, uploadPhotos } from '../../services/concern-photos.service';
+import { photoPickerBehavior, pickedPhotos } from '../../behaviors/photo-picker.behavior';
+import { uploadPhotos } from '../../services/concern-photos.service';
 import { askConcernUpdates } from '../../services/concern-subscribe.service';
 import { similarConcerns, submitConcern, supportConcern } from '../../services/concerns.service';
 import { CONCERN_KIND_OPTIONS, checkConcernDraft, type ConcernFields } from '../../view-models/concern.forms';
-import { MAX_PHOTOS, checkPickedPhotos, type PickedPhoto } from '../../view-models/concern-photo.rules';
+import { MAX_PHOTOS } from '../../view-models/concern-photo.rules';
 import { toSimilarRow, type SimilarRowView } from '../../view-models/concern.view-model';
 
 /** Not rendered: the text as typed, the photos picked, the form's intent id, the text checked for likeness. */
 const state = instanceState(() => ({
   title: '',
   content: '',
-  photos: [] as PickedPhoto[],
   draftId: newRequestId(),
   checkedText: '',
   /** The likeness check made when the text was left (blur), by text: ready before the tap on 提交. */
@@ -32,15 +32,11 @@ const state = instanceState(() => ({
 const textKey = (f: ConcernFields) => `${f.title}\n${f.content}`;
 
 Component({
-  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.concernSubmit)],
+  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.concernSubmit), photoPickerBehavior],
   data: {
     kinds: CONCERN_KIND_OPTIONS,
     kind: '',
     maxPhotos: MAX_PHOTOS,
-    /** The picked photos' local paths, shown as thumbnails. */
-    photos: [] as string[],
-    /** Why the last photos picked were not added; '' when they were. */
-    photoError: '',
     anonymous: false,
     crossDepartment: false,
     sensitive: false,
@@ -68,30 +64,6 @@ Component({
       // Consent is given for the sensitive concern at hand: unticking 敏感 withdraws it.
       if (field === 'sensitive' && !e.detail.checked) patch['sensitiveConsent'] = false;
       this.setData(patch);
-    },
-    async onAddPhotos() {
-      const s = state(this);
-      let picked: PickedPhoto[];
-      try {
-        picked = await pickPhotos(MAX_PHOTOS - s.photos.length);
-      } catch (e) {
-        showFailure(this, e);
-        return;
-      }
-      if (picked.length === 0) return;
-      const check = checkPickedPhotos(picked, s.photos.length);
-      if (!check.ok) {
-        this.setData({ photoError: check.message });
-        showNotice(this, check.message, 'warning');
-        return;
-      }
-      s.photos = [...s.photos, ...check.value];
-      this.setData({ photos: s.photos.map((p) => p.path), photoError: '' });
-    },
-    onRemovePhoto(e: WechatMiniprogram.CustomEvent<object, object, { index: number }>) {
-      const s = state(this);
-      s.photos = s.photos.filter((_p, i) => i !== Number(e.currentTarget.dataset.index));
-      this.setData({ photos: s.photos.map((p) => p.path) });
     },
     checkForm(): ConcernFields | null {
       const { kind, sensitive, sensitiveConsent } = this.data;
@@ -173,7 +145,7 @@ Component({
       const s = state(this);
       const { anonymous, crossDepartment, sensitive, sensitiveConsent } = this.data;
       try {
-        const images = await uploadPhotos(s.photos);
+        const images = await uploadPhotos(pickedPhotos(this));
         await submitConcern(s.draftId, {
           ...fields,
           images,
