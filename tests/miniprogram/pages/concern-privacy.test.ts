@@ -18,6 +18,8 @@ const files = (dir: string): string[] =>
     statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)],
   );
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+/** A page picks photos by calling the service itself or through the subpackage's photo-picker behavior. */
+const PICKS_PHOTOS = /\bpickPhotos\(|\bphotoPickerBehavior\b/;
 
 test('only the photo service calls a privacy API, and it asks through the guard first', () => {
   const calling = files(ROOT)
@@ -29,10 +31,14 @@ test('only the photo service calls a privacy API, and it asks through the guard 
   );
 });
 
-test.each(['submit', 'detail'])(
+test('the photo-picker behavior picks through the service', () => {
+  expect(read('behaviors/photo-picker.behavior.ts')).toMatch(/\bpickPhotos\(/);
+});
+
+test.each(['submit', 'detail', 'complaint'])(
   'the %s page picks photos through the service and carries the privacy popup',
   (page) => {
-    expect(read(`pages/${page}/${page}.ts`)).toMatch(/\bpickPhotos\(/);
+    expect(read(`pages/${page}/${page}.ts`)).toMatch(PICKS_PHOTOS);
     const json = JSON.parse(read(`pages/${page}/${page}.json`)) as {
       usingComponents: Record<string, string>;
     };
@@ -41,6 +47,6 @@ test.each(['submit', 'detail'])(
   },
 );
 
-test.each(['wall', 'mine', 'handling'])('the %s page picks no photos', (page) => {
-  expect(read(`pages/${page}/${page}.ts`)).not.toMatch(/\bpickPhotos\(/);
+test.each(['wall', 'mine', 'handling', 'complaints'])('the %s page picks no photos', (page) => {
+  expect(read(`pages/${page}/${page}.ts`)).not.toMatch(PICKS_PHOTOS);
 });
