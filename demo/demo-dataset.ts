@@ -25,7 +25,10 @@ import {
 } from './demo.constants';
 import { DEMO_PATHS, DEMO_SUBSCRIPTIONS, demoIdentityUsers } from './demo-identities';
 import { DELIBERATE_GAPS } from './service-coverage.data';
-import { onboardingOf, pendingOnboarding } from './demo-onboarding';
+import { evaluationSpecFor, onboardingOf, pendingOnboarding } from './demo-onboarding';
+import { CampaignCollector, ITEM_NAMES } from './demo-governance';
+import { boardRowsOf } from '../core/providers/red-star-board';
+import type { EvaluationSpec } from './demo-governance';
 import { OrderSimulator } from './demo-orders';
 import { generatePeople, providerManagerUser, simulatedResidentUsers, type PeopleData } from './demo-people';
 import { ProviderStats, planProviders, providerDocuments, type ProviderPlan } from './demo-providers';
@@ -169,8 +172,13 @@ export function* iterateDemoData(options: DemoDataOptions = {}): Generator<DemoB
   // Life-cycle events come from orders, providers and concerns alike: one buffer across the three.
   const events = new BatchBuffer('events', batchSize);
   const stats = new ProviderStats(plans.length);
+  // Each provider's latest evaluation is fixed first, so the orders count what falls in its period.
+  const specs = plans.map((plan) => evaluationSpecFor(plan, now));
+  specs.forEach((spec, i) => {
+    if (spec !== null) stats.setPeriod(i, spec.period);
+  });
   yield* orderBatches(o, geo, plans, stats, perGrid, events);
-  yield* providerBatches(o, geo, plans, stats, events);
+  yield* providerBatches(o, geo, plans, specs, stats, events);
 
   const concerns = generateConcerns(geo, now, o.events);
   yield* chunks('concerns', concerns.concerns, batchSize);
@@ -240,39 +248,75 @@ function* orderBatches(
     if (out.followUps.length > 0) yield batch('follow_ups', out.followUps);
     if (out.ratings.length > 0) yield batch('ratings', out.ratings);
     if (out.complaints.length > 0) yield batch('complaints', out.complaints);
+    if (out.feedbackTickets.length > 0) yield batch('feedback_tickets', out.feedbackTickets);
+    if (out.ratingAppeals.length > 0) yield batch('rating_appeals', out.ratingAppeals);
     yield* events.push(...out.events);
   }
 }
 
-/** Providers and what hangs on them, with the exact aggregates; then the applications still under way. */
+/**
+ * Providers and what hangs on them, with the exact aggregates: offerings, the signed application with its
+ * review records and agreement, the evaluation in its campaign, the blacklist entry and regulator report of
+ * a removed one, the red-star board rows; then the applications still under way, and the campaigns.
+ */
 function* providerBatches(
   o: ResolvedDemoOptions,
   geo: YulinGeography,
   plans: readonly ProviderPlan[],
+  specs: readonly (EvaluationSpec | null)[],
   stats: ProviderStats,
   events: BatchBuffer<'events'>,
 ): Generator<DemoBatch> {
+  const config = DEFAULT_PLATFORM_CONFIG;
   // The same prior the cloud functions score with, so seeded scores are the ones residents are shown.
-  const prior = DEFAULT_PLATFORM_CONFIG.reputation.prior;
+  const prior = config.reputation.prior;
+  const unitNames = new Map(geo.units.map((u) => [u._id, u.name]));
+  const boardNames = { items: ITEM_NAMES, units: unitNames };
+  const campaigns = new CampaignCollector();
   const providers = new BatchBuffer('providers', o.batchSize);
   const offerings = new BatchBuffer('offerings', o.batchSize);
   const applications = new BatchBuffer('applications', o.batchSize);
+  const assessments = new BatchBuffer('application_assessments', o.batchSize);
+  const agreements = new BatchBuffer('agreements', o.batchSize);
   const evaluations = new BatchBuffer('evaluations', o.batchSize);
   const blacklist = new BatchBuffer('blacklist_entries', o.batchSize);
+  const reports = new BatchBuffer('regulator_reports', o.batchSize);
+  const board = new BatchBuffer('red_star_board', o.batchSize);
   for (const plan of plans) {
-    const docs = providerDocuments(plan, stats, prior, o.now);
-    const onboarding = onboardingOf(plan, o.now, o.events);
+    const spec = specs[plan.index] ?? null;
+    const latest = spec === null ? null : { grade: spec.grade, year: spec.year };
+    const docs = providerDocuments(plan, stats, prior, o.now, latest);
+    const onboarding = onboardingOf(plan, {
+      seed: o.seed,
+      now: o.now,
+      withEvents: o.events,
+      config,
+      provider: docs.provider,
+      evaluation: spec === null ? null : { spec, counts: stats.periodCountsOf(plan.index) },
+      campaigns,
+      unitNames,
+    });
     yield* providers.push(docs.provider);
     yield* offerings.push(...docs.offerings);
     yield* applications.push(...onboarding.applications);
+    yield* assessments.push(...onboarding.assessments);
+    yield* agreements.push(...onboarding.agreements);
     yield* evaluations.push(...onboarding.evaluations);
     yield* blacklist.push(...onboarding.blacklistEntries);
+    yield* reports.push(...onboarding.regulatorReports);
+    // The snapshot the timer step 'board' would write now.
+    yield* board.push(...boardRowsOf(docs.provider, docs.offerings, boardNames, config, o.now));
     yield* events.push(...onboarding.events);
   }
   const pending = pendingOnboarding(o.seed, geo, o.now, o.events);
   yield* applications.push(...pending.applications);
+  yield* assessments.push(...pending.assessments);
   yield* events.push(...pending.events);
-  for (const buffer of [providers, offerings, applications, evaluations, blacklist]) yield* rest(buffer);
+  for (const buffer of [providers, offerings, applications, assessments, agreements, evaluations]) {
+    yield* rest(buffer);
+  }
+  for (const buffer of [blacklist, reports, board]) yield* rest(buffer);
+  yield* chunks('evaluation_campaigns', campaigns.all(), o.batchSize);
   yield* chunks('application_objections', pending.objections, o.batchSize);
   yield* chunks('staff_invites', pending.staffInvites, o.batchSize);
 }

@@ -217,7 +217,7 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     realName: '罗海涛',
     phone: '13907750015',
     homeOrgPath: DEMO_PATHS.county,
-    grants: [{ role: 'industry_regulator', orgPath: DEMO_PATHS.county }],
+    grants: [{ role: 'industry_regulator', orgPath: DEMO_PATHS.county, industry: 'market_regulation' }],
   },
   {
     openid: 'demo-city-regulator-1',
@@ -227,7 +227,7 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     realName: '邓雪梅',
     phone: '13907750016',
     homeOrgPath: DEMO_PATHS.city,
-    grants: [{ role: 'industry_regulator', orgPath: DEMO_PATHS.city }],
+    grants: [{ role: 'industry_regulator', orgPath: DEMO_PATHS.city, industry: 'civil_affairs' }],
   },
   {
     openid: 'demo-joint-office-1',

@@ -11,15 +11,35 @@ import {
   type ProviderStatus,
 } from '../core/lifecycle/provider.lifecycle';
 import type { LifecycleEvent } from '../core/lifecycle/state-machine';
-import type { Application, ApplicationObjection } from '../core/model/application.model';
-import type { Evaluation } from '../core/model/evaluation.model';
+import type {
+  Agreement,
+  Application,
+  ApplicationAssessment,
+  ApplicationObjection,
+} from '../core/model/application.model';
+import type { Evaluation, RegulatorReport } from '../core/model/evaluation.model';
+import type { Provider } from '../core/model/provider.model';
+import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../core/kernel/platform.config';
+import { indicatorsOf, type IndicatorCounts } from '../core/providers/evaluation-indicators';
 import type { EventRecord } from '../core/model/event.model';
 import type { OrgUnit } from '../core/model/org-unit.model';
 import type { BlacklistEntry, StaffInvite } from '../core/model/provider.model';
 import type { EvaluationGrade } from '../core/reputation/reputation.formula';
 import { CATALOG_ITEMS } from '../core/catalog/catalog.data';
 import { DAY_MS, DEMO_COMMUNITY_ID, DEMO_COUNTY_ID } from './demo.constants';
-import { DEMO_PATHS, DEMO_REFS } from './demo-identities';
+import {
+  agreementOf,
+  assessmentsOf,
+  evaluationSpecOf,
+  industriesOfItemIds,
+  regulatorOf,
+  removalReportOf,
+  reviewsOf,
+  unitActor,
+  type CampaignCollector,
+  type EvaluationSpec,
+} from './demo-governance';
+import { DEMO_REFS } from './demo-identities';
 import {
   applicationIdOf,
   demoCreditCode,
@@ -45,51 +65,104 @@ const SUMMARIES: Readonly<Record<EvaluationGrade, string>> = {
   unqualified: '服务问题较多，责令限期整改',
 };
 
-/** Who acted for a unit: the demo identities in their units, simulated workers elsewhere. */
-function unitActor(role: 'worker' | 'leader', homeId: string): ActingAs {
-  if (homeId === DEMO_COMMUNITY_ID) return { openid: `demo-community-${role}-1`, role };
-  return { openid: `sim-${role}-${homeId}`, role };
+/** The regulator who acted on a provider (suspension, rectification, removal): its first industry's. */
+function regulatorFor(plan: ProviderPlan): ActingAs {
+  const [industry = 'civil_affairs'] = industriesOfItemIds(plan.offerings.map((o) => o.itemId));
+  return regulatorOf(plan.home.path, industry);
 }
 
-function regulatorFor(plan: ProviderPlan): ActingAs {
-  return plan.home.path.startsWith(DEMO_PATHS.county)
-    ? { openid: 'demo-regulator-1', role: 'industry_regulator' }
-    : { openid: `sim-regulator-${plan.home.path.split('/')[2]!}`, role: 'industry_regulator' };
+/** A removed provider's rectification started this long before its removal (its re-check failed). */
+const RECTIFICATION_BEFORE_REMOVAL_MS = 45 * DAY_MS;
+
+/**
+ * The evaluation the provider's latest grade comes from (null: none, it joined after it), so its period is
+ * known before the orders are generated (ProviderStats counts what falls in it).
+ */
+export function evaluationSpecFor(plan: ProviderPlan, now: number): EvaluationSpec | null {
+  const grade = latestGradeOf(plan, now);
+  if (grade === null) return null;
+  return evaluationSpecOf(plan, grade, latestEvaluationYear(now), {
+    statusChangedAt: plan.statusChangedAt,
+    rectifyDeadline: plan.rectifyDeadline,
+    rectificationStartedAt:
+      plan.status === 'removed' ? plan.statusChangedAt - RECTIFICATION_BEFORE_REMOVAL_MS : null,
+  });
 }
 
 export interface OnboardingData {
   readonly applications: Application[];
+  readonly assessments: ApplicationAssessment[];
+  readonly agreements: Agreement[];
   readonly evaluations: Evaluation[];
   readonly blacklistEntries: BlacklistEntry[];
+  readonly regulatorReports: RegulatorReport[];
   readonly events: EventRecord[];
 }
 
-/** Application, evaluation, blacklist entry and events of each provider (in plan order). */
-export function onboardingOf(plan: ProviderPlan, now: number, withEvents: boolean): OnboardingData {
-  const application = signedApplicationOf(plan, withEvents);
-  const evaluation = evaluationOf(plan, now);
+/** What the governance records of one provider are built from. */
+export interface OnboardingInput {
+  readonly seed: number;
+  readonly now: number;
+  readonly withEvents: boolean;
+  readonly config: PlatformConfig;
+  /** The provider as written (its aggregates summed from the orders). */
+  readonly provider: Provider;
+  /** Its evaluation's campaign and decision (evaluationSpecFor), and the counts of the period. */
+  readonly evaluation: { readonly spec: EvaluationSpec; readonly counts: IndicatorCounts } | null;
+  readonly campaigns: CampaignCollector;
+  /** Unit names by id (the report's addressees). */
+  readonly unitNames: ReadonlyMap<string, string>;
+}
+
+/**
+ * Application (with its review records and agreement), evaluation (in its campaign), blacklist entry and
+ * regulator report, and the events, of each provider (in plan order).
+ */
+export function onboardingOf(plan: ProviderPlan, input: OnboardingInput): OnboardingData {
+  const rng = Rng.derive(input.seed, 'governance', plan.index);
+  const application = signedApplicationOf(plan, input, rng);
+  const evaluation = evaluationOf(plan, input, rng);
+  if (evaluation !== null) input.campaigns.add(input.evaluation!.spec, evaluation._id);
   const regulator = regulatorFor(plan);
+  const removal = plan.status === 'removed' ? removalOf(plan, input, evaluation, regulator) : null;
   return {
     applications: application === null ? [] : [application.application],
+    assessments: application === null ? [] : application.assessments,
+    agreements: application === null ? [] : [application.agreement],
     evaluations: evaluation === null ? [] : [evaluation],
-    blacklistEntries: plan.status === 'removed' ? [blacklistEntryOf(plan, regulator)] : [],
+    blacklistEntries: removal === null ? [] : [removal.entry],
+    regulatorReports: removal === null ? [] : [removal.report],
     events: [
       ...(application === null ? [] : application.events),
-      ...(withEvents ? providerEvents(plan, regulator) : []),
+      ...(input.withEvents ? providerEvents(plan, regulator) : []),
     ],
   };
 }
 
-/** The signed application of a provider that came through the platform's onboarding, with its steps. */
+/**
+ * The signed application of a provider that came through the platform's onboarding, with its review
+ * records, its agreement (signed by the applicant in the mini-program, as provider.application.sign records
+ * it) and its steps.
+ */
 function signedApplicationOf(
   plan: ProviderPlan,
-  withEvents: boolean,
-): { application: Application; events: EventRecord[] } | null {
+  input: OnboardingInput,
+  rng: Rng,
+): {
+  application: Application;
+  assessments: ApplicationAssessment[];
+  agreement: Agreement;
+  events: EventRecord[];
+} | null {
   const applicationId = applicationIdOf(plan);
   if (applicationId === null) return null;
+  const { config } = input;
+  const noticeDays = config.governance.noticeDays;
   const signedAt = plan.agreementSignedAt;
-  const createdAt = signedAt - 20 * DAY_MS;
-  const noticeStartedAt = signedAt - 8 * DAY_MS;
+  // Signed the day after the notice ended; the review took the days before the notice.
+  const noticeStartedAt = signedAt - (noticeDays + 1) * DAY_MS;
+  const createdAt = noticeStartedAt - 12 * DAY_MS;
+  const industries = industriesOfItemIds(plan.offerings.map((o) => o.itemId));
   const application: Application = {
     _id: applicationId,
     applicantOpenid: plan.managerOpenid,
@@ -113,72 +186,120 @@ function signedApplicationOf(
     status: 'agreement_signed',
     statusChangedAt: signedAt,
     noticeStartedAt,
-    noticeEndsAt: noticeStartedAt + 7 * DAY_MS,
+    noticeEndsAt: noticeStartedAt + noticeDays * DAY_MS,
     agreementSignedAt: signedAt,
     agreementFileId: null,
     providerId: plan.id,
+    industries,
+    openObjections: 0,
+    // The timer told the applicant once the notice was over (公示期满，请签署服务协定).
+    noticeEndToldAt: noticeStartedAt + noticeDays * DAY_MS,
+    agreementId: null,
     orgPath: plan.home.path,
     createdAt,
     updatedAt: signedAt,
   };
-  if (!withEvents) return { application, events: [] };
-  const worker = unitActor('worker', plan.home._id);
-  const leader = unitActor('leader', plan.home._id);
+  const reviewAt = createdAt + DAY_MS;
+  const assessments = assessmentsOf(
+    application,
+    industries,
+    { startedAt: reviewAt, noticeAt: noticeStartedAt, quality: plan.quality },
+    rng,
+  );
+  const applicant = { openid: plan.managerOpenid, name: plan.managerName };
+  const agreement = agreementOf(application, plan.id, applicant, signedAt, config);
+  const signed: Application = { ...application, agreementId: agreement._id };
+  if (!input.withEvents) return { application: signed, assessments, agreement, events: [] };
+  const worker = unitActor('worker', plan.home.path);
+  const leader = unitActor('leader', plan.home.path);
   const events = applicationEvents(
     applicationId,
     plan.home.path,
     { openid: plan.managerOpenid, role: 'resident' },
     [
-      { to: 'under_review', at: createdAt + DAY_MS, by: worker },
+      { to: 'under_review', at: reviewAt, by: worker },
       { to: 'noticed', at: noticeStartedAt, by: leader },
-      { to: 'agreement_signed', at: signedAt, by: worker },
+      { to: 'agreement_signed', at: signedAt, by: { openid: plan.managerOpenid, role: 'resident' } },
     ],
     createdAt,
   );
-  return { application, events };
+  return { application: signed, assessments, agreement, events };
 }
 
 const APPLICATION_RULES = '服务人员持证上岗，收费公示，服务后 3 日内回访，投诉 7 日内办结。';
 
-/** The provider's latest yearly evaluation, when it had joined by then. */
-function evaluationOf(plan: ProviderPlan, now: number): Evaluation | null {
-  const grade = latestGradeOf(plan, now);
-  if (grade === null) return null;
-  const year = latestEvaluationYear(now);
-  const evaluatedAt = Date.UTC(year, 11, 15, 2);
+/** The provider's latest evaluation in its campaign, published, when it had joined by then. */
+function evaluationOf(plan: ProviderPlan, input: OnboardingInput, rng: Rng): Evaluation | null {
+  if (input.evaluation === null) return null;
+  const { spec, counts } = input.evaluation;
+  const industries = industriesOfItemIds(plan.offerings.map((o) => o.itemId));
+  const decidedAt = spec.decidedAt;
   return {
-    _id: `ev-${plan.id.slice(4)}-${year}`,
+    _id: `ev-${plan.id.slice(4)}-${spec.year}`,
     providerId: plan.id,
     providerName: plan.name,
-    year,
-    grade,
-    problems: PROBLEMS[grade],
-    summary: SUMMARIES[grade],
-    evaluatorOpenid: unitActor('leader', plan.home._id).openid,
-    rectifyDeadline: plan.status === 'rectifying' ? plan.rectifyDeadline : null,
+    year: spec.year,
+    grade: spec.grade,
+    problems: PROBLEMS[spec.grade],
+    summary: SUMMARIES[spec.grade],
+    evaluatorOpenid: unitActor('leader', plan.home.path).openid,
+    rectifyDeadline: spec.rectifyDeadline,
     published: true,
+    campaignId: spec.campaignId,
+    campaignTitle: spec.campaignTitle,
+    kind: spec.kind,
+    status: 'published',
+    outcome: spec.outcome,
+    indicators: indicatorsOf(counts, input.config, spec.period),
+    reviews: reviewsOf(plan.home.path, industries, spec.grade, { from: spec.startedAt, to: decidedAt }, rng),
+    industries,
+    publishedAt: decidedAt,
+    // A removed provider's re-check fell due and its unit was told (the timer's mark).
+    recheckDueNotifiedAt:
+      plan.status === 'removed' && spec.rectifyDeadline !== null ? spec.rectifyDeadline : null,
     orgPath: plan.home.path,
-    createdAt: evaluatedAt,
-    updatedAt: evaluatedAt,
+    createdAt: spec.startedAt,
+    updatedAt: decidedAt,
   };
 }
 
 const REMOVAL_REASON = '整改期满后服务问题依然存在，取消入驻资格并列入黑名单';
 const RECTIFY_REASON = '年度考核评价不合格，责令限期整改';
 
-/** A removed provider's blacklist entry, reported to the city and its county. */
-function blacklistEntryOf(plan: ProviderPlan, regulator: ActingAs): BlacklistEntry {
-  return {
-    _id: `bl-${plan.id.slice(4)}`,
+/**
+ * A removed provider's blacklist entry and its report to the city and county regulators, as provider.recheck
+ * (not fixed) writes them: the entry keyed by the credit code, the report by the core's builder from the
+ * provider as it was (rectifying) and its evaluation.
+ */
+function removalOf(
+  plan: ProviderPlan,
+  input: OnboardingInput,
+  evaluation: Evaluation | null,
+  regulator: ActingAs,
+): { entry: BlacklistEntry; report: RegulatorReport } {
+  const reasons = [`整改期限届满验收未通过，问题依然存在：${REMOVAL_REASON}`];
+  const before = { ...input.provider, status: 'rectifying' as const };
+  const report = removalReportOf(
+    before,
+    plan.offerings.map((o) => o.itemId),
+    evaluation === null ? [] : [evaluation],
+    reasons,
+    regulator,
+    plan.statusChangedAt,
+    input.unitNames,
+  );
+  const entry: BlacklistEntry = {
+    _id: `bl-${plan.creditCode}`,
     creditCode: plan.creditCode,
     providerId: plan.id,
     providerName: plan.name,
-    reason: REMOVAL_REASON,
-    reportedToPaths: [DEMO_PATHS.city, `/${plan.home.path.split('/').slice(1, 3).join('/')}/`],
+    reason: reasons.join('；'),
+    reportedToPaths: report.reportedToPaths,
     createdBy: regulator.openid,
     createdAt: plan.statusChangedAt,
     orgPath: plan.home.path,
   };
+  return { entry, report };
 }
 
 /** The provider's own life-cycle events: created active, then suspended, rectifying or removed. */
@@ -186,7 +307,9 @@ function providerEvents(plan: ProviderPlan, regulator: ActingAs): EventRecord[] 
   const events: EventRecord[] = [];
   const push = (event: LifecycleEvent<ProviderStatus>) =>
     events.push({ _id: `evt-${plan.id}-${events.length}`, orgPath: plan.home.path, ...event });
-  push(PROVIDER_LIFECYCLE.creationEvent(plan.id, unitActor('worker', plan.home._id), plan.agreementSignedAt));
+  push(
+    PROVIDER_LIFECYCLE.creationEvent(plan.id, unitActor('worker', plan.home.path), plan.agreementSignedAt),
+  );
   const entity = { _id: plan.id, status: 'active' as ProviderStatus };
   const changedAt = plan.statusChangedAt;
   if (plan.status === 'suspended') {
@@ -195,7 +318,7 @@ function providerEvents(plan: ProviderPlan, regulator: ActingAs): EventRecord[] 
   } else if (plan.status === 'rectifying') {
     push(startRectification(entity, regulator, changedAt, RECTIFY_REASON, plan.rectifyDeadline!).event);
   } else if (plan.status === 'removed') {
-    const startedAt = changedAt - 45 * DAY_MS;
+    const startedAt = changedAt - RECTIFICATION_BEFORE_REMOVAL_MS;
     const rectifying = startRectification(
       entity,
       regulator,
@@ -237,6 +360,7 @@ function applicationEvents(
 
 export interface PendingOnboardingData {
   readonly applications: Application[];
+  readonly assessments: ApplicationAssessment[];
   readonly objections: ApplicationObjection[];
   readonly staffInvites: StaffInvite[];
   readonly events: EventRecord[];
@@ -276,14 +400,17 @@ export function pendingOnboarding(
   const community = geo.byId.get(DEMO_COMMUNITY_ID)!;
   const county = geo.byId.get(DEMO_COUNTY_ID)!;
   const applications: Application[] = [];
+  const assessments: ApplicationAssessment[] = [];
   const events: EventRecord[] = [];
   PENDING_SPECS.forEach((spec, i) => {
-    const pending = pendingApplication(spec, i, { rng, community, county, now });
+    const pending = pendingApplication(spec, i, { seed, rng, community, county, now });
     applications.push(pending.application);
+    assessments.push(...pending.assessments);
     if (withEvents) events.push(...pending.events);
   });
   return {
     applications,
+    assessments,
     objections: [demoObjection(community, now)],
     staffInvites: [demoStaffInvite(community, now)],
     events,
@@ -293,9 +420,11 @@ export function pendingOnboarding(
 function pendingApplication(
   spec: PendingSpec,
   i: number,
-  at: { rng: Rng; community: OrgUnit; county: OrgUnit; now: number },
-): { application: Application; events: EventRecord[] } {
+  at: { seed: number; rng: Rng; community: OrgUnit; county: OrgUnit; now: number },
+): { application: Application; assessments: ApplicationAssessment[]; events: EventRecord[] } {
   const { rng, community, county, now } = at;
+  const noticeDays = DEFAULT_PLATFORM_CONFIG.governance.noticeDays;
+  const industries = industriesOfItemIds(spec.items);
   const id = `app-new-${i + 1}`;
   const applicant: ActingAs = { openid: `sim-applicant-${i + 1}`, role: 'resident' };
   const createdAt = now - spec.daysAgo * DAY_MS;
@@ -327,10 +456,17 @@ function pendingApplication(
     statusChangedAt:
       spec.status === 'applied' ? createdAt : spec.status === 'under_review' ? reviewAt : noticeAt,
     noticeStartedAt: spec.status === 'noticed' ? noticeAt : null,
-    noticeEndsAt: spec.status === 'noticed' ? noticeAt + 7 * DAY_MS : null,
+    noticeEndsAt: spec.status === 'noticed' ? noticeAt + noticeDays * DAY_MS : null,
     agreementSignedAt: null,
     agreementFileId: null,
     providerId: null,
+    industries,
+    paper: null,
+    lastReason: null,
+    // The demo resident's objection (demoObjection) is still open.
+    openObjections: spec.status === 'noticed' ? 1 : 0,
+    noticeEndToldAt: null,
+    agreementId: null,
     orgPath: community.path,
     createdAt,
     updatedAt: createdAt,
@@ -338,7 +474,19 @@ function pendingApplication(
   const steps: ApplicationStep[] = [];
   if (spec.status !== 'applied') steps.push({ to: 'under_review', at: reviewAt, by: PENDING_WORKER });
   if (spec.status === 'noticed') steps.push({ to: 'noticed', at: noticeAt, by: PENDING_LEADER });
-  return { application, events: applicationEvents(id, community.path, applicant, steps, createdAt) };
+  // Under review: the incubation centre has assessed, the regulator not yet; in notice: both had.
+  const assessments =
+    spec.status === 'applied'
+      ? []
+      : assessmentsOf(
+          application,
+          industries,
+          { startedAt: reviewAt, noticeAt: spec.status === 'noticed' ? noticeAt : now, quality: 4 },
+          Rng.derive(at.seed, 'pending-assessments', i),
+          spec.status === 'noticed' ? 'all' : 'incubation',
+        );
+  const events = applicationEvents(id, community.path, applicant, steps, createdAt);
+  return { application, assessments, events };
 }
 
 const PENDING_WORKER: ActingAs = { openid: 'demo-community-worker-1', role: 'worker' };

@@ -12,7 +12,10 @@ import { ORDER_LIFECYCLE } from '../core/lifecycle/order.lifecycle';
 import { DEFAULT_ORDER_DEADLINES, followUpDueAt } from '../core/lifecycle/order.deadlines';
 import type { LifecycleEvent } from '../core/lifecycle/state-machine';
 import type { EventRecord } from '../core/model/event.model';
+import type { FeedbackTicket, RatingAppeal } from '../core/model/feedback.model';
 import type { Complaint, FollowUp, Order, Rating } from '../core/model/order.model';
+import { DEFAULT_PLATFORM_CONFIG } from '../core/kernel/platform.config';
+import { isLowRating } from '../core/reputation/rating-levels';
 import { followUpIdOf, ratingIdOf } from '../core/orders/order-ids';
 import type { OrgUnit } from '../core/model/org-unit.model';
 import type { FollowUpChannel } from '../core/schemas/order.schema';
@@ -23,6 +26,8 @@ import {
   type ProviderPlan,
   type ProviderStats,
 } from './demo-providers';
+import { appealFits, feedbackOf, type AppealPlan } from './demo-feedback';
+import { industryOfItem } from './demo-governance';
 import { residentNickname } from './names.data';
 import { Rng, WeightedPicker, hash32 } from './prng';
 import {
@@ -37,7 +42,7 @@ const ITEM_NAMES = new Map(CATALOG_ITEMS.map((item) => [item.id, item.name]));
 const CHANNELS: readonly FollowUpChannel[] = ['phone', 'phone', 'phone', 'visit', 'message'];
 const SPAN_MS = 365 * DAY_MS;
 /** A stage the demo resident's recent orders are scripted to stand at. */
-type DemoStage = 'created' | 'accepted' | 'done' | 'rated' | 'followed_up';
+type DemoStage = 'created' | 'accepted' | 'done' | 'rated' | 'rated_low' | 'followed_up';
 
 /**
  * The demo resident's first orders, this long before now: the recent ones scripted to stand at every open
@@ -49,7 +54,8 @@ const DEMO_RESIDENT_ORDERS: readonly { readonly ageMs: number; readonly stage: D
   { ageMs: 30 * HOUR_MS, stage: 'done' },
   { ageMs: 3 * DAY_MS, stage: 'rated' },
   { ageMs: 6 * DAY_MS, stage: 'followed_up' },
-  { ageMs: 12 * DAY_MS, stage: null },
+  // Rated one star six hours ago: its 差评 ticket is open, on the provider's 差评回访 and the console's clock.
+  { ageMs: 30 * HOUR_MS, stage: 'rated_low' },
   { ageMs: 40 * DAY_MS, stage: null },
   { ageMs: 90 * DAY_MS, stage: null },
   { ageMs: 200 * DAY_MS, stage: null },
@@ -60,8 +66,13 @@ export interface OrderBatch {
   readonly followUps: FollowUp[];
   readonly ratings: Rating[];
   readonly complaints: Complaint[];
+  readonly feedbackTickets: FeedbackTicket[];
+  readonly ratingAppeals: RatingAppeal[];
   readonly events: EventRecord[];
 }
+
+/** The appeals of the data set, in order (one upheld, one dismissed). */
+const DEMO_APPEALS: readonly AppealPlan[] = ['upheld', 'dismissed'];
 
 export interface OrderSimulationOptions {
   readonly seed: number;
@@ -104,6 +115,7 @@ export class OrderSimulator {
   private readonly demoGrid: OrgUnit;
   private readonly demoPlans: readonly ProviderPlan[];
   private next = 0;
+  private appealsMade = 0;
 
   constructor(
     private readonly options: OrderSimulationOptions,
@@ -124,7 +136,15 @@ export class OrderSimulator {
 
   /** The next `count` orders (fewer at the end of `total`). */
   batch(count: number, total: number): OrderBatch {
-    const out: OrderBatch = { orders: [], followUps: [], ratings: [], complaints: [], events: [] };
+    const out: OrderBatch = {
+      orders: [],
+      followUps: [],
+      ratings: [],
+      complaints: [],
+      feedbackTickets: [],
+      ratingAppeals: [],
+      events: [],
+    };
     const end = Math.min(total, this.next + count);
     for (; this.next < end; this.next += 1) this.generate(this.next, out);
     return out;
@@ -184,6 +204,7 @@ export class OrderSimulator {
     const story = this.storyOf(start);
     const outcome = cutAtNow(story, start.createdAt, this.options.now);
     out.orders.push(orderDocument(id, start, offering, outcome));
+    this.stats.addPeriodOrder(start.plan.index, start.createdAt, outcome.status);
     if (outcome.doneAt !== null) out.followUps.push(this.followUpOf(id, start, offering, outcome));
     if (outcome.ratedAt !== null) this.rate(id, start, offering, outcome, out);
     if (this.options.events) out.events.push(...orderEvents(id, start, story.steps, outcome.taken));
@@ -273,6 +294,8 @@ export class OrderSimulator {
     const recorded = followUpAt !== null;
     const onTime = recorded ? followUpAt <= dueAt : now > dueAt ? false : null;
     if (onTime !== null) this.stats.addFollowUp(plan.index, onTime);
+    const status = recorded ? 'recorded' : onTime === false ? 'overdue' : 'pending';
+    this.stats.addPeriodFollowUp(plan.index, dueAt, status !== 'pending', onTime === true);
     const withProblem = recorded && rng.chance(0.15);
     const withSuggestion = recorded && rng.chance(0.1);
     const reminderAt = dueAt - DEFAULT_ORDER_DEADLINES.followUpReminderHoursBefore * HOUR_MS;
@@ -282,7 +305,7 @@ export class OrderSimulator {
       providerId: plan.id,
       itemId: offering.itemId,
       residentOpenid,
-      status: recorded ? 'recorded' : onTime === false ? 'overdue' : 'pending',
+      status,
       dueAt,
       reminderSentAt: now >= reminderAt ? reminderAt : null,
       recordedAt: followUpAt,
@@ -298,7 +321,10 @@ export class OrderSimulator {
     };
   }
 
-  /** The resident's rating, counted for the provider, and now and then a complaint after a poor one. */
+  /**
+   * The resident's rating, counted for the provider, and now and then a complaint after a poor one. A 差评
+   * has its follow-up ticket (and maybe a second rating, or the provider's appeal): demo-feedback.ts.
+   */
   private rate(
     id: string,
     { plan, residentOpenid, grid }: OrderStart,
@@ -309,8 +335,7 @@ export class OrderSimulator {
     const { rng } = this;
     const stars = outcome.stars;
     const ratedAt = outcome.ratedAt!;
-    this.stats.addRating(plan.index, stars);
-    out.ratings.push({
+    const first: Rating = {
       _id: ratingIdOf(id),
       orderId: id,
       providerId: plan.id,
@@ -321,13 +346,51 @@ export class OrderSimulator {
       textVisible: true,
       orgPath: grid.path,
       createdAt: ratedAt,
-    });
+    };
+    const itemName = ITEM_NAMES.get(offering.itemId) ?? '';
+    const feedback = feedbackOf(
+      first,
+      { providerName: plan.name, itemName },
+      plan.managerOpenid,
+      this.appealOf(first),
+      DEFAULT_PLATFORM_CONFIG,
+      this.options.now,
+    );
+    if (feedback.countedStars !== null) {
+      this.stats.addRating(plan.index, feedback.countedStars);
+      this.stats.addPeriodRating(plan.index, ratedAt, feedback.countedStars);
+    }
+    out.ratings.push(feedback.rating);
+    if (feedback.ticket !== null) out.feedbackTickets.push(feedback.ticket);
+    if (feedback.appeal !== null) out.ratingAppeals.push(feedback.appeal);
+    if (feedback.rating.stars !== stars) {
+      // rating.rerate copies the second rating's stars onto the order.
+      const order = out.orders[out.orders.length - 1]!;
+      out.orders[out.orders.length - 1] = { ...order, stars: feedback.rating.stars };
+    }
     if (!rng.chance(stars <= 2 ? 0.5 : stars === 3 ? 0.05 : 0)) return;
     const filedAt = ratedAt + HOUR_MS;
     const decided = this.options.now - filedAt > 7 * DAY_MS;
     const upheld = decided && rng.chance(0.6);
-    if (upheld) this.stats.upheldComplaints[plan.index]! += 1;
-    out.complaints.push(complaintOf(id, plan, residentOpenid, grid.path, stars, filedAt, decided, upheld));
+    if (upheld) {
+      this.stats.upheldComplaints[plan.index]! += 1;
+      this.stats.addPeriodUpheldComplaint(plan.index, filedAt + 3 * DAY_MS);
+    }
+    const names = { providerName: plan.name, itemId: offering.itemId, itemName };
+    out.complaints.push(
+      complaintOf(id, plan, residentOpenid, grid.path, stars, filedAt, decided, upheld, names),
+    );
+  }
+
+  /** The first two 差评 (in order) that can be appealed and decided by now are appealed by their provider. */
+  private appealOf(rating: Rating): AppealPlan | null {
+    if (this.appealsMade >= DEMO_APPEALS.length) return null;
+    const config = DEFAULT_PLATFORM_CONFIG;
+    if (!isLowRating(rating.stars, config.governance.lowRatingAtMost)) return null;
+    if (!appealFits(rating, config, this.options.now)) return null;
+    const appeal = DEMO_APPEALS[this.appealsMade]!;
+    this.appealsMade += 1;
+    return appeal;
   }
 }
 
@@ -369,7 +432,7 @@ const SYSTEM_ACTOR: ActingAs = { openid: SYSTEM_OPENID, role: 'system' };
 
 /**
  * A demo resident's order standing at `stage` now: accepted within the hour, done the next day, rated five
- * stars and followed up on time, each only as far as the stage.
+ * stars (one star for `rated_low`) and followed up on time, each only as far as the stage.
  */
 function scriptedStory({ plan, residentOpenid, createdAt }: OrderStart, stage: DemoStage): OrderStory {
   const resident: ActingAs = { openid: residentOpenid, role: 'resident' };
@@ -381,10 +444,11 @@ function scriptedStory({ plan, residentOpenid, createdAt }: OrderStart, stage: D
   const doneAt = createdAt + (stage === 'done' ? 6 : 22) * HOUR_MS;
   const done: Step = { to: 'done', at: doneAt, actor: staff, reason: null };
   if (stage === 'done') return { steps: [accepted, done], ...none, doneAt };
-  if (stage === 'rated') {
-    const ratedAt = doneAt + 5 * HOUR_MS;
+  if (stage === 'rated' || stage === 'rated_low') {
+    const ratedAt = doneAt + 2 * HOUR_MS;
     const rated: Step = { to: 'rated', at: ratedAt, actor: resident, reason: null };
-    return { steps: [accepted, done, rated], doneAt, followUpAt: null, ratedAt, stars: 5 };
+    const stars = stage === 'rated' ? 5 : 1;
+    return { steps: [accepted, done, rated], doneAt, followUpAt: null, ratedAt, stars };
   }
   const followUpAt = doneAt + 30 * HOUR_MS;
   const followedUp: Step = { to: 'followed_up', at: followUpAt, actor: staff, reason: null };
@@ -507,6 +571,7 @@ function complaintOf(
   filedAt: number,
   decided: boolean,
   upheld: boolean,
+  names: { readonly providerName: string; readonly itemId: string; readonly itemName: string },
 ): Complaint {
   return {
     _id: `cmp-${id.slice(4)}`,
@@ -523,6 +588,9 @@ function complaintOf(
       : null,
     handledBy: decided ? 'demo-community-worker-1' : null,
     handledAt: decided ? filedAt + 3 * DAY_MS : null,
+    // Copied as complaint.submit copies them (lists, the regulator's industry scope).
+    ...names,
+    industry: industryOfItem(names.itemId),
     orgPath,
     createdAt: filedAt,
     updatedAt: decided ? filedAt + 3 * DAY_MS : filedAt,

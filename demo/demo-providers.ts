@@ -12,6 +12,8 @@ import type { ProviderStatus } from '../core/lifecycle/provider.lifecycle';
 import type { EvaluationGrade, RatingPrior } from '../core/reputation/reputation.formula';
 import type { StarCounts } from '../core/reputation/ratings.aggregate';
 import { computeReputation } from '../core/reputation/reputation.formula';
+import type { IndicatorCounts } from '../core/providers/evaluation-indicators';
+import { industriesOfItemIds } from './demo-governance';
 import { CATALOG_ITEMS } from '../core/catalog/catalog.data';
 import { BRAND_WORDS, ROAD_NAMES, landline, mobilePhone, personName } from './names.data';
 import { Rng } from './prng';
@@ -86,6 +88,15 @@ export interface ProviderPlan {
   readonly managerName: string;
 }
 
+const PERIOD_FIELDS = [
+  'followUpsDue',
+  'followUpsOnTime',
+  'upheldComplaints',
+  'ordersOffered',
+  'ordersExpired',
+  'ordersDeclined',
+] as const;
+
 /** Integer aggregates per provider, summed while the orders are generated. */
 export class ProviderStats {
   readonly ratingCount: Int32Array;
@@ -94,6 +105,17 @@ export class ProviderStats {
   readonly followUpsDue: Int32Array;
   readonly followUpsOnTime: Int32Array;
   readonly upheldComplaints: Int32Array;
+  /**
+   * The evaluated period of each provider's latest evaluation ([from, to), NaN: none) and what fell in it,
+   * counted as core/providers/evaluation-indicators.ts counts them: counted ratings per star by their time,
+   * follow-ups by their due time (due: recorded or overdue; on time), complaints upheld by their handling
+   * time, orders offered / expired / declined by their creation (statuses as of now).
+   */
+  readonly periodFrom: Float64Array;
+  readonly periodTo: Float64Array;
+  readonly periodStars: Int32Array;
+  /** Per provider: followUpsDue, followUpsOnTime, upheldComplaints, ordersOffered, ordersExpired, ordersDeclined. */
+  readonly periodCounts: Int32Array;
 
   constructor(readonly size: number) {
     this.ratingCount = new Int32Array(size);
@@ -102,6 +124,61 @@ export class ProviderStats {
     this.followUpsDue = new Int32Array(size);
     this.followUpsOnTime = new Int32Array(size);
     this.upheldComplaints = new Int32Array(size);
+    this.periodFrom = new Float64Array(size).fill(Number.NaN);
+    this.periodTo = new Float64Array(size).fill(Number.NaN);
+    this.periodStars = new Int32Array(size * 5);
+    this.periodCounts = new Int32Array(size * PERIOD_FIELDS.length);
+  }
+
+  setPeriod(provider: number, period: { readonly from: number; readonly to: number }): void {
+    this.periodFrom[provider] = period.from;
+    this.periodTo[provider] = period.to;
+  }
+
+  private inPeriod(provider: number, at: number): boolean {
+    return at >= this.periodFrom[provider]! && at < this.periodTo[provider]!;
+  }
+
+  private count(provider: number, field: (typeof PERIOD_FIELDS)[number]): void {
+    this.periodCounts[provider * PERIOD_FIELDS.length + PERIOD_FIELDS.indexOf(field)]! += 1;
+  }
+
+  addPeriodRating(provider: number, at: number, stars: number): void {
+    if (this.inPeriod(provider, at)) this.periodStars[provider * 5 + stars - 1]! += 1;
+  }
+
+  addPeriodFollowUp(provider: number, dueAt: number, due: boolean, onTime: boolean): void {
+    if (!this.inPeriod(provider, dueAt)) return;
+    if (due) this.count(provider, 'followUpsDue');
+    if (onTime) this.count(provider, 'followUpsOnTime');
+  }
+
+  addPeriodUpheldComplaint(provider: number, handledAt: number): void {
+    if (this.inPeriod(provider, handledAt)) this.count(provider, 'upheldComplaints');
+  }
+
+  addPeriodOrder(provider: number, createdAt: number, status: string): void {
+    if (!this.inPeriod(provider, createdAt)) return;
+    this.count(provider, 'ordersOffered');
+    if (status === 'expired') this.count(provider, 'ordersExpired');
+    if (status === 'declined') this.count(provider, 'ordersDeclined');
+  }
+
+  /** The counts of provider `i`'s period, as the indicators are made of. */
+  periodCountsOf(provider: number): IndicatorCounts {
+    const at = (field: (typeof PERIOD_FIELDS)[number]) =>
+      this.periodCounts[provider * PERIOD_FIELDS.length + PERIOD_FIELDS.indexOf(field)]!;
+    const s = this.periodStars;
+    const i = provider * 5;
+    return {
+      starCounts: [s[i]!, s[i + 1]!, s[i + 2]!, s[i + 3]!, s[i + 4]!],
+      followUpsDue: at('followUpsDue'),
+      followUpsOnTime: at('followUpsOnTime'),
+      upheldComplaints: at('upheldComplaints'),
+      ordersOffered: at('ordersOffered'),
+      ordersExpired: at('ordersExpired'),
+      ordersDeclined: at('ordersDeclined'),
+    };
   }
 
   addRating(provider: number, stars: number): void {
@@ -411,8 +488,9 @@ export function providerDocuments(
   stats: ProviderStats,
   prior: RatingPrior,
   now: number,
+  evaluation: LatestEvaluation | null = defaultLatestEvaluation(plan, now),
 ): ProviderDocuments {
-  const provider = providerDocument(plan, stats, prior, now);
+  const provider = providerDocument(plan, stats, prior, evaluation, now);
   return { provider, offerings: offeringDocuments(plan, provider, now) };
 }
 
@@ -439,16 +517,28 @@ function aggregatesOf(stats: ProviderStats, i: number): ProviderAggregates {
   };
 }
 
+/** The grade and year of a provider's latest published evaluation. */
+export interface LatestEvaluation {
+  readonly grade: EvaluationGrade;
+  readonly year: number;
+}
+
+function defaultLatestEvaluation(plan: ProviderPlan, now: number): LatestEvaluation | null {
+  const grade = latestGradeOf(plan, now);
+  return grade === null ? null : { grade, year: latestEvaluationYear(now) };
+}
+
 function providerDocument(
   plan: ProviderPlan,
   stats: ProviderStats,
   prior: RatingPrior,
+  evaluation: LatestEvaluation | null,
   now: number,
 ): Provider {
   const { ratingCount, ratingSum, starCounts, followUpsDue, followUpsOnTime, upheldComplaints } =
     aggregatesOf(stats, plan.index);
   const evaluationYear = latestEvaluationYear(now);
-  const grade = latestGradeOf(plan, now);
+  const grade = evaluation?.grade ?? null;
   const reputation = computeReputation(
     {
       ratings: { ratingCount, ratingSum },
@@ -486,12 +576,14 @@ function providerDocument(
     followUpsDue,
     followUpsOnTime,
     latestEvaluationGrade: grade,
-    latestEvaluationYear: grade === null ? null : evaluationYear,
+    latestEvaluationYear: evaluation?.year ?? null,
     upheldComplaints,
     reputation: reputation.score,
     starLevel: reputation.starLevel,
     redStar: reputation.redStar,
     reputationUpdatedAt: now,
+    // As the agreement's activation writes it (the Provider type does not name it yet).
+    ...({ industries: industriesOfItemIds(plan.offerings.map((o) => o.itemId)) } as object),
     createdAt: plan.agreementSignedAt,
     updatedAt: Math.max(plan.statusChangedAt, plan.agreementSignedAt),
   };

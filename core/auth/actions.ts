@@ -34,6 +34,7 @@ export const ACTION_LABELS = {
   'provider.profile.update': '维护服务机构资料',
   'provider.staff.manage': '邀请或移除机构人员',
   'provider.staff.bind': '凭邀请码绑定服务机构',
+  'offering.view': '查看本机构的服务报价（含待审核项目）',
   'offering.manage': '管理服务报价',
   'offering.review': '审核新增服务项目',
   'provider.evaluate': '考核评价服务机构',

@@ -108,8 +108,9 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'catalog.manage': { worker: unit, leader: unit, system_admin: any },
 
   'provider.view': everyone,
-  // An application is owned by the person who files it; the target unit is where they apply.
-  'provider.apply': { resident: any },
+  // An application is owned by the person who files it; the target unit is where they apply. A worker or
+  // leader of the unit enters a paper form (纸质申请) for an applicant, and only that.
+  'provider.apply': { resident: any, worker: unit, leader: unit },
   'provider.withdraw': { resident: own },
   'provider.object': { resident: any },
   'provider.review': { worker: unit, leader: unit },
@@ -127,6 +128,8 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'provider.staff.manage': { provider_staff: providerManager },
   // The invite code itself proves the link to the provider; the command is checked against the code.
   'provider.staff.bind': { resident: any },
+  // Any of the provider's staff may read its offerings (what they may quote); only its manager keeps them.
+  'offering.view': { provider_staff: provider, worker: unit, leader: unit },
   'offering.manage': { provider_staff: providerManager, worker: unit },
   // A new item of an active provider is seen by residents once the unit's worker has looked at it.
   'offering.review': { worker: unit, leader: unit },

@@ -145,6 +145,9 @@ export type {
   OfferingView,
 } from '../providers/feedback.replies';
 export type {
+  EvaluationDetail,
+  EvaluationListItem,
+  EvaluationListResult,
   ProviderStanding,
   RedStarBoardResult,
   RedStarBoardRow,

@@ -274,8 +274,24 @@ export interface ProviderRecordsReply {
   /** The reputation's parts, as residents are shown them (they add up to `reputation`). */
   readonly scoreParts: readonly ReputationComponent[];
   readonly statusHistory: readonly ProviderStatusEventView[];
-  /** What the viewer may do to it now. */
-  readonly actions: { readonly suspend: boolean; readonly reinstate: boolean };
+  /** What the viewer may do to it now (rectify: 责令限期整改, provider.rectify from active). */
+  readonly actions: { readonly suspend: boolean; readonly reinstate: boolean; readonly rectify: boolean };
+  /** A rectification's deadline when none is picked: this many days after it is ordered (now: the date below). */
+  readonly rectifyDefaultDays: number;
+  readonly rectifyDefaultDeadline: number;
+  /** The rectification it is under now (null: not rectifying). */
+  readonly rectification: ProviderRectificationView | null;
+}
+
+/** The rectification a provider is under: ordered by an evaluation (考核整改) or by hand (责令整改). */
+export interface ProviderRectificationView {
+  readonly sourceLabel: string;
+  readonly problems: readonly string[];
+  readonly reason: string | null;
+  readonly deadline: number | null;
+  readonly orderedAt: number | null;
+  /** The evaluation that ordered it (null: by hand). */
+  readonly evaluationId: string | null;
 }
 
 /** One row of the audit log. */

@@ -1,61 +1,40 @@
 /**
  * The governance screens' work queues the `providers` function has no list for (docs/console.md): 整改复查
- * (evaluations that ordered a rectification, with the deadline and where the provider stands now), 服务报价审核
+ * (rectifications ordered by an evaluation or by hand, with the deadline and where the provider stands now), 服务报价审核
  * (new items of active providers waiting for the unit's worker) and the campaigns (考核批次). Console-only reads, scoped by the matrix like every console list; the decisions themselves
  * are the `providers` use cases (provider.recheck, provider.offering.review, evaluation.campaign.start).
  */
 import type { z } from 'zod';
-import { listIndustries } from '../auth/list-scope';
-import type { Where } from '../kernel/database.port';
 import { requireIdentity } from '../kernel/identity';
 import type { UseCaseInput } from '../kernel/use-case';
-import { PROVIDER_STATUS_LABELS, type ProviderStatus } from '../lifecycle/provider.lifecycle';
 import type { ServiceItem } from '../model/catalog.model';
 import { COLLECTIONS } from '../model/collections.model';
 import {
   EVALUATION_KIND_LABELS,
-  type Evaluation,
   type EvaluationCampaign,
   type EvaluationKind,
 } from '../model/evaluation.model';
 import { OFFERING_REVIEW_LABELS, type OfferingReviewFields } from '../model/feedback.model';
 import type { Offering } from '../model/offering.model';
-import type { Provider } from '../model/provider.model';
 import { parseCommand } from '../schemas/command.parser';
 import { consolePaging } from '../schemas/console.schema';
-import { id, oneOf, query } from '../schemas/fields.schema';
+import { id, query } from '../schemas/fields.schema';
 import { findWithTotal, pageWindow, scopeRootFor, withinRoot } from './console-scope';
 import { unitNames } from './console-units';
+
+// 整改复查 has its own file (two sources: evaluations and rectifications ordered by hand).
+export {
+  rectificationQueue,
+  type RectificationListResult,
+  type RectificationRow,
+} from './rectification-queue.query';
 
 const COLL = {
   evaluationCampaigns: 'evaluation_campaigns',
 } as const;
 
-/** A page of a queue (the house style of the core's lists). */
-export interface QueuePage<T> {
-  readonly items: readonly T[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
-  readonly hasMore: boolean;
-}
-
-export interface RectificationRow {
-  readonly evaluationId: string;
-  readonly providerId: string;
-  readonly providerName: string;
-  readonly year: number;
-  readonly problems: readonly string[];
-  readonly rectifyDeadline: number | null;
-  readonly publishedAt: number | null;
-  /** Where the provider stands now: still rectifying (the re-check is to come), active again, removed... */
-  readonly providerStatus: ProviderStatus | null;
-  readonly providerStatusLabel: string;
-  /** Still rectifying and past the deadline: the re-check is due. */
-  readonly overdue: boolean;
-}
-
-export type RectificationListResult = QueuePage<RectificationRow>;
+export type { QueuePage } from './queue-page';
+import type { QueuePage } from './queue-page';
 
 export interface PendingOfferingRow {
   readonly offeringId: string;
@@ -85,13 +64,6 @@ export interface CampaignRow {
 
 export type CampaignListResult = QueuePage<CampaignRow>;
 
-const rectificationSchema = query({
-  orgUnitId: id('单位').optional(),
-  /** open: providers still rectifying (the default); all: every rectification ordered. */
-  show: oneOf('显示范围', ['open', 'all'] as const).default('open'),
-  ...consolePaging,
-});
-
 const queueSchema = query({ orgUnitId: id('单位').optional(), ...consolePaging });
 
 function paged<T>(rows: T[], total: number, q: { page: number; pageSize: number }): QueuePage<T> {
@@ -105,61 +77,6 @@ function priceText(o: Pick<Offering, 'pricing'>): string {
   return p.kind === 'free'
     ? '免费'
     : `${yuan(p.priceFen)}元/${p.unit}（市场价 ${yuan(p.marketPriceFen)}元/${p.unit}）`;
-}
-
-/** 整改复查: evaluations that ordered a rectification, deadline first, with the provider's standing now. */
-export async function rectificationQueue(input: UseCaseInput): Promise<RectificationListResult> {
-  const { ports, actor } = input;
-  requireIdentity(actor);
-  const q = parseCommand(rectificationSchema, input.command) as z.output<typeof rectificationSchema>;
-  const db = ports.db;
-  const root = await scopeRootFor(db, actor, 'provider.evaluate', q.orgUnitId);
-  const industries = listIndustries(actor, 'provider.evaluate');
-  const where: Where = {
-    outcome: 'rectify',
-    published: true,
-    ...withinRoot(db, root),
-    ...(industries === null ? {} : { industries: db.command.in([...industries]) }),
-  };
-  const evaluations = await db.find<Evaluation>(COLLECTIONS.evaluations, where, {
-    orderBy: [
-      ['rectifyDeadline', 'asc'],
-      ['_id', 'asc'],
-    ],
-    limit: 500,
-  });
-  const providerIds = [...new Set(evaluations.map((e) => e.providerId))];
-  const providers =
-    providerIds.length === 0
-      ? []
-      : await db.find<Provider>(
-          COLLECTIONS.providers,
-          { _id: db.command.in(providerIds) },
-          { limit: providerIds.length, fields: ['status', 'rectifyDeadline'] },
-        );
-  const statusOf = new Map(providers.map((p) => [p._id, p]));
-  const now = ports.clock.now();
-  const rows: RectificationRow[] = evaluations
-    .map((e) => {
-      const provider = statusOf.get(e.providerId);
-      const status = provider?.status ?? null;
-      const rectifying = status === 'rectifying';
-      return {
-        evaluationId: e._id,
-        providerId: e.providerId,
-        providerName: e.providerName,
-        year: e.year,
-        problems: e.problems,
-        rectifyDeadline: e.rectifyDeadline,
-        publishedAt: e.publishedAt ?? null,
-        providerStatus: status,
-        providerStatusLabel: status === null ? '—' : PROVIDER_STATUS_LABELS[status],
-        overdue: rectifying && e.rectifyDeadline !== null && e.rectifyDeadline <= now,
-      };
-    })
-    .filter((r) => q.show === 'all' || r.providerStatus === 'rectifying');
-  const start = (q.page - 1) * q.pageSize;
-  return paged(rows.slice(start, start + q.pageSize), rows.length, q);
 }
 
 /** 服务报价审核: new items of active providers waiting for the unit's worker (oldest first). */

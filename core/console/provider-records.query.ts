@@ -1,7 +1,8 @@
 /**
  * A provider's page in the console (`GET /console/api/providers/:providerId`): its particulars, offerings,
  * ratings (a text held for review shows as null), how its reputation is made up (the same parts residents
- * are shown), its status history, and whether the viewer may suspend or reinstate it now. For the units
+ * are shown), its status history, the rectification it is under (考核整改 or 责令整改, its problems and
+ * deadline), and whether the viewer may suspend, reinstate or order it to rectify now. For the units
  * that oversee it (`provider.records.view` on its `orgPath`); a provider outside them answers exactly as one
  * that does not exist (the matrix's OUT_OF_SCOPE, or PERMISSION_DENIED for a role without the view).
  */
@@ -21,8 +22,11 @@ import { COLLECTIONS } from '../model/collections.model';
 import type { EventRecord } from '../model/event.model';
 import type { Offering } from '../model/offering.model';
 import type { Rating } from '../model/order.model';
+import type { Evaluation } from '../model/evaluation.model';
 import type { Provider } from '../model/provider.model';
 import { priceView } from '../offerings/price.view';
+import { providerIndustries, providerTarget } from '../auth/provider-access';
+import { handRectificationInForce, RECTIFICATION_SOURCE_LABELS } from '../lifecycle/provider-rectification';
 import { providerReputation } from '../reputation/provider-reputation';
 import { parseCommand } from '../schemas/command.parser';
 import { providerRecordsSchema } from '../schemas/console.schema';
@@ -31,11 +35,16 @@ import { communityOf } from './console-orders.query';
 import { openOrdersOf, providerRow } from './console-providers.query';
 import { unitAt, unitNames } from './console-units';
 import { consoleError } from './console.errors';
-import type { ProviderRecordsReply, ProviderStatusEventView } from './console.replies';
+import type {
+  ProviderRecordsReply,
+  ProviderRectificationView,
+  ProviderStatusEventView,
+} from './console.replies';
 
 const RECENT_RATINGS = 20;
 const HISTORY = 20;
 const MAX_OFFERINGS = 200;
+const DAY_MS = 86_400_000;
 
 /** The provider, if the viewer oversees it; the refusal for one they do not (or that does not exist). */
 async function overseenProvider(db: DatabasePort, actor: Actor, providerId: string): Promise<Provider> {
@@ -55,7 +64,7 @@ export async function providerRecords(input: UseCaseInput): Promise<ProviderReco
   const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   const { providerId } = parseCommand(providerRecordsSchema, input.command);
   const p = await overseenProvider(db, actor, providerId);
-  const [offerings, ratings, events, items, open, names, areas] = await Promise.all([
+  const [offerings, ratings, events, items, open, names, areas, rectification] = await Promise.all([
     db.find<Offering>(COLLECTIONS.offerings, { providerId }, { limit: MAX_OFFERINGS }),
     db.find<Rating>(
       COLLECTIONS.ratings,
@@ -83,9 +92,11 @@ export async function providerRecords(input: UseCaseInput): Promise<ProviderReco
     openOrdersOf(db, providerId),
     unitNames(db, [communityOf(p.orgPath)]),
     Promise.all(p.serviceAreaPaths.map((path) => unitAt(db, path))),
+    rectificationOf(db, p),
   ]);
   const itemName = new Map(items.map((i) => [i._id, i.name]));
-  const target = { orgPath: p.orgPath, providerId: p._id };
+  // A regulator acts on the providers of its industry (the matrix's `industry` scope).
+  const target = providerTarget(p, await providerIndustries(db, p));
   return {
     provider: {
       ...providerRow(p, names.get(communityOf(p.orgPath)) ?? '', open),
@@ -117,7 +128,48 @@ export async function providerRecords(input: UseCaseInput): Promise<ProviderReco
     actions: {
       suspend: PROVIDER_LIFECYCLE.checkStep(actor, p, 'suspended', target).ok,
       reinstate: p.status === 'suspended' && PROVIDER_LIFECYCLE.checkStep(actor, p, 'active', target).ok,
+      // 责令限期整改: the matrix's provider.rectify and a status the life cycle moves to rectifying.
+      rectify: PROVIDER_LIFECYCLE.checkStep(actor, p, 'rectifying', target).ok,
     },
+    rectifyDefaultDays: config.governance.rectifyDefaultDays,
+    rectifyDefaultDeadline: input.ports.clock.now() + config.governance.rectifyDefaultDays * DAY_MS,
+    rectification,
+  };
+}
+
+/** The rectification a rectifying provider is under now: ordered by hand, or by its latest evaluation. */
+async function rectificationOf(db: DatabasePort, p: Provider): Promise<ProviderRectificationView | null> {
+  if (p.status !== 'rectifying') return null;
+  const evaluation = await db.findOne<Evaluation>(
+    COLLECTIONS.evaluations,
+    { providerId: p._id, outcome: 'rectify', published: true },
+    {
+      orderBy: [
+        ['publishedAt', 'desc'],
+        ['_id', 'desc'],
+      ],
+    },
+  );
+  const publishedAt = evaluation === null ? null : (evaluation.publishedAt ?? evaluation.createdAt);
+  const byHand = handRectificationInForce(p, publishedAt);
+  if (byHand !== null) {
+    return {
+      sourceLabel: RECTIFICATION_SOURCE_LABELS.hand,
+      problems: byHand.problems,
+      reason: byHand.reason,
+      deadline: byHand.deadline,
+      orderedAt: byHand.orderedAt,
+      evaluationId: null,
+    };
+  }
+  if (evaluation === null) return null;
+  return {
+    sourceLabel: RECTIFICATION_SOURCE_LABELS.evaluation,
+    problems: evaluation.problems,
+    reason: null,
+    deadline: evaluation.rectifyDeadline ?? p.rectifyDeadline,
+    orderedAt: publishedAt,
+    evaluationId: evaluation._id,
   };
 }
 

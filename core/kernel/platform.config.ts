@@ -112,6 +112,8 @@ export interface OrderPages {
   readonly applicationDetail: string;
   /** A provider's standing and evaluations, for its staff (`?providerId=` appended). */
   readonly providerStanding: string;
+  /** The public notices (公示) of provider applications: where an objector reads how theirs was answered. */
+  readonly noticeBoard: string;
 }
 
 /** The concerns loop (docs/concerns.md). */
@@ -241,6 +243,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     concernDetail: 'packages/concerns/pages/detail/detail',
     applicationDetail: 'packages/staff/pages/application/application',
     providerStanding: 'packages/staff/pages/standing/standing',
+    noticeBoard: 'packages/providers/pages/notices/notices',
   },
   staff: { inviteValidDays: 7 },
   ratings: { newAccountDays: 7, newAccountRatingsPerDay: 2, holdOtherProvidersStaff: true },

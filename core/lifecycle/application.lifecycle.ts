@@ -44,6 +44,16 @@ const rules: TransitionRule<ApplicationStatus>[] = [
     reasonRequired: true,
     label: '退回补充材料',
   },
+  // A paper application (纸质申请) is amended and filed again by the unit's worker who entered it (tried first:
+  // a worker also holds the resident grant, and acts here as the worker).
+  {
+    from: 'returned',
+    to: 'applied',
+    action: 'provider.apply',
+    roles: ['worker', 'leader'],
+    reasonRequired: false,
+    label: '补录材料后重新提交',
+  },
   {
     from: 'returned',
     to: 'applied',
@@ -51,15 +61,6 @@ const rules: TransitionRule<ApplicationStatus>[] = [
     roles: ['resident'],
     reasonRequired: false,
     label: '补充材料后重新提交',
-  },
-  // A paper application (纸质申请) is amended and filed again by the unit's worker who entered it.
-  {
-    from: 'returned',
-    to: 'applied',
-    action: 'provider.review',
-    roles: ['worker', 'leader'],
-    reasonRequired: false,
-    label: '补录材料后重新提交',
   },
   {
     from: 'under_review',
@@ -122,7 +123,13 @@ export const APPLICATION_LIFECYCLE = new Lifecycle<ApplicationStatus>({
   codePrefix: 'APPLICATION',
   statuses: APPLICATION_STATUSES,
   statusLabels: APPLICATION_STATUS_LABELS,
-  creation: { status: 'applied', action: 'provider.apply', roles: ['resident'], label: '提交入驻申请' },
+  // The applicant in the mini-program, or the unit's worker or leader entering a paper form (纸质申请).
+  creation: {
+    status: 'applied',
+    action: 'provider.apply',
+    roles: ['resident', 'worker', 'leader'],
+    label: '提交入驻申请',
+  },
   rules,
 });
 

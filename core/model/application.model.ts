@@ -69,6 +69,8 @@ export interface ApplicationObjection extends BaseDocument, Timestamps, Located 
   readonly answeredBy?: string | null;
   /** Content security sent the text to a person's review. */
   readonly contentFlagged?: boolean;
+  /** Content security sent the reply (the unit's answer) to a person's review. */
+  readonly replyFlagged?: boolean;
 }
 
 export const OBJECTION_STATUS_LABELS: Readonly<Record<ObjectionStatus, string>> = {

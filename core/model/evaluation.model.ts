@@ -111,6 +111,11 @@ export interface EvaluationCampaign extends BaseDocument, Timestamps, Located {
   readonly periodTo: Millis;
   readonly evaluationIds: readonly string[];
   readonly createdBy: string;
+  /**
+   * The industries the round covers: those of the industry regulator who started it (its providers of those
+   * industries only); null or absent: every industry (a worker's, a leader's, a regulator's without one).
+   */
+  readonly industries?: readonly string[] | null;
 }
 
 /**

@@ -49,6 +49,16 @@ export interface Provider extends BaseDocument, Timestamps, Located, ProviderPar
   readonly statusChangedAt: Millis;
   /** Set while rectifying (限期整改). */
   readonly rectifyDeadline: Millis | null;
+  /**
+   * The last rectification ordered by hand (provider.status.change, not by an evaluation): its problem list,
+   * deadline, and when the timer told the unit's leaders the re-check was due. Absent: never ordered by hand.
+   */
+  readonly rectification?: ProviderRectification | null;
+  /**
+   * Its red-star board rows may be out of date (its reputation, status or offerings changed since the timer
+   * step 'board' last rewrote them): set with every such change, cleared by the step. Absent: not known to be.
+   */
+  readonly boardStale?: boolean;
   /** True once removed and put on the blacklist (also recorded in `blacklist_entries`). */
   readonly blacklisted: boolean;
   /** The application it came from; null for providers imported without one. */
@@ -122,4 +132,17 @@ export interface AggregateCorrection extends BaseDocument, Located {
   readonly stored: ProviderAggregates;
   readonly recomputed: ProviderAggregates;
   readonly at: Millis;
+}
+
+/** A rectification ordered by hand (责令限期整改, provider.status.change): what its re-check looks at. */
+export interface ProviderRectification {
+  readonly orderedAt: Millis;
+  readonly orderedBy: string;
+  readonly reason: string;
+  readonly problems: readonly string[];
+  readonly deadline: Millis;
+  /** The unit that ordered it (the orderer's grant covering the provider): its leaders are told when it is due. */
+  readonly unitPath: string;
+  /** The timer step 'rectification' told the provider's unit's leaders the re-check was due (once). */
+  readonly dueToldAt: Millis | null;
 }

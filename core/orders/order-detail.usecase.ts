@@ -21,6 +21,7 @@ import {
   type FeedbackTicket,
 } from '../model/feedback.model';
 import { feedbackTicketIdOf } from '../reputation/feedback-ticket';
+import { canRerate } from '../reputation/rerate.rule';
 
 import {
   CONSENT_METHOD_LABELS,
@@ -137,7 +138,14 @@ export async function orderDetail(input: UseCaseInput): Promise<OrderDetailResul
     followUp: followUp === null ? null : followUpView(followUp, actor),
     rating:
       rating === null ? null : ratingView(rating, isOwner || rating.recordedBy?.openid === actor.openid),
-    feedback: ticket === null ? null : feedbackView(ticket, rating),
+    feedback:
+      ticket === null
+        ? null
+        : feedbackView(
+            ticket,
+            rating,
+            isOwner && can(actor, 'rating.rerate', target, { roles: ['resident'] }),
+          ),
     nextOffer: isOwner ? (order.nextOffer ?? null) : null,
     viewerRole: role,
     actions: nextActions(order, viewer),
@@ -276,8 +284,11 @@ function ratingView(rating: Rating, isOwner: boolean): RatingView {
   };
 }
 
-/** The 差评 ticket's state; re-rated once the ticket or the rating says so (the first rating superseded). */
-function feedbackView(ticket: FeedbackTicket, rating: Rating | null): OrderFeedbackView {
+/**
+ * The 差评 ticket's state; re-rated once the ticket or the rating says so (the first rating superseded). The
+ * second rating is offered only to the resident who may give it (`mayRerate`), when the rule says it is open.
+ */
+function feedbackView(ticket: FeedbackTicket, rating: Rating | null, mayRerate: boolean): OrderFeedbackView {
   return {
     ticketStatus: ticket.status,
     ticketStatusLabel: FEEDBACK_TICKET_STATUS_LABELS[ticket.status],
@@ -285,6 +296,7 @@ function feedbackView(ticket: FeedbackTicket, rating: Rating | null): OrderFeedb
     outcomeLabel: ticket.outcome === null ? null : TICKET_OUTCOME_LABELS[ticket.outcome],
     resolvedAt: ticket.resolvedAt,
     rerated: ticket.reratedAt !== null || rating?.superseded !== undefined,
+    canRerate: mayRerate && rating !== null && canRerate(ticket, rating),
   };
 }
 

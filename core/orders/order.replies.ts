@@ -144,7 +144,8 @@ export interface RatingView {
 /**
  * The 差评 follow-up of the order's rating (`feedback_tickets`, core/reputation/feedback-ticket.ts): its ticket's
  * state and whether the resident already rated once more. The second rating (rating.rerate) is open when the
- * ticket is `resolved` and `rerated` is false (core/providers/feedback-rerate.usecase.ts decides).
+ * ticket is `resolved` and `rerated` is false (core/reputation/rerate.rule.ts, shared with
+ * core/providers/feedback-rerate.usecase.ts): `canRerate` says so for the caller.
  */
 export interface OrderFeedbackView {
   readonly ticketStatus: FeedbackTicketStatus;
@@ -156,6 +157,11 @@ export interface OrderFeedbackView {
   readonly resolvedAt: number | null;
   /** The resident already rated once more (the first rating kept as superseded). */
   readonly rerated: boolean;
+  /**
+   * The caller may rate once more now (rating.rerate): they are the order's resident, the ticket is resolved and
+   * they have not rated again (core/reputation/rerate.rule.ts). False for everyone else.
+   */
+  readonly canRerate: boolean;
 }
 
 /** 代下单: who placed the order for the resident; the consent is shown to the unit's workers only. */

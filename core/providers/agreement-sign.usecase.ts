@@ -149,7 +149,9 @@ async function activate(
     config,
   );
   const provider = newProvider(ports.ids.next(), application, reputation, now);
-  await tx.insert(COLLECTIONS.providers, provider);
+  // A new provider: the timer step 'board' looks at it on its next run.
+  const stored: Provider = { ...provider, boardStale: true };
+  await tx.insert(COLLECTIONS.providers, stored);
   for (const o of application.offerings) {
     const offering: Offering = {
       _id: ports.ids.next(),
@@ -206,11 +208,12 @@ async function grantManager(
   return { signerName, granted: true };
 }
 
-function agreementRecord(
-  application: Application,
-  provider: Provider,
+/** The agreement record a signature writes (the sign use case; the demo data's signed applications too). */
+export function agreementRecord(
+  application: Pick<Application, '_id' | 'orgPath'>,
+  provider: Pick<Provider, '_id'>,
   text: AgreementText,
-  command: ApplicationSignCommand,
+  command: Pick<ApplicationSignCommand, 'paper'>,
   signer: { readonly openid: string | null; readonly name: string; readonly recordedBy: string },
   now: number,
 ): Agreement {

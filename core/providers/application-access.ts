@@ -135,6 +135,9 @@ export const APPLICATION_PROGRESS_PHRASES = {
   sign: '请签协定',
   signed: '已入驻',
   objection: '收到异议',
+  /** To the objector, when the unit answered their objection. */
+  objectionUpheld: '异议成立',
+  objectionDismissed: '异议不成立',
 } as const;
 export type ApplicationProgressPhrase =
   (typeof APPLICATION_PROGRESS_PHRASES)[keyof typeof APPLICATION_PROGRESS_PHRASES];

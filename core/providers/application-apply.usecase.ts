@@ -1,7 +1,7 @@
 /**
  * provider.apply (入驻申请): a legal person applies to a community's (or grid's) party organisation to serve
- * residents on the platform, in the mini-program; or a worker of that unit enters a paper form for it
- * (`paper`: when it was received and the applicant's phone). The credit code's check character is the
+ * residents on the platform, in the mini-program; or a worker or leader of that unit enters a paper form for
+ * it (`paper`: when it was received and the applicant's phone; provider.apply in their unit scope). The credit code's check character is the
  * schema's (PROVIDER_CREDIT_CODE_INVALID); a blacklisted code is refused with the removal's reason
  * (APPLICATION_BLACKLISTED); a code with an application under way, or a provider on the platform, is
  * APPLICATION_DUPLICATE. The items must be in the catalogue; their categories give the application's
@@ -67,9 +67,19 @@ async function grassrootsUnit(db: DatabasePort, unitId: string): Promise<OrgUnit
   return unit !== null && (unit.level === 'community' || unit.level === 'grid') ? unit : null;
 }
 
+/** A person's worker and leader grants only: what a paper form (纸质申请) is entered under. */
+function staffGrants(actor: Actor): Actor {
+  return {
+    openid: actor.openid,
+    grants: actor.grants.filter((g) => g.role === 'worker' || g.role === 'leader'),
+  };
+}
+
 /**
- * Who files: the applicant (resident, in the mini-program) or, for a paper form, a worker or leader whose
- * units contain the unit (another unit answers like one that does not exist).
+ * Who files (provider.apply): the applicant for themselves (a resident, in the mini-program); or, for a paper
+ * form (`paper`), a worker or leader whose units contain the unit (another unit answers like one that does not
+ * exist). A worker or leader files only paper forms: without `paper` they are told to enter the form
+ * (APPLICATION_PAPER_REQUIRED), never made the applicant of someone else's application.
  */
 async function filingUnit(
   db: DatabasePort,
@@ -77,16 +87,16 @@ async function filingUnit(
   command: ProviderApplicationCommand,
 ): Promise<OrgUnit> {
   const unit = await grassrootsUnit(db, command.orgUnitId);
+  const staff = staffGrants(actor);
+  const filesPaper = listScope(staff, 'provider.apply');
   if (command.paper === undefined) {
+    if (filesPaper.ok) throw applicationError('APPLICATION_PAPER_REQUIRED');
     authorize(actor, 'provider.apply', { ownerOpenid: actor.openid }, { roles: ['resident'] });
     if (unit === null) throw applicationError('APPLICATION_UNIT_NOT_FOUND', { orgUnitId: command.orgUnitId });
     return unit;
   }
-  orThrow(listScope(actor, 'provider.review'));
-  if (
-    unit === null ||
-    !can(actor, 'provider.review', { orgPath: unit.path }, { roles: ['worker', 'leader'] })
-  ) {
+  orThrow(filesPaper);
+  if (unit === null || !can(staff, 'provider.apply', { orgPath: unit.path })) {
     throw applicationError('APPLICATION_UNIT_NOT_FOUND', { orgUnitId: command.orgUnitId });
   }
   return unit;
@@ -268,22 +278,14 @@ async function file(
   };
   await tx.insert(COLLECTIONS.applications, application);
   const details = { paper: paper !== null, industries: particulars.industries };
-  const created = APPLICATION_LIFECYCLE.creationEvent(
+  // A paper form is entered by the unit's worker (or leader): the event says who, in which role.
+  const role = paper === null ? 'resident' : filingRole(actor, particulars.orgPath);
+  const event = APPLICATION_LIFECYCLE.creationEvent(
     applicationId,
-    { openid: actor.openid, role: 'resident' },
+    { openid: actor.openid, role },
     now,
     details,
   );
-  // A paper form is entered by the unit's worker (or leader) under their review permission (the matrix gives
-  // provider.apply to residents only): the event says who, in which role, by which action.
-  const event =
-    paper === null
-      ? created
-      : {
-          ...created,
-          action: 'provider.review' as const,
-          actor: { openid: actor.openid, role: filingRole(actor, particulars.orgPath) },
-        };
   await recordEvent(tx, ports.ids, particulars.orgPath, event);
   return applicationId;
 }
@@ -341,5 +343,5 @@ export async function applyForProvider(input: UseCaseInput): Promise<Application
 
 /** The role a worker entering a paper form acts in at the unit: worker, else leader. */
 function filingRole(actor: Actor, unitPath: string): 'worker' | 'leader' {
-  return can(actor, 'provider.review', { orgPath: unitPath }, { roles: ['worker'] }) ? 'worker' : 'leader';
+  return can(actor, 'provider.apply', { orgPath: unitPath }, { roles: ['worker'] }) ? 'worker' : 'leader';
 }

@@ -87,8 +87,36 @@ export async function missingAssessments(
   return missing;
 }
 
-function sheetTotal(sheet: AssessmentSheet): number {
+export function sheetTotal(sheet: AssessmentSheet): number {
   return sheet.qualification + sheet.management + sheet.service + sheet.price + sheet.capacity;
+}
+
+/** The current assessment record of one assessor (what provider.application.assess writes; the demo data too). */
+export function assessmentRecord(
+  application: Pick<Application, '_id' | 'orgPath'>,
+  assessor: AssessorKind,
+  industry: Industry | null,
+  by: { readonly openid: string; readonly role: string },
+  input: { readonly sheet: AssessmentSheet; readonly comment: string; readonly recommend: boolean },
+  now: number,
+): ApplicationAssessment {
+  const key = assessorKeyOf(assessor, industry);
+  return {
+    _id: currentAssessmentId(application._id, key),
+    applicationId: application._id,
+    assessorKey: key,
+    assessor,
+    industry,
+    assessorOpenid: by.openid,
+    assessorRole: by.role,
+    sheet: { ...input.sheet },
+    total: sheetTotal(input.sheet),
+    comment: input.comment,
+    recommend: input.recommend,
+    assessedAt: now,
+    supersededAt: null,
+    orgPath: application.orgPath,
+  };
 }
 
 /** What the applicant hears of a step. */
@@ -257,25 +285,16 @@ export async function assessApplication(input: UseCaseInput): Promise<Applicatio
     let replaced = false;
     let firstId = '';
     for (const [assessor, industry] of assessors) {
-      const key = assessorKeyOf(assessor, industry);
-      const id = currentAssessmentId(application._id, key);
-      const current = await tx.get<ApplicationAssessment>(COLLECTIONS.applicationAssessments, id);
-      const record: ApplicationAssessment = {
-        _id: id,
-        applicationId: application._id,
-        assessorKey: key,
+      const record = assessmentRecord(
+        application,
         assessor,
         industry,
-        assessorOpenid: actor.openid,
-        assessorRole: role,
-        sheet: { ...command.sheet },
-        total,
-        comment: command.comment,
-        recommend: command.recommend,
-        assessedAt: now,
-        supersededAt: null,
-        orgPath: application.orgPath,
-      };
+        { openid: actor.openid, role },
+        command,
+        now,
+      );
+      const id = record._id;
+      const current = await tx.get<ApplicationAssessment>(COLLECTIONS.applicationAssessments, id);
       if (current === null) {
         await tx.insert(COLLECTIONS.applicationAssessments, record);
       } else {

@@ -16,6 +16,8 @@ export const APPLICATION_ERRORS = {
   APPLICATION_NOT_FOUND: '入驻申请不存在或您无权查看',
   /** The unit applied to is not a community or grid (or, for a paper form, not within the worker's units). */
   APPLICATION_UNIT_NOT_FOUND: '所选社区或网格不存在或不在您的管辖范围内',
+  /** A worker or leader files applications only as paper forms entered for an applicant (`paper`). */
+  APPLICATION_PAPER_REQUIRED: '工作人员只能代为录入纸质申请，请填写收件日期和申请人电话',
   /** A service area named is not a unit of the platform. */
   APPLICATION_AREA_NOT_FOUND: '所选服务范围中有不存在的单位',
   /** An item applied for is not in the service catalogue (or switched off). */
@@ -38,6 +40,8 @@ export const APPLICATION_ERRORS = {
   APPLICATION_OBJECTIONS_OPEN: '公示期内的异议尚未全部答复，暂不能签署服务协定',
   APPLICATION_TEXT_RISKY: `申请内容${RISKY}`,
   OBJECTION_TEXT_RISKY: `异议内容${RISKY}`,
+  /** provider.objection.answer: the reply is checked as the objection was (content security, scene 'comment'). */
+  OBJECTION_REPLY_RISKY: `答复内容${RISKY}`,
   OBJECTION_NOT_FOUND: '异议不存在或您无权查看',
   OBJECTION_ALREADY_ANSWERED: '该异议已经答复',
   /** The applicant signs the version in force (config.governance.agreementVersion). */

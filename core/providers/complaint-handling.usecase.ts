@@ -10,7 +10,7 @@
  *   industry: that industry's only).
  * A complaint or order the caller may not see answers like one that does not exist (the matrix's refusal).
  */
-import { authorize, can } from '../auth/authorize';
+import { can } from '../auth/authorize';
 import { listIndustries } from '../auth/list-scope';
 import type { Actor } from '../auth/roles';
 import { runCommand } from '../kernel/command.runner';
@@ -73,17 +73,16 @@ export async function submitComplaint(input: UseCaseInput): Promise<ComplaintSte
   );
   return runCommand(ports, actor, 'complaint.submit', command, async (ctx) => {
     const { tx, now } = ctx;
-    const current = await tx.get<Order>(COLLECTIONS.orders, command.orderId);
-    if (current === null) {
-      authorize(actor, 'complaint.submit', {}, { roles: ['resident'] });
-      throw feedbackError('ORDER_NOT_FOUND', { orderId: command.orderId });
-    }
-    authorize(
+    const found = await tx.get<Order>(COLLECTIONS.orders, command.orderId);
+    // Someone else's order answers like one that does not exist (docs/governance.md).
+    authorizeOrHide(
       actor,
       'complaint.submit',
-      { ownerOpenid: current.residentOpenid, orgPath: current.orgPath },
+      found === null ? null : { ownerOpenid: found.residentOpenid, orgPath: found.orgPath },
+      () => feedbackError('ORDER_NOT_FOUND', { orderId: command.orderId }),
       { roles: ['resident'] },
     );
+    const current = found!;
     if (!(FINISHED as readonly string[]).includes(current.status)) {
       throw feedbackError('COMPLAINT_ORDER_NOT_FINISHED', { status: current.status });
     }

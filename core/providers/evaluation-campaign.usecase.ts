@@ -5,11 +5,17 @@
  * (core/providers/evaluation-indicators.ts); reviewers then add their input (evaluation.input) and the
  * unit decides (provider.evaluate).
  *
- * A yearly round exists once per unit and year (EVALUATION_CAMPAIGN_EXISTS); ad hoc rounds as often as
- * needed. A unit the caller does not act for answers like one that does not exist (EVALUATION_UNIT_NOT_FOUND).
+ * An industry regulator whose grant names an industry starts a round of that industry's providers in the unit
+ * only (the campaign records its `industries`); a grant without an industry covers every industry.
+ *
+ * A yearly round exists once per unit, year and industries (EVALUATION_CAMPAIGN_EXISTS); ad hoc rounds as
+ * often as needed. A unit the caller does not act for answers like one that does not exist
+ * (EVALUATION_UNIT_NOT_FOUND).
  */
 import { can } from '../auth/authorize';
-import { listScope } from '../auth/list-scope';
+import { listIndustries, listScope } from '../auth/list-scope';
+import type { Actor } from '../auth/roles';
+import { INDUSTRY_LABELS, isIndustry } from '../model/industry.model';
 import { runCommand } from '../kernel/command.runner';
 import { requireIdentity } from '../kernel/identity';
 import { orThrow } from '../kernel/outcome';
@@ -38,33 +44,40 @@ export async function startEvaluationCampaign(input: UseCaseInput): Promise<Eval
   const command = parseCommand(evaluationCampaignStartSchema, input.command);
   orThrow(listScope(actor, 'provider.evaluate'));
   const unit = await ports.db.get<OrgUnit>(COLLECTIONS.orgUnits, command.orgUnitId);
-  if (unit === null || !can(actor, 'provider.evaluate', { orgPath: unit.path })) {
+  const covered = unit === null ? undefined : campaignIndustries(actor, unit.path);
+  if (unit === null || covered === undefined) {
     throw evaluationError('EVALUATION_UNIT_NOT_FOUND', { orgUnitId: command.orgUnitId });
   }
   const _ = ports.db.command;
-  const providers = await ports.db.find<Provider>(
+  const candidates = await ports.db.find<Provider>(
     COLLECTIONS.providers,
     { orgPath: _.prefix(unit.path), status: _.in(['active', 'rectifying']) },
     { orderBy: [['_id', 'asc']], limit: MAX_PROVIDERS_PER_CAMPAIGN },
   );
-  if (providers.length === 0) throw evaluationError('EVALUATION_NO_PROVIDERS', { orgUnitId: unit._id });
 
   // The figures are read before the transaction (queries never take part in one): a retried attempt
   // writes the same drafts.
   const now0 = ports.clock.now();
   const period = evaluationPeriod(command.kind, command.year, now0);
   const drafts: { provider: Provider; industries: string[]; indicators: StoredEvaluationIndicators }[] = [];
-  for (const provider of providers) {
+  for (const provider of candidates) {
+    const industries = await providerIndustries(ports.db, provider);
+    // A regulator's round: its industries' providers only.
+    if (covered !== null && !industries.some((i) => covered.includes(i))) continue;
     drafts.push({
       provider,
-      industries: await providerIndustries(ports.db, provider),
+      industries,
       indicators: await computeIndicators(ports.db, config, provider._id, period),
     });
   }
+  if (drafts.length === 0) throw evaluationError('EVALUATION_NO_PROVIDERS', { orgUnitId: unit._id });
 
   return runCommand(ports, actor, 'evaluation.campaign.start', command, async ({ tx, now, audit }) => {
+    const industryPart = covered === null ? '' : `-${covered.join('-')}`;
     const campaignId =
-      command.kind === 'yearly' ? `camp-${unit._id}-${command.year}` : `camp-${ports.ids.next()}`;
+      command.kind === 'yearly'
+        ? `camp-${unit._id}-${command.year}${industryPart}`
+        : `camp-${ports.ids.next()}`;
     if ((await tx.get<EvaluationCampaign>(COLLECTIONS.evaluationCampaigns, campaignId)) !== null) {
       throw evaluationError('EVALUATION_CAMPAIGN_EXISTS', { campaignId });
     }
@@ -92,6 +105,7 @@ export async function startEvaluationCampaign(input: UseCaseInput): Promise<Eval
       periodTo: period.to,
       evaluationIds,
       createdBy: actor.openid,
+      industries: covered,
       orgPath: unit.path,
       createdAt: now,
       updatedAt: now,
@@ -101,10 +115,28 @@ export async function startEvaluationCampaign(input: UseCaseInput): Promise<Eval
       entityType: 'evaluation_campaign',
       entityId: campaignId,
       orgPath: unit.path,
-      summary: `发起考核：${command.title}（${unit.name}，${evaluationIds.length} 家服务机构）`,
+      summary: `发起考核：${command.title}（${unit.name}${industryLabel(covered)}，${evaluationIds.length} 家服务机构）`,
     });
     return { campaignId, title: command.title, evaluationIds, evaluationCount: evaluationIds.length };
   });
+}
+
+/**
+ * The industries a round the actor starts in the unit covers: null for every industry (a grant acting for
+ * every industry there: a worker, a leader, a regulator without an industry), else the industries of the
+ * actor's regulator grants covering the unit; undefined when the actor may not evaluate there at all.
+ */
+function campaignIndustries(actor: Actor, unitPath: string): readonly string[] | null | undefined {
+  if (can(actor, 'provider.evaluate', { orgPath: unitPath })) return null;
+  const industries = (listIndustries(actor, 'provider.evaluate') ?? []).filter((industry) =>
+    can(actor, 'provider.evaluate', { orgPath: unitPath, industries: [industry] }),
+  );
+  return industries.length === 0 ? undefined : industries;
+}
+
+function industryLabel(industries: readonly string[] | null): string {
+  if (industries === null) return '';
+  return `，${industries.map((i) => (isIndustry(i) ? INDUSTRY_LABELS[i] : i)).join('、')}`;
 }
 
 /** A provider's draft in a campaign: no grade yet, its indicators, open to reviewers' input. */

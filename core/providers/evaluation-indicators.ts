@@ -37,6 +37,48 @@ export function evaluationPeriod(
   return { from, to: Math.max(from, Math.min(end, now)) };
 }
 
+/** The counts the indicators are made of (each a count query in computeIndicators). */
+export interface IndicatorCounts {
+  /** Counted ratings of the period per star, 1 to 5. */
+  readonly starCounts: StarCounts;
+  readonly followUpsDue: number;
+  readonly followUpsOnTime: number;
+  readonly upheldComplaints: number;
+  readonly ordersOffered: number;
+  readonly ordersExpired: number;
+  readonly ordersDeclined: number;
+}
+
+/** The indicators from their counts (pure: the demo data builds its evaluations' indicators with it too). */
+export function indicatorsOf(
+  counts: IndicatorCounts,
+  config: PlatformConfig,
+  period: { readonly from: number; readonly to: number },
+): StoredEvaluationIndicators {
+  const { starCounts, followUpsDue, followUpsOnTime, upheldComplaints } = counts;
+  const { ordersOffered, ordersExpired, ordersDeclined } = counts;
+  const ratingCount = starCounts.reduce((sum, c) => sum + c, 0);
+  const starSum = starCounts.reduce((sum, c, i) => sum + c * (i + 1), 0);
+  const low = lowRatingShare(starCounts, config.governance.lowRatingAtMost);
+  return {
+    periodFrom: period.from,
+    periodTo: period.to,
+    ratingCount,
+    averageStars: ratingCount === 0 ? null : Math.round((starSum / ratingCount) * 100) / 100,
+    lowRatingCount: low.low,
+    lowRatingRate: rateOf(low.low, low.counted),
+    followUpsDue,
+    followUpsOnTime,
+    followUpPunctuality: rateOf(followUpsOnTime, followUpsDue),
+    upheldComplaints,
+    ordersOffered,
+    ordersExpired,
+    ordersDeclined,
+    expiryRate: rateOf(ordersExpired, ordersOffered),
+    declineRate: rateOf(ordersDeclined, ordersOffered),
+  };
+}
+
 export async function computeIndicators(
   db: DatabasePort,
   config: PlatformConfig,
@@ -59,9 +101,6 @@ export async function computeIndicators(
     });
     starCounts.push(all - notCounted);
   }
-  const ratingCount = starCounts.reduce((sum, c) => sum + c, 0);
-  const starSum = starCounts.reduce((sum, c, i) => sum + c * (i + 1), 0);
-  const low = lowRatingShare(starCounts as unknown as StarCounts, config.governance.lowRatingAtMost);
 
   const followUpsDue = await db.count(COLLECTIONS.followUps, {
     providerId,
@@ -92,21 +131,14 @@ export async function computeIndicators(
     createdAt: inPeriod,
   });
 
-  return {
-    periodFrom: period.from,
-    periodTo: period.to,
-    ratingCount,
-    averageStars: ratingCount === 0 ? null : Math.round((starSum / ratingCount) * 100) / 100,
-    lowRatingCount: low.low,
-    lowRatingRate: rateOf(low.low, low.counted),
+  const counts: IndicatorCounts = {
+    starCounts: starCounts as unknown as StarCounts,
     followUpsDue,
     followUpsOnTime,
-    followUpPunctuality: rateOf(followUpsOnTime, followUpsDue),
     upheldComplaints,
     ordersOffered,
     ordersExpired,
     ordersDeclined,
-    expiryRate: rateOf(ordersExpired, ordersOffered),
-    declineRate: rateOf(ordersDeclined, ordersOffered),
   };
+  return indicatorsOf(counts, config, period);
 }

@@ -44,7 +44,8 @@ function isPublished(e: Evaluation): boolean {
   return (e.status ?? 'published') === 'published' && e.published;
 }
 
-export function listItemOf(e: Evaluation): EvaluationListItem {
+/** A list row; the reviewers' figures only for those who review it (`reviewer`). */
+export function listItemOf(e: Evaluation, reviewer = true): EvaluationListItem {
   const status = e.status ?? 'published';
   const kind = e.kind ?? 'yearly';
   return {
@@ -62,8 +63,8 @@ export function listItemOf(e: Evaluation): EvaluationListItem {
     gradeLabel: e.grade === null ? null : EVALUATION_GRADE_LABELS[e.grade],
     outcome: e.outcome ?? null,
     outcomeLabel: outcomeLabelOf(e.outcome) || null,
-    reviewCount: (e.reviews ?? []).length,
-    reviewerScore: averageScore(e.reviews ?? []),
+    reviewCount: reviewer ? (e.reviews ?? []).length : null,
+    reviewerScore: reviewer ? averageScore(e.reviews ?? []) : null,
     rectifyDeadline: e.rectifyDeadline,
     publishedAt: e.publishedAt ?? (status === 'published' ? e.updatedAt : null),
     createdAt: e.createdAt,
@@ -78,7 +79,9 @@ export async function listEvaluations(input: UseCaseInput): Promise<EvaluationLi
   const filter: Record<string, unknown> = {};
   if (query.campaignId !== undefined) filter.campaignId = query.campaignId;
   if (query.providerId !== undefined) filter.providerId = query.providerId;
-  if (query.status !== undefined) filter.status = query.status;
+  // `published` is the flag the public reads; older records carry no `status`.
+  if (query.status === 'published') filter.published = true;
+  else if (query.status !== undefined) filter.status = query.status;
 
   const scope = listScope(actor, 'provider.evaluate');
   let wheres: Where[];
@@ -100,12 +103,8 @@ export async function listEvaluations(input: UseCaseInput): Promise<EvaluationLi
   } else {
     throw refusalError(scope.refusal);
   }
-  return pageOfUnion<Evaluation, EvaluationListItem>(
-    ports.db,
-    COLLECTIONS.evaluations,
-    wheres,
-    query,
-    listItemOf,
+  return pageOfUnion<Evaluation, EvaluationListItem>(ports.db, COLLECTIONS.evaluations, wheres, query, (e) =>
+    listItemOf(e, reviews(actor, e)),
   );
 }
 
@@ -130,7 +129,7 @@ export async function evaluationDetail(input: UseCaseInput): Promise<EvaluationD
   const target = targetOf(e);
   const draft = (e.status ?? 'published') === 'draft';
   return {
-    ...listItemOf(e),
+    ...listItemOf(e, reviewer),
     // The figures and the reviewers' input are the reviewers'; the public sees the result.
     indicators: reviewer ? (e.indicators ?? null) : null,
     reviews: reviewer ? (e.reviews ?? []).map(reviewView) : [],

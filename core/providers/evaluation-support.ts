@@ -3,7 +3,8 @@
  * (its unit and industries), the city and county units above it, who hears of a step
  * (TPL_GOVERNANCE_NOTICE), and small number helpers.
  */
-import { can, type AccessTarget } from '../auth/authorize';
+import { can } from '../auth/authorize';
+import { providerIndustries, providerTarget } from '../auth/provider-access';
 import type { Action } from '../auth/actions';
 import type { Actor, Role } from '../auth/roles';
 import type { DatabasePort, TransactionPort } from '../kernel/database.port';
@@ -12,7 +13,6 @@ import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../kernel/platform
 import { formatShanghaiMinute } from '../kernel/shanghai-time';
 import type { UseCaseInput } from '../kernel/use-case';
 import { fitThing } from '../messaging/template-values';
-import type { ServiceCategory } from '../model/catalog.model';
 import { COLLECTIONS } from '../model/collections.model';
 import {
   EVALUATION_OUTCOME_LABELS,
@@ -20,8 +20,6 @@ import {
   type EvaluationCampaign,
   type EvaluationOutcome,
 } from '../model/evaluation.model';
-import { industryOf } from '../model/industry.model';
-import type { Offering } from '../model/offering.model';
 import type { OrgUnit } from '../model/org-unit.model';
 import type { Provider } from '../model/provider.model';
 import type { User } from '../model/user.model';
@@ -65,36 +63,7 @@ export interface ProviderInScope {
   readonly industries: readonly string[];
 }
 
-/**
- * The industries of a provider: those stored on it (a provider created from an application), else those of
- * its offerings' service categories.
- */
-export async function providerIndustries(
-  db: DatabasePort,
-  provider: Pick<Provider, '_id'> & { readonly industries?: readonly string[] },
-): Promise<string[]> {
-  if (Array.isArray(provider.industries) && provider.industries.length > 0) return [...provider.industries];
-  const offerings = await db.find<Pick<Offering, '_id' | 'categoryId'>>(
-    COLLECTIONS.offerings,
-    { providerId: provider._id },
-    { fields: ['categoryId'], limit: MAX_OFFERINGS },
-  );
-  const categoryIds = [...new Set(offerings.map((o) => o.categoryId))];
-  if (categoryIds.length === 0) return [];
-  const categories = await db.find<Pick<ServiceCategory, '_id' | 'industry'>>(
-    COLLECTIONS.serviceCategories,
-    { _id: db.command.in(categoryIds) },
-    { fields: ['industry'], limit: categoryIds.length },
-  );
-  return [...new Set(categories.map((c) => industryOf(c)))].sort();
-}
-
-export function providerTarget(
-  provider: Pick<Provider, '_id' | 'orgPath'>,
-  industries: readonly string[],
-): AccessTarget {
-  return { orgPath: provider.orgPath, providerId: provider._id, industries };
-}
+export { providerIndustries, providerTarget };
 
 /**
  * The provider, when the actor may do `action` on it; PROVIDER_NOT_FOUND both for a provider that does not

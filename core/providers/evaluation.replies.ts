@@ -71,8 +71,9 @@ export interface EvaluationListItem {
   readonly gradeLabel: string | null;
   readonly outcome: EvaluationOutcome | null;
   readonly outcomeLabel: string | null;
-  readonly reviewCount: number;
-  /** Average reviewers' score (0-100, one decimal), null before any input. */
+  /** How many reviewers gave input; null for a caller who does not review it (the public view). */
+  readonly reviewCount: number | null;
+  /** Average reviewers' score (0-100, one decimal), null before any input and in the public view. */
   readonly reviewerScore: number | null;
   readonly rectifyDeadline: number | null;
   readonly publishedAt: number | null;

@@ -12,7 +12,7 @@ import {
 } from '../auth/authorize';
 import { listScope } from '../auth/list-scope';
 import type { Action } from '../auth/actions';
-import type { Actor } from '../auth/roles';
+import type { Actor, Role } from '../auth/roles';
 import type { CommandTransaction } from '../kernel/command.runner';
 import type { DatabasePort, StoredDocument, Where } from '../kernel/database.port';
 import type { SubscribeMessage } from '../kernel/notifier.port';
@@ -114,8 +114,9 @@ export function authorizeOrHide(
   action: Action,
   target: AccessTarget | null,
   notFound: () => DomainError,
+  options: { readonly roles?: readonly Role[] } = {},
 ): Authorization {
-  const access = checkAccess(actor, action, target ?? {});
+  const access = checkAccess(actor, action, target ?? {}, options);
   if (access.ok && target !== null) return access.value;
   if (!access.ok && access.refusal.code !== AUTH_ERROR_CODES.outOfScope) orThrow(access);
   throw notFound();

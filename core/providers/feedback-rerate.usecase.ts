@@ -8,7 +8,6 @@
  * Only the resident who rated may do it (`rating.rerate`: resident, own): nothing here writes a rating for
  * anyone else, and nothing creates a rating that did not exist.
  */
-import { authorize } from '../auth/authorize';
 import { runCommand } from '../kernel/command.runner';
 import type { StoredDocument, TransactionPort } from '../kernel/database.port';
 import { requireIdentity } from '../kernel/identity';
@@ -18,12 +17,13 @@ import type { UseCaseInput } from '../kernel/use-case';
 import { COLLECTIONS } from '../model/collections.model';
 import type { FeedbackTicket } from '../model/feedback.model';
 import type { ModerationItem } from '../model/moderation.model';
-import type { Rating, SupersededRating } from '../model/order.model';
+import type { Order, Rating, SupersededRating } from '../model/order.model';
 import { replaceCountedStars } from '../reputation/feedback-aggregates';
 import { feedbackTicketIdOf } from '../reputation/feedback-ticket';
+import { rerateState } from '../reputation/rerate.rule';
 import { parseCommand } from '../schemas/command.parser';
 import { ratingRerateSchema } from '../schemas/feedback.schema';
-import { screenText } from './feedback-common';
+import { authorizeOrHide, screenText } from './feedback-common';
 import { feedbackError } from './feedback.errors';
 import type { RerateResult } from './feedback.replies';
 
@@ -49,21 +49,29 @@ export async function rerateOrder(input: UseCaseInput): Promise<RerateResult> {
   return runCommand(ports, actor, 'rating.rerate', command, async (ctx) => {
     const { tx, now } = ctx;
     const rating = ratingId === null ? null : await tx.get<Rating>(COLLECTIONS.ratings, ratingId);
-    if (rating === null) {
-      authorize(actor, 'rating.rerate', {}, { roles: ['resident'] });
-      throw feedbackError('RATING_NOT_FOUND', { orderId: command.orderId });
-    }
-    authorize(
+    // Someone else's order (rated or not) answers like one that does not exist (docs/governance.md); the
+    // caller's own order without a rating is RATING_NOT_FOUND.
+    const order =
+      rating !== null
+        ? null
+        : await tx.get<Pick<Order, '_id' | 'residentOpenid' | 'orgPath'>>(
+            COLLECTIONS.orders,
+            command.orderId,
+          );
+    const owned =
+      rating ?? (order === null ? null : { residentOpenid: order.residentOpenid, orgPath: order.orgPath });
+    authorizeOrHide(
       actor,
       'rating.rerate',
-      { ownerOpenid: rating.residentOpenid, orgPath: rating.orgPath },
+      owned === null ? null : { ownerOpenid: owned.residentOpenid, orgPath: owned.orgPath },
+      () => feedbackError('ORDER_NOT_FOUND', { orderId: command.orderId }),
       { roles: ['resident'] },
     );
+    if (rating === null) throw feedbackError('RATING_NOT_FOUND', { orderId: command.orderId });
     const ticket = await tx.get<FeedbackTicket>(COLLECTIONS.feedbackTickets, feedbackTicketIdOf(rating._id));
-    if (rating.superseded !== undefined || (ticket !== null && ticket.reratedAt !== null)) {
-      throw feedbackError('RERATE_ALREADY_DONE', { orderId: command.orderId });
-    }
-    if (ticket === null || ticket.status !== 'resolved') {
+    const state = rerateState(ticket, rating);
+    if (state === 'already_done') throw feedbackError('RERATE_ALREADY_DONE', { orderId: command.orderId });
+    if (state === 'not_available' || ticket === null) {
       throw feedbackError('RERATE_NOT_AVAILABLE', { orderId: command.orderId });
     }
     const superseded: SupersededRating = {

@@ -3,14 +3,16 @@
  * its notice has not ended (provider.application.object): the text goes through content security, the
  * unit's workers and leaders are told, the applicant hears that there is one, never who raised it. The
  * unit's worker or leader answers each (provider.objection.answer: upheld or dismissed, with a reply the
- * applicant reads); the agreement cannot be signed while one is open. An upheld objection does not move the
+ * applicant reads, content-checked like the objection; the objector is told the outcome); the agreement cannot be signed while one is open. An upheld objection does not move the
  * application by itself: the unit then sends it back to review or, the leader, rejects it
  * (provider.application.decide), with its reason.
  */
-import { authorize } from '../auth/authorize';
+import { authorize, can } from '../auth/authorize';
 import { runCommand } from '../kernel/command.runner';
 import { requireIdentity } from '../kernel/identity';
-import { DEFAULT_PLATFORM_CONFIG } from '../kernel/platform.config';
+import type { SubscribeMessage } from '../kernel/notifier.port';
+import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../kernel/platform.config';
+import { formatShanghaiMinute } from '../kernel/shanghai-time';
 import type { UseCaseInput } from '../kernel/use-case';
 import {
   OBJECTION_STATUS_LABELS,
@@ -18,6 +20,7 @@ import {
   type ApplicationObjection,
 } from '../model/application.model';
 import { COLLECTIONS } from '../model/collections.model';
+import { fitThing } from '../messaging/template-values';
 import { parseCommand } from '../schemas/command.parser';
 import { applicationObjectionSchema, objectionAnswerSchema } from '../schemas/provider.schema';
 import {
@@ -121,11 +124,60 @@ export async function objectToApplication(input: UseCaseInput): Promise<Objectio
   });
 }
 
-/** provider.objection.answer: the unit's worker or leader upholds or dismisses an objection, with a reply. */
+/**
+ * The objector hears how their objection was answered (TPL_APPLICATION_PROGRESS: 异议成立 / 异议不成立), in
+ * their message centre and as a subscribe message, opening the public notices; the applicant is never told
+ * who objected, and the objector is told nothing of the application beyond its name and unit.
+ */
+function objectorMessage(
+  config: PlatformConfig,
+  objection: Pick<ApplicationObjection, 'objectorOpenid'>,
+  application: Pick<Application, 'name'>,
+  decision: 'upheld' | 'dismissed',
+  unit: string,
+  at: number,
+): SubscribeMessage[] {
+  if (objection.objectorOpenid.length === 0) return [];
+  const phrase =
+    decision === 'upheld'
+      ? APPLICATION_PROGRESS_PHRASES.objectionUpheld
+      : APPLICATION_PROGRESS_PHRASES.objectionDismissed;
+  return [
+    {
+      touser: objection.objectorOpenid,
+      templateId: config.templates.applicationProgress,
+      page: config.pages.noticeBoard,
+      data: {
+        thing1: { value: fitThing(application.name) },
+        phrase2: { value: phrase },
+        thing3: { value: fitThing(unit, '社区') },
+        time4: { value: formatShanghaiMinute(at) },
+      },
+    },
+  ];
+}
+
+/**
+ * provider.objection.answer: the unit's worker or leader upholds or dismisses an objection, with a reply. The
+ * reply goes through content security as the objection did (scene 'comment': OBJECTION_REPLY_RISKY, nothing
+ * written; held for review: `replyFlagged`), only for a caller who may answer it (anyone else learns nothing).
+ */
 export async function answerObjection(input: UseCaseInput): Promise<ObjectionAnswerResult> {
   const { ports, actor } = input;
+  const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   requireIdentity(actor);
   const command = parseCommand(objectionAnswerSchema, input.command);
+  const { db } = ports;
+  const before = await db.get<ApplicationObjection>(COLLECTIONS.applicationObjections, command.objectionId);
+  const beforeApp =
+    before === null ? null : await db.get<Application>(COLLECTIONS.applications, before.applicationId);
+  const mayAnswer =
+    beforeApp !== null && can(actor, 'provider.objection.answer', applicationTarget(beforeApp));
+  const verdict = mayAnswer
+    ? await ports.contentSecurity.check(command.reply, actor.openid, 'comment')
+    : 'pass';
+  if (verdict === 'risky') throw applicationError('OBJECTION_REPLY_RISKY');
+  const unit = beforeApp === null ? '' : await unitName(db, beforeApp.orgUnitId);
   return runCommand(ports, actor, 'provider.objection.answer', command, async (ctx) => {
     const { tx, now } = ctx;
     const objection = await tx.get<ApplicationObjection>(
@@ -146,12 +198,20 @@ export async function answerObjection(input: UseCaseInput): Promise<ObjectionAns
     await tx.update(COLLECTIONS.applicationObjections, objection._id, {
       status: command.decision,
       reply: command.reply,
+      replyFlagged: verdict === 'review',
       answeredAt: now,
       answeredBy: actor.openid,
       updatedAt: now,
     });
     const open = Math.max(0, (application.openObjections ?? 1) - 1);
     await tx.update(COLLECTIONS.applications, application._id, { openObjections: open, updatedAt: now });
+    await notifyAfterCommit(
+      ctx,
+      ports,
+      application._id,
+      objectorMessage(config, objection, application, command.decision, unit, now),
+      now,
+    );
     ctx.audit({
       entityType: 'application',
       entityId: application._id,

@@ -1,7 +1,7 @@
 /**
  * provider.offering.list {providerId}: every offering of a provider, pending review and unlisted ones too,
- * for its manager (mini-program) and the workers and leaders of its unit (console), with the buttons they may
- * use. A provider that does not exist answers like one outside the caller's units.
+ * for its staff (mini-program: the manager keeps them, the other staff only read them) and the workers and
+ * leaders of its unit (console), with the buttons they may use (`actions.canSave`, `actions.canReview`). A provider that does not exist answers like one outside the caller's units.
  */
 import { authorize, can } from '../auth/authorize';
 import type { Actor } from '../auth/roles';
@@ -42,12 +42,11 @@ export function offeringView(o: ReviewedOffering, itemName: string): OfferingVie
 
 function authorizeList(actor: Actor, provider: Provider | null, providerId: string): Provider {
   if (provider === null) {
-    authorize(actor, 'offering.manage', {});
+    authorize(actor, 'offering.view', {});
     throw feedbackError('PROVIDER_NOT_FOUND', { providerId });
   }
-  const target = { orgPath: provider.orgPath, providerId: provider._id };
-  // A leader reviews new items without keeping the prices: either action lets one read the list.
-  if (!can(actor, 'offering.review', target)) authorize(actor, 'offering.manage', target);
+  // Any of the provider's staff reads the list (read-only unless they manage it: actions.canSave).
+  authorize(actor, 'offering.view', { orgPath: provider.orgPath, providerId: provider._id });
   return provider;
 }
 

@@ -37,6 +37,7 @@ import { offeringReviewSchema } from '../schemas/feedback.schema';
 import { offeringSaveSchema, type OfferingSaveCommand } from '../schemas/provider.schema';
 import { authorizeOrHide } from './feedback-common';
 import { feedbackError } from './feedback.errors';
+import { markBoardStale } from './red-star-board';
 import type { OfferingReviewResult, OfferingSaveResult } from './feedback.replies';
 
 /** An offering as stored, with the review fields this module adds. */
@@ -189,6 +190,7 @@ async function createOffering(
       updatedAt: now,
     });
   }
+  await markBoardStale(tx, provider._id, now);
   const after = snapshotOf(offering);
   await recordChange(ctx, input, offering, 'created', null, after, changedFields(null, after), role, null);
   ctx.audit({
@@ -237,6 +239,7 @@ async function changeOffering(
       ...(review === 'pending' && before.review === 'rejected' ? { reviewReason: null } : {}),
       updatedAt: now,
     });
+    await markBoardStale(tx, current.providerId, now);
     await recordChange(ctx, input, current, 'changed', before, after, fields, role, null);
     ctx.audit({
       entityType: 'offering',
@@ -289,6 +292,7 @@ export async function reviewOffering(input: UseCaseInput): Promise<OfferingRevie
       reviewedAt: now,
       updatedAt: now,
     });
+    await markBoardStale(tx, offering.providerId, now);
     const before = snapshotOf(offering);
     const after: OfferingSnapshot = { ...before, review };
     await recordChange(ctx, input, offering, 'reviewed', before, after, ['review'], granted.role, reason);

@@ -1,7 +1,9 @@
 /**
  * provider.status.change: a leader or an industry regulator of the provider's unit suspends a provider
- * (暂停服务), reinstates it (恢复服务), orders it to rectify by a deadline (责令限期整改) or accepts the
- * rectification, as the provider life cycle allows (core/lifecycle/provider.lifecycle.ts: who, from which
+ * (暂停服务), reinstates it (恢复服务), orders it to rectify by a deadline (责令限期整改: with its problem list
+ * and reason, the deadline defaulting to governance.rectifyDefaultDays; recorded on the provider as
+ * `rectification`, so the timer step 'rectification' tells the unit's leaders when the re-check falls due, as
+ * for an evaluation's rectification) or accepts the rectification, as the provider life cycle allows (core/lifecycle/provider.lifecycle.ts: who, from which
  * status, with a reason where one is required). Removal with the blacklist and exit are not offered here
  * (PROVIDER_STATUS_CHANGE_NOT_AVAILABLE).
  *
@@ -27,12 +29,18 @@ import {
 } from '../lifecycle/provider.lifecycle';
 import type { TransitionResult } from '../lifecycle/state-machine';
 import { COLLECTIONS } from '../model/collections.model';
-import type { Provider } from '../model/provider.model';
+import type { Provider, ProviderRectification } from '../model/provider.model';
+import { DEFAULT_PLATFORM_CONFIG } from '../kernel/platform.config';
 import { parseCommand } from '../schemas/command.parser';
 import { providerStatusChangeSchema, type ProviderStatusChangeCommand } from '../schemas/provider.schema';
-import type { Actor } from '../auth/roles';
+import type { Actor, Role } from '../auth/roles';
+import { isWithin } from '../org/org-path';
+import type { AccessTarget } from '../auth/authorize';
+import { providerIndustries, providerTarget } from './evaluation-support';
 import { providerStatusError } from './provider-status.errors';
 import type { ProviderStatusChangeResult } from './provider-status.reply';
+
+const DAY_MS = 86_400_000;
 
 /** The statuses this command moves a provider to. */
 const CHANGEABLE: readonly ProviderStatus[] = ['suspended', 'active', 'rectifying'];
@@ -47,14 +55,32 @@ export async function changeProviderStatus(input: UseCaseInput): Promise<Provide
   if (!CHANGEABLE.includes(command.to)) {
     throw providerStatusError('PROVIDER_STATUS_CHANGE_NOT_AVAILABLE', { to: command.to });
   }
+  const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   return runCommand(ports, actor, 'provider.status.change', command, async ({ tx, now, audit }) => {
     const provider = await tx.get<Provider>(COLLECTIONS.providers, command.providerId);
     if (provider === null) refuseAsOutside(actor, command);
-    const step = transition(actor, provider, command, now);
+    const deadline = command.rectifyDeadline ?? now + config.governance.rectifyDefaultDays * DAY_MS;
+    // A regulator acts on the providers of its industry (the matrix's `industry` scope).
+    const target = providerTarget(provider, await providerIndustries(ports.db, provider));
+    const step = transition(actor, provider, command, now, deadline, target);
+    const rectifying = step.entity.status === 'rectifying';
+    const rectification: ProviderRectification | null = rectifying
+      ? {
+          orderedAt: now,
+          orderedBy: actor.openid,
+          reason: step.event.reason ?? '',
+          problems: command.problems,
+          deadline,
+          unitPath: orderingUnit(actor, step.event.actor.role, provider.orgPath),
+          dueToldAt: null,
+        }
+      : null;
     await tx.update(COLLECTIONS.providers, provider._id, {
       status: step.entity.status,
       statusChangedAt: now,
-      rectifyDeadline: step.entity.status === 'rectifying' ? (command.rectifyDeadline ?? null) : null,
+      rectifyDeadline: rectifying ? deadline : null,
+      ...(rectification === null ? {} : { rectification }),
+      boardStale: true,
       updatedAt: now,
     });
     // What matching filters on: the status copied onto every offering, in this transaction.
@@ -91,8 +117,9 @@ function transition(
   provider: Provider,
   command: ProviderStatusChangeCommand,
   now: number,
+  deadline: number,
+  target: AccessTarget,
 ): TransitionResult<Provider, ProviderStatus> {
-  const target = { orgPath: provider.orgPath, providerId: provider._id };
   if (command.to !== 'rectifying') {
     return PROVIDER_LIFECYCLE.authorizeAndTransition(
       actor,
@@ -104,7 +131,15 @@ function transition(
     );
   }
   const actingAs = orThrow(PROVIDER_LIFECYCLE.checkStep(actor, provider, 'rectifying', target));
-  return startRectification(provider, actingAs, now, command.reason, command.rectifyDeadline ?? 0);
+  return startRectification(provider, actingAs, now, command.reason, deadline);
+}
+
+/** The unit of the grant the rectification was ordered under (the one covering the provider). */
+function orderingUnit(actor: Actor, role: Role, providerPath: string): string {
+  const grant = actor.grants.find(
+    (g) => g.role === role && typeof g.orgPath === 'string' && isWithin(providerPath, g.orgPath),
+  );
+  return grant?.orgPath ?? providerPath;
 }
 
 /** No such provider: the answer someone gets for a provider outside their units (the matrix's refusal). */

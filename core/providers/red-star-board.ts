@@ -6,11 +6,15 @@
  *
  * `red_star_board` is a snapshot: one row per active, not blacklisted provider x listed offering x unit of
  * its service area (a unit inside another unit of the same area adds nothing). The timer step 'board'
- * rewrites it from the providers' stored reputation (refreshBoard); an evaluation or a removal rewrites the
- * provider's own rows at once (refreshProviderRows). Only rows that changed are written, so a second run
- * writes nothing. Ranks are not stored: they follow from the order (reputation, then provider) when read.
+ * rewrites the rows of the providers marked `boardStale` (every change of a provider's reputation, status or
+ * offerings marks it: providerReputationPatch, the status steps, offering saves and reviews), clearing the
+ * mark, and rebuilds the whole board only when the snapshot is empty (refreshBoard); an evaluation or a
+ * removal rewrites the provider's own rows at once (refreshProviderRows). Only rows that changed are written,
+ * so a run with nothing marked reads no provider and writes nothing. A renamed service item or unit reaches
+ * the board with its providers' next change. Ranks are not stored: they follow from the order (reputation,
+ * then provider) when read.
  */
-import type { DatabasePort } from '../kernel/database.port';
+import type { DatabasePort, TransactionPort } from '../kernel/database.port';
 import type { PlatformConfig } from '../kernel/platform.config';
 import type { TimerRun } from '../kernel/timer-run';
 import type { ServiceItem } from '../model/catalog.model';
@@ -247,8 +251,54 @@ export async function refreshBoard(
   return total;
 }
 
-/** The timer step 'board'. */
+/** Mark the provider's board rows for the next refresh (its offerings changed), in the caller's transaction. */
+export async function markBoardStale(tx: TransactionPort, providerId: string, now: number): Promise<void> {
+  await tx.update(COLLECTIONS.providers, providerId, { boardStale: true, updatedAt: now });
+}
+
+/**
+ * The marked providers' rows rewritten, one batch, each mark cleared only if the provider did not change
+ * again since it was read (then the next run looks at it again).
+ */
+async function refreshMarked(
+  db: DatabasePort,
+  config: PlatformConfig,
+  now: number,
+): Promise<RowChanges & { providers: number; hasMore: boolean }> {
+  const marked = await db.find<Provider>(
+    COLLECTIONS.providers,
+    { boardStale: true },
+    { orderBy: [['_id', 'asc']], limit: config.timerBatchSize },
+  );
+  const changes =
+    marked.length === 0 ? { written: 0, removed: 0 } : await refreshProviders(db, config, marked, now);
+  for (const p of marked) {
+    await db.updateWhere(
+      COLLECTIONS.providers,
+      { _id: p._id, boardStale: true, updatedAt: p.updatedAt },
+      { boardStale: false },
+    );
+  }
+  return { ...changes, providers: marked.length, hasMore: marked.length === config.timerBatchSize };
+}
+
+/**
+ * The timer step 'board': the whole board when the snapshot is empty (a new deployment, a wiped collection),
+ * else only the providers marked since the last run.
+ */
 export async function boardStep(run: TimerRun): Promise<ProviderTimerStepResult> {
-  const changes = await refreshBoard(run.db, run.config, run.now);
-  return { counts: { rowsWritten: changes.written, rowsRemoved: changes.removed }, hasMore: false };
+  const { db, config, now } = run;
+  if ((await db.count(COLLECTIONS.redStarBoard, {})) === 0) {
+    // The marks stay: the next run reads the marked providers once more and finds nothing to write.
+    const changes = await refreshBoard(db, config, now);
+    return {
+      counts: { rowsWritten: changes.written, rowsRemoved: changes.removed, fullRebuild: 1 },
+      hasMore: false,
+    };
+  }
+  const changes = await refreshMarked(db, config, now);
+  return {
+    counts: { rowsWritten: changes.written, rowsRemoved: changes.removed, providersRead: changes.providers },
+    hasMore: changes.hasMore,
+  };
 }

@@ -14,6 +14,7 @@
  * are ended by the `order-timers` function and their residents offered the next provider
  * (core/orders/release-stopped-provider-orders.usecase.ts).
  */
+import { handRectificationInForce } from '../lifecycle/provider-rectification';
 import { listScope } from '../auth/list-scope';
 import type { Actor } from '../auth/roles';
 import { recordEvent, runCommand, type CommandTransaction } from '../kernel/command.runner';
@@ -85,6 +86,7 @@ export async function recheckProvider(input: UseCaseInput): Promise<ProviderGove
       status: 'active',
       statusChangedAt: ctx.now,
       rectifyDeadline: null,
+      boardStale: true,
       updatedAt: ctx.now,
     });
     const offeringsUpdated = await copyStatusToOfferings(ports, ctx, provider._id, {
@@ -186,6 +188,7 @@ async function removeInTransaction(removal: Removal): Promise<ProviderGovernance
     statusChangedAt: now,
     rectifyDeadline: null,
     blacklisted: true,
+    boardStale: true,
     updatedAt: now,
   });
   const offeringsUpdated = await copyStatusToOfferings(ports, ctx, provider._id, {
@@ -250,30 +253,56 @@ function reportOf(
   facts: Pick<RegulatorReport, '_id' | 'unitName' | 'reportedToPaths' | 'reportedToNames' | 'createdByRole'>,
 ): RegulatorReport {
   const { actor, ctx, provider, reasons } = removal;
-  // The problems it failed to fix: those of the evaluation that ordered the rectification.
-  const rectifying = removal.facts.evaluations.find(
-    (e) => e.outcome === 'rectify' || e.rectifyDeadline !== null,
-  );
-  return {
+  return regulatorReportOf(provider, removal.facts, reasons, {
     ...facts,
+    createdBy: actor.openid,
+    createdAt: ctx.now,
+  });
+}
+
+/**
+ * The `regulator_reports` record of a removal (pure: the demo data's removed providers get theirs from it):
+ * `provider` as it was before the removal, its published evaluations (newest first) and item names.
+ */
+export function regulatorReportOf(
+  provider: Pick<
+    Provider,
+    '_id' | 'name' | 'creditCode' | 'legalRepresentative' | 'address' | 'contactPhone' | 'status' | 'orgPath'
+  > &
+    Partial<Pick<Provider, 'rectification' | 'rectifyDeadline'>>,
+  facts: { readonly evaluations: readonly Evaluation[]; readonly itemNames: readonly string[] },
+  reasons: readonly string[],
+  record: Pick<
+    RegulatorReport,
+    '_id' | 'unitName' | 'reportedToPaths' | 'reportedToNames' | 'createdBy' | 'createdByRole' | 'createdAt'
+  >,
+): RegulatorReport {
+  // The problems it failed to fix: those of the rectification in force, ordered by the latest evaluation that
+  // ordered one, or by hand (provider.status.change) after it.
+  const rectifying = facts.evaluations.find((e) => e.outcome === 'rectify' || e.rectifyDeadline !== null);
+  const byHand = handRectificationInForce(
+    { rectifyDeadline: provider.rectifyDeadline ?? null, rectification: provider.rectification ?? null },
+    rectifying === undefined ? null : (rectifying.publishedAt ?? rectifying.createdAt),
+  );
+  const problems = byHand !== null ? byHand.problems : (rectifying?.problems ?? []);
+  return {
+    ...record,
     providerId: provider._id,
     providerName: provider.name,
     creditCode: provider.creditCode,
     legalRepresentative: provider.legalRepresentative ?? '',
     address: provider.address ?? '',
     contactPhone: provider.contactPhone ?? '',
-    itemNames: removal.facts.itemNames,
+    itemNames: facts.itemNames,
     reasons,
-    problems: provider.status === 'rectifying' ? (rectifying?.problems ?? []) : [],
-    evaluationHistory: removal.facts.evaluations.map((e) => ({
+    problems: provider.status === 'rectifying' ? [...problems] : [],
+    evaluationHistory: facts.evaluations.map((e) => ({
       year: e.year,
       gradeLabel: e.grade === null ? '' : EVALUATION_GRADE_LABELS[e.grade],
       outcomeLabel: outcomeLabelOf(e.outcome),
       summary: e.summary,
       at: e.publishedAt ?? e.createdAt,
     })),
-    createdBy: actor.openid,
-    createdAt: ctx.now,
     orgPath: provider.orgPath,
   };
 }

@@ -57,13 +57,17 @@ export function providerReputation(
   );
 }
 
-/** The formula's cached output on the provider. */
+/**
+ * The formula's cached output on the provider; its red-star board rows are marked for the next refresh
+ * (`boardStale`, core/providers/red-star-board.ts).
+ */
 export function providerReputationPatch(reputation: Reputation, now: number): Patch {
   return {
     reputation: reputation.score,
     starLevel: reputation.starLevel,
     redStar: reputation.redStar,
     reputationUpdatedAt: now,
+    boardStale: true,
     updatedAt: now,
   };
 }

@@ -244,15 +244,23 @@ export const evaluationRecordSchema = command({
 });
 export type EvaluationRecordCommand = z.output<typeof evaluationRecordSchema>;
 
-/** Rectify (with a deadline), accept the rectification, suspend, reinstate, remove, exit. */
+/**
+ * Rectify, accept the rectification, suspend, reinstate, remove, exit. Rectifying by hand is ordered as an
+ * evaluation's rectification is: with its problem list and a deadline (absent: now +
+ * governance.rectifyDefaultDays), the reason required by the life cycle.
+ */
 export const providerStatusChangeSchema = command({
   providerId: id('服务机构'),
   to: oneOf('目标状态', PROVIDER_STATUSES),
   reason: optionalText('原因', 500, { multiline: true }),
   rectifyDeadline: instant('整改期限').optional(),
+  problems: list('问题清单', text('问题', { max: 200, multiline: true }), { min: 0, max: 20 }).default([]),
 }).superRefine((cmd, ctx) => {
-  if (cmd.to === 'rectifying' && cmd.rectifyDeadline === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['rectifyDeadline'], message: '责令整改时请选择整改期限' });
+  if (cmd.to === 'rectifying' && cmd.problems.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['problems'], message: '责令限期整改时请填写问题清单' });
+  }
+  if (cmd.to !== 'rectifying' && cmd.rectifyDeadline !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['rectifyDeadline'], message: '只有限期整改需要整改期限' });
   }
 });
 export type ProviderStatusChangeCommand = z.output<typeof providerStatusChangeSchema>;

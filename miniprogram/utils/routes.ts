@@ -30,6 +30,7 @@ export const ROUTES = {
   standing: '/packages/staff/pages/standing/standing',
   board: '/packages/providers/pages/board/board',
   notices: '/packages/providers/pages/notices/notices',
+  evaluationResults: '/packages/providers/pages/results/results',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

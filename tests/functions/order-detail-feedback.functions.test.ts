@@ -2,8 +2,8 @@
  * order.detail's `feedback` (the 差评 follow-up of the order's rating) through the real `orders` and `providers`
  * functions on the local cloud: what the resident's order page reads to offer the second rating. A 1-star
  * rating opens the ticket (open, not re-rated: no second rating yet); the provider's manager contacts and
- * resolves it (resolved: the second rating is open); after rating.rerate it says re-rated, and a second
- * rating.rerate is refused. A rating of 3 stars opens no ticket: no `feedback`.
+ * resolves it (resolved: the second rating is open, `canRerate` for the resident only); after rating.rerate it
+ * says re-rated, and a second rating.rerate is refused. A rating of 3 stars opens no ticket: no `feedback`.
  */
 import type { OrderDetailResult } from '../../core/orders/order.replies';
 import type { FeedbackTicketStepResult, RerateResult } from '../../core/providers/feedback.replies';
@@ -70,6 +70,7 @@ test('a 差评: open -> resolved by the manager (second rating open) -> re-rated
     outcomeLabel: null,
     resolvedAt: null,
     rerated: false,
+    canRerate: false,
   });
 
   const ticketId = `ft-rat-${order.orderId}`;
@@ -80,7 +81,11 @@ test('a 差评: open -> resolved by the manager (second rating open) -> re-rated
       note: '已电话联系居民，约定上门复修',
     }),
   );
-  expect(await feedbackOf(order)).toMatchObject({ ticketStatus: 'contacted', rerated: false });
+  expect(await feedbackOf(order)).toMatchObject({
+    ticketStatus: 'contacted',
+    rerated: false,
+    canRerate: false,
+  });
   const resolved = ok(
     await providers<FeedbackTicketStepResult>(MANAGER, 'feedback.ticket.resolve', {
       ticketId,
@@ -95,7 +100,19 @@ test('a 差评: open -> resolved by the manager (second rating open) -> re-rated
     outcomeLabel: '已整改',
     resolvedAt: resolved.at,
     rerated: false,
+    canRerate: true,
   });
+  // Only the order's resident is offered the second rating: the provider's manager sees the ticket, not the
+  // button; another resident is told the order does not exist (nothing of its feedback).
+  const managerView = ok(
+    await cloud.as(MANAGER).call<OrderDetailResult>('orders', 'order.detail', { orderId: order.orderId }),
+  );
+  expect(managerView.feedback).toMatchObject({ ticketStatus: 'resolved', canRerate: false });
+  const stranger = await cloud
+    .as(RESIDENTS[1]!)
+    .call<OrderDetailResult>('orders', 'order.detail', { orderId: order.orderId });
+  expect(stranger.code).toBe('ORDER_NOT_FOUND');
+  expect(JSON.stringify(stranger)).not.toContain('已办结');
 
   const rerated = ok(
     await providers<RerateResult>(order.resident, 'rating.rerate', {
@@ -110,7 +127,7 @@ test('a 差评: open -> resolved by the manager (second rating open) -> re-rated
       .as(order.resident)
       .call<OrderDetailResult>('orders', 'order.detail', { orderId: order.orderId }),
   );
-  expect(after.feedback).toMatchObject({ ticketStatus: 'resolved', rerated: true });
+  expect(after.feedback).toMatchObject({ ticketStatus: 'resolved', rerated: true, canRerate: false });
   expect(after.rating).toMatchObject({ stars: 4, text: '复修后制冷正常了' });
   await expectRefusedWritingNothing(
     cloud,

@@ -88,6 +88,7 @@ type SubjectKind =
   | 'concern-intake'
   | 'concern'
   // provider governance (support/governance-records.ts)
+  | 'application-intake'
   | 'application'
   | 'objection'
   | 'gov-provider'
@@ -190,7 +191,17 @@ function holdsRoleFor(actor: Actor, action: Action): boolean {
 /** A unit a worker may not file for (代办) answers like one that does not exist. */
 const INTAKE_UNIT_HIDDEN: Partial<Record<SubjectKind, string>> = {
   'concern-intake': 'CONCERN_UNIT_NOT_FOUND',
+  'application-intake': 'APPLICATION_UNIT_NOT_FOUND',
 };
+
+/**
+ * Units where a round is started for the caller's own industries (evaluation.campaign.start): a regulator of
+ * any industry acts in the unit for its industry, so a regulator "of another industry" in the unit is in scope.
+ */
+const UNITS_OF_EVERY_INDUSTRY: ReadonlySet<SubjectKind> = new Set(['campaign-unit']);
+
+/** Those who file an application as a paper form (纸质申请) for an applicant, never for themselves. */
+const PAPER_FILERS: readonly Role[] = ['worker', 'leader'];
 
 interface RowContext {
   readonly role: Role;
@@ -467,9 +478,17 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
   },
 
   // ---- providers: applications (support/governance-records.ts makes the records through the functions)
+  // The applicant for themselves; a worker or leader enters a paper form for the governance grid.
   'provider.apply': {
-    subject: 'self',
-    input: () => ({ ...governance().applicationInput(), clientRequestId: rid('g-apply') }),
+    subject: 'application-intake',
+    input: (_r, row) => ({
+      ...governance().applicationInput(
+        PAPER_FILERS.includes(row.role)
+          ? { paper: { receivedOn: '2025-03-09', applicantPhone: '13907750000' } }
+          : {},
+      ),
+      clientRequestId: rid('g-apply'),
+    }),
   },
   'provider.application.mine': { subject: 'self', input: () => ({}) },
   'provider.application.list': {
@@ -602,8 +621,10 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
       clientRequestId: rid('g-resolve'),
     }),
   },
+  // Someone else's order answers like one that does not exist.
   'rating.rerate': {
     subject: 'rerate',
+    hidden: { action: 'rating.rerate', roles: ['resident'], code: 'ORDER_NOT_FOUND' },
     input: (r) => ({ orderId: r.ids['orderId'], stars: 4, text: '', clientRequestId: rid('g-rerate') }),
   },
   'rating.appeal': {
@@ -631,6 +652,7 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
   },
   'complaint.submit': {
     subject: 'finished-order',
+    hidden: { action: 'complaint.submit', roles: ['resident'], code: 'ORDER_NOT_FOUND' },
     input: (r) => ({
       orderId: r.ids['orderId'],
       content: '收费高于报价，师傅态度也不好',
@@ -1097,6 +1119,14 @@ async function governanceRecord(kind: SubjectKind, stage: Stage | undefined): Pr
       return sharedGovProvider();
     case 'pending-offering':
       return g.pendingOffering(await sharedGovProvider());
+    // The grid applications are filed for (the applicant's own record: no owner before it exists).
+    case 'application-intake':
+      return {
+        target: { orgPath: crew.gridPath },
+        place: crew.gridPath,
+        providerId: DEMO_REFS.providerId,
+        ids: {},
+      };
     case 'campaign-unit':
       return {
         target: { orgPath: crew.gridPath },
@@ -1260,13 +1290,25 @@ function sharedRecord(_row: Row, fixture: Fixture, stage: Stage | undefined): Pr
 
 type Expected = { readonly allowed: true } | { readonly allowed: false; readonly code: string };
 
-function expected(row: Row, fixture: Fixture, record: SubjectRecord, user: WrittenUser): Expected {
+function expected(row: Row, fixture: Fixture, given: SubjectRecord, user: WrittenUser): Expected {
   const actor = actorAsLoaded(user);
+  // A unit is a place of every industry: the caller acts there for the industries its grants name.
+  const grantIndustries = actor.grants.flatMap((g) => (g.industry === undefined ? [] : [g.industry]));
+  const record =
+    UNITS_OF_EVERY_INDUSTRY.has(fixture.subject) && grantIndustries.length > 0
+      ? { ...given, target: { ...given.target, industries: grantIndustries } }
+      : given;
   // A worker filing for a resident (代办) outside their units is told the unit was not found.
   if (fixture.subject === 'concern-intake' && row.role === 'worker') {
     const target = record.target;
     if (!can(actor, 'concern.submit', target, { roles: ['worker'] })) {
       return { allowed: false, code: 'CONCERN_UNIT_NOT_FOUND' };
+    }
+  }
+  // A worker or leader entering a paper form outside their units: the same.
+  if (fixture.subject === 'application-intake' && PAPER_FILERS.includes(row.role)) {
+    if (!can(actor, 'provider.apply', record.target, { roles: PAPER_FILERS })) {
+      return { allowed: false, code: 'APPLICATION_UNIT_NOT_FOUND' };
     }
   }
   const hidden = hidingOf(fixture);
@@ -1293,7 +1335,11 @@ function expectMeaning(row: Row, fixture: Fixture, exp: Expected): void {
     PERMISSION_MATRIX[row.permission.action].resident !== undefined ||
     (also !== undefined && PERMISSION_MATRIX[also][row.role] !== undefined);
   const isOffered = offered === undefined || offered.includes(row.role);
-  if (row.relation === 'in' && isOffered) {
+  if (
+    (row.relation === 'in' ||
+      (row.relation === 'industry' && UNITS_OF_EVERY_INDUSTRY.has(fixture.subject))) &&
+    isOffered
+  ) {
     expect(exp).toEqual({ allowed: true });
   } else if ((row.relation === 'out' || row.relation === 'industry') && isOffered) {
     expect(exp).toEqual({ allowed: false, code: expect.stringMatching(/^(OUT_OF_SCOPE|\w+_NOT_FOUND)$/) });

@@ -332,6 +332,65 @@ describe('applying', () => {
       'PERMISSION_DENIED',
     );
   });
+
+  test('a worker or leader files under provider.apply, and only paper forms', async () => {
+    const paper = { receivedOn: '2025-03-10', applicantPhone: '13907753333' };
+    // Without the paper form's particulars a worker is never made the applicant of an application.
+    const refused = await expectRefusedWritingNothing(
+      cloud,
+      () => write(WORKER, 'provider.apply', applicationInput(newCreditCode())),
+      'APPLICATION_PAPER_REQUIRED',
+    );
+    expect(refused.message).toContain('纸质申请');
+    await expectRefusedWritingNothing(
+      cloud,
+      () => write(FAR_WORKER, 'provider.apply', applicationInput(newCreditCode())),
+      'APPLICATION_PAPER_REQUIRED',
+    );
+    // A leader of the unit enters one too; the event says who, as what, under which action.
+    const created = ok(
+      await write<ApplicationStepResult>(
+        LEADER,
+        'provider.apply',
+        applicationInput(newCreditCode(), { paper }),
+      ),
+    );
+    const events = await cloud.find<{ action: string; actor: { openid: string; role: string }; to: string }>(
+      'events',
+      { entityType: 'application', entityId: created.applicationId },
+      10,
+    );
+    expect(events).toEqual([
+      expect.objectContaining({
+        to: 'applied',
+        action: 'provider.apply',
+        actor: { openid: LEADER, role: 'leader' },
+      }),
+    ]);
+
+    // Returned for more material, the unit's worker files it again, amended, as the worker.
+    const code = (await applicationOf(created.applicationId))!.creditCode;
+    ok(await decide(WORKER, created.applicationId, 'under_review'));
+    ok(await decide(WORKER, created.applicationId, 'returned', '资质证书照片不清晰'));
+    ok(
+      await write(WORKER, 'provider.apply', {
+        ...applicationInput(code, { paper }),
+        applicationId: created.applicationId,
+      }),
+    );
+    const refiled = await cloud.find<{ action: string; actor: { openid: string; role: string }; to: string }>(
+      'events',
+      { entityType: 'application', entityId: created.applicationId, from: 'returned' },
+      10,
+    );
+    expect(refiled).toEqual([
+      expect.objectContaining({
+        to: 'applied',
+        action: 'provider.apply',
+        actor: { openid: WORKER, role: 'worker' },
+      }),
+    ]);
+  });
 });
 
 describe('review', () => {
@@ -588,6 +647,22 @@ describe('the public notice, objections, the agreement and activation', () => {
         }),
       'PERMISSION_DENIED',
     );
+    // The reply is checked as the objection was.
+    await expectRefusedWritingNothing(
+      cloud,
+      () =>
+        write(WORKER, 'provider.objection.answer', {
+          objectionId: objection.objectionId,
+          decision: 'dismissed',
+          reply: '这家机构搞网络博彩',
+        }),
+      'OBJECTION_REPLY_RISKY',
+    );
+    const toldObjector = () =>
+      cloud
+        .outbox({ touser: NEIGHBOUR, templateId: 'TPL_APPLICATION_PROGRESS' })
+        .filter((m) => m.data['phrase2']?.value === '异议不成立');
+    const n0 = toldObjector().length;
     const answered = ok(
       await write<ObjectionAnswerResult>(WORKER, 'provider.objection.answer', {
         objectionId: objection.objectionId,
@@ -596,6 +671,21 @@ describe('the public notice, objections, the agreement and activation', () => {
       }),
     );
     expect(answered).toMatchObject({ status: 'dismissed', openObjections: 0 });
+    // The objector is told, in the message centre too, opening the public notices (not the application).
+    const told = toldObjector();
+    expect(told).toHaveLength(n0 + 1);
+    expect(told.at(-1)).toMatchObject({
+      page: DEFAULT_PLATFORM_CONFIG.pages.noticeBoard,
+      data: { thing1: { value: expect.stringContaining(stored.name.slice(0, 10)) } },
+    });
+    const inbox = await cloud.find<{ lines: { label: string; value: string }[] }>(
+      'inbox_messages',
+      { touser: NEIGHBOUR, subjectId: id },
+      20,
+    );
+    expect(inbox.some((m) => m.lines.some((l) => l.value === '异议不成立'))).toBe(true);
+    // The applicant hears nothing naming the objector.
+    expect(JSON.stringify(cloud.outbox({ touser: APPLICANT }))).not.toContain(NEIGHBOUR);
     await expectRefusedWritingNothing(
       cloud,
       () =>

@@ -122,7 +122,7 @@ test('the board equals a direct computation from the ratings; a second run write
   }
   const board = () => cloud.writeMark().red_star_board;
   const before = board();
-  expect(await runBoardTimer()).toEqual({ rowsWritten: 0, rowsRemoved: 0 });
+  expect(await runBoardTimer()).toEqual({ rowsWritten: 0, rowsRemoved: 0, providersRead: 0 });
   expect(board()).toEqual(before);
 });
 
@@ -198,4 +198,56 @@ test('provider.standing: the parts, the 差评率, the rank on each board row, a
     () => call(DEMO_RESIDENT, 'provider.standing', {}),
     'PERMISSION_DENIED',
   );
+});
+
+test('the step reads only the providers marked since its last run; an empty board is rebuilt whole', async () => {
+  const mark = () => {
+    const m = cloud.writeMark();
+    return { board: m.red_star_board, providers: m.providers };
+  };
+  // Nothing changed: no provider read, nothing written (the board and the providers alike).
+  const quiet = mark();
+  expect(await runBoardTimer()).toEqual({ rowsWritten: 0, rowsRemoved: 0, providersRead: 0 });
+  expect(mark()).toEqual(quiet);
+
+  // The manager unlists one of the provider's items on the board: marked, and its rows go at the next run.
+  const row = rows[0]!;
+  const manager = 'board-unlisting-manager';
+  await writeUser(cloud, manager, [
+    { role: 'provider_staff', providerId: row.providerId, position: 'manager' },
+  ]);
+  const [offering] = await cloud.find<Offering>('offerings', {
+    providerId: row.providerId,
+    itemId: row.itemId,
+  });
+  ok(
+    await cloud.as(manager).call('providers', 'provider.offering.save', {
+      providerId: row.providerId,
+      itemId: row.itemId,
+      pricing: offering!.pricing,
+      active: false,
+      clientRequestId: cloud.requestId('board-unlist'),
+    }),
+  );
+  expect((await cloud.get<Provider>('providers', row.providerId))!.boardStale).toBe(true);
+  const itemRows = () => cloud.count('red_star_board', { providerId: row.providerId, itemId: row.itemId });
+  expect(await itemRows()).toBeGreaterThan(0);
+  const step = await runBoardTimer();
+  expect(step).toMatchObject({ providersRead: 1 });
+  expect(step['rowsRemoved']).toBeGreaterThan(0);
+  expect(await itemRows()).toBe(0);
+  expect((await cloud.get<Provider>('providers', row.providerId))!.boardStale).toBe(false);
+  const after = mark();
+  expect(await runBoardTimer()).toEqual({ rowsWritten: 0, rowsRemoved: 0, providersRead: 0 });
+  expect(mark()).toEqual(after);
+
+  // A wiped board (a new deployment): rebuilt whole from every provider, as it was.
+  const before = (await all<RedStarBoardEntry>('red_star_board')).map((r) => r._id).sort();
+  await cloud.db
+    .collection('red_star_board')
+    .where({ providerId: cloud.db.command.exists(true) })
+    .remove();
+  expect(await cloud.count('red_star_board')).toBe(0);
+  expect(await runBoardTimer()).toMatchObject({ fullRebuild: 1, rowsWritten: before.length });
+  expect((await all<RedStarBoardEntry>('red_star_board')).map((r) => r._id).sort()).toEqual(before);
 });

@@ -125,7 +125,12 @@ beforeAll(async () => {
     if (T !== undefined) break;
   }
   if (T === undefined) throw new Error('no community provider with a next provider after it');
-  const other = community.find((p) => p._id !== T._id);
+  // R: another provider, of the industry the demo regulator's grant names (市场监督管理), so it reviews R.
+  const other = community.find(
+    (p) =>
+      p._id !== T._id &&
+      ((p as Provider & { industries?: string[] }).industries ?? []).includes('market_regulation'),
+  );
   if (other === undefined) throw new Error('the demo community has one provider only');
   R = other;
   await writeUser(cloud, MANAGER_T, [{ role: 'provider_staff', providerId: T._id, position: 'manager' }]);
@@ -232,7 +237,8 @@ describe('a campaign and the reviewers’ input', () => {
     expect(again).toEqual({ evaluationId: draft._id, reviewCount: 2, reviewerScore: 80 });
     const detail = ok(await call<EvaluationDetail>(LEADER, 'evaluation.detail', { evaluationId: draft._id }));
     expect(detail.reviews.map((r) => [r.score, r.byLabel])).toEqual([
-      [90, ROLE_LABELS.industry_regulator],
+      // The demo regulator's grant names its industry (市场监督管理), and its review says so.
+      [90, `${ROLE_LABELS.industry_regulator}（市场监督管理）`],
       [70, ROLE_LABELS.worker],
     ]);
     expect(detail.reviewerScore).toBe(80);
@@ -566,5 +572,72 @@ describe('the report to the regulators', () => {
       () => call(stranger, 'provider.report.document', { reportId: item.reportId }),
       'REPORT_NOT_FOUND',
     );
+  });
+});
+
+describe('a campaign started by an industry regulator', () => {
+  /** The industries of a provider as the evaluation reads them: its own, else its offerings' categories'. */
+  async function industriesOf(p: Provider): Promise<string[]> {
+    const own = (p as Provider & { industries?: string[] }).industries ?? [];
+    if (own.length > 0) return own;
+    const categoryIds = [...new Set((await offeringsOf(p._id)).map((o) => o.categoryId))];
+    const categories = await cloud.find<{ _id: string; industry: string }>('service_categories', {});
+    return [...new Set(categories.filter((c) => categoryIds.includes(c._id)).map((c) => c.industry))];
+  }
+
+  test("covers only the providers of the regulator's industry in the unit, recorded on the campaign", async () => {
+    const regulator = 'eval-regulator-civil';
+    const industry = 'civil_affairs';
+    await writeUser(cloud, regulator, [{ role: 'industry_regulator', orgPath: DEMO_PATHS.county, industry }]);
+    const inUnit = (await cloud.find<Provider>('providers', {})).filter(
+      (p) => p.orgPath.startsWith(DEMO_PATHS.community) && ['active', 'rectifying'].includes(p.status),
+    );
+    const expected: string[] = [];
+    const others: string[] = [];
+    for (const p of inUnit) ((await industriesOf(p)).includes(industry) ? expected : others).push(p._id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+
+    const started = ok(
+      await write<EvaluationCampaignStartResult>(regulator, 'evaluation.campaign.start', {
+        orgUnitId: unitIdOfPath(DEMO_PATHS.community),
+        year: 2025,
+        kind: 'yearly',
+        title: '民政行业年度考核',
+      }),
+    );
+    const drafts = await Promise.all(started.evaluationIds.map(evaluationOf));
+    expect(drafts.map((d) => d.providerId).sort()).toEqual(expected.sort());
+    for (const d of drafts) expect(d.industries).toContain(industry);
+    const campaign = await cloud.get<{ industries: string[] | null; orgPath: string }>(
+      'evaluation_campaigns',
+      started.campaignId,
+    );
+    expect(campaign).toMatchObject({ industries: [industry], orgPath: DEMO_PATHS.community });
+    // Its drafts are in its own list, and another industry's regulator does not see them.
+    const listed = ok(
+      await call<EvaluationListResult>(regulator, 'evaluation.list', {
+        campaignId: started.campaignId,
+        pageSize: 50,
+      }),
+    );
+    expect(listed.items.map((i) => i.evaluationId).sort()).toEqual([...started.evaluationIds].sort());
+    const other = 'eval-regulator-education';
+    await writeUser(cloud, other, [
+      { role: 'industry_regulator', orgPath: DEMO_PATHS.county, industry: 'education' },
+    ]);
+    await expectRefusedWritingNothing(
+      cloud,
+      () => call(other, 'evaluation.detail', { evaluationId: started.evaluationIds[0] }),
+      'EVALUATION_NOT_FOUND',
+    );
+    // The unit's own yearly round is still its own (not taken by the regulator's).
+    const again = await write(regulator, 'evaluation.campaign.start', {
+      orgUnitId: unitIdOfPath(DEMO_PATHS.community),
+      year: 2025,
+      kind: 'yearly',
+      title: '民政行业年度考核',
+    });
+    expect(again.code).toBe('EVALUATION_CAMPAIGN_EXISTS');
   });
 });

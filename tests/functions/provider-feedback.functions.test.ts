@@ -250,17 +250,20 @@ describe('差评 follow-up tickets', () => {
 
     const ratingsBefore = await cloud.count('ratings', { orderId: order.orderId });
     const before = await providerDoc();
-    // Nobody else may rate for the resident: a worker (a resident elsewhere too), a neighbour.
-    await expectRefusedWritingNothing(
-      cloud,
-      () => write(WORKER, 'rating.rerate', { orderId: order.orderId, stars: 5 }),
-      'OUT_OF_SCOPE',
-    );
-    await expectRefusedWritingNothing(
-      cloud,
-      () => write(NEIGHBOUR, 'rating.rerate', { orderId: order.orderId, stars: 5 }),
-      'OUT_OF_SCOPE',
-    );
+    // Nobody else may rate for the resident: a worker (a resident elsewhere too), a neighbour; someone else's
+    // order answers like one that does not exist (the same answer as a made-up id).
+    for (const [caller, orderId] of [
+      [WORKER, order.orderId],
+      [NEIGHBOUR, order.orderId],
+      [order.resident, 'ord-does-not-exist'],
+    ] as const) {
+      const refused = await expectRefusedWritingNothing(
+        cloud,
+        () => write(caller, 'rating.rerate', { orderId, stars: 5 }),
+        'ORDER_NOT_FOUND',
+      );
+      expect(JSON.stringify(refused)).not.toContain(order.resident);
+    }
     const rerated = ok(
       await write<RerateResult>(order.resident, 'rating.rerate', {
         orderId: order.orderId,
@@ -421,11 +424,17 @@ describe('complaints', () => {
       () => write(accepted.resident, 'complaint.submit', { ...complaint, orderId: accepted.orderId }),
       'COMPLAINT_ORDER_NOT_FINISHED',
     );
-    await expectRefusedWritingNothing(
-      cloud,
-      () => write(NEIGHBOUR, 'complaint.submit', complaint),
-      'OUT_OF_SCOPE',
-    );
+    // Someone else's order, like a made-up id: not found, nothing written.
+    for (const [caller, orderId] of [
+      [NEIGHBOUR, order.orderId],
+      [order.resident, 'ord-does-not-exist'],
+    ] as const) {
+      await expectRefusedWritingNothing(
+        cloud,
+        () => write(caller, 'complaint.submit', { ...complaint, orderId }),
+        'ORDER_NOT_FOUND',
+      );
+    }
     await expectRefusedWritingNothing(
       cloud,
       () => write(order.resident, 'complaint.submit', { ...complaint, content: '' }),

@@ -26,6 +26,7 @@ const RESIDENT = 'of-resident';
 const UNIT_WORKER = 'of-unit-worker';
 const FAR_WORKER = 'of-far-worker';
 const OTHER_MANAGER = 'of-other-manager';
+const MEMBER = 'of-staff-member';
 
 function call<T>(openid: string, command: string, input: unknown = {}): Promise<Reply<T>> {
   return cloud.as(openid).call<T>('providers', command, input);
@@ -54,6 +55,9 @@ beforeAll(async () => {
   provider = (await cloud.get<Provider>('providers', PROVIDER))!;
   await writeUser(cloud, UNIT_WORKER, [{ role: 'worker', orgPath: provider.orgPath }]);
   await writeUser(cloud, FAR_WORKER, [{ role: 'worker', orgPath: DEMO_PATHS.secondCommunity }]);
+  await writeUser(cloud, MEMBER, [
+    { role: 'provider_staff', providerId: PROVIDER, position: 'member', orgPath: provider.orgPath },
+  ]);
   await writeUser(cloud, OTHER_MANAGER, [
     { role: 'provider_staff', providerId: 'prv-000002', position: 'manager', orgPath: DEMO_PATHS.community },
   ]);
@@ -75,6 +79,47 @@ beforeAll(async () => {
     { ...template, _id: NEW_ITEM, name: '上门理发', fromCaseStudy: false },
   ]);
   if (OFFERED === '' || NEW_ITEM === '') throw new Error(`no items to test with: ${OFFERED} / ${NEW_ITEM}`);
+});
+
+describe('provider.offering.list', () => {
+  test("a staff member who is not the manager reads the provider's offerings but may not save them", async () => {
+    const listed = ok(
+      await call<OfferingListResult>(MEMBER, 'provider.offering.list', { providerId: PROVIDER }),
+    );
+    expect(listed.providerId).toBe(PROVIDER);
+    expect(listed.items.map((o) => o.itemId)).toContain(OFFERED);
+    expect(listed.actions).toEqual({ canSave: false, canReview: false });
+    await expectRefusedWritingNothing(
+      cloud,
+      () =>
+        write(MEMBER, 'provider.offering.save', {
+          providerId: PROVIDER,
+          itemId: OFFERED,
+          pricing: { kind: 'free' },
+        }),
+      'PERMISSION_DENIED',
+    );
+    // Another provider's staff, and a provider that does not exist, are refused alike (no hint of existence).
+    for (const [caller, providerId] of [
+      [OTHER_MANAGER, PROVIDER],
+      [MEMBER, 'prv-none'],
+    ] as const) {
+      await expectRefusedWritingNothing(
+        cloud,
+        () => call(caller, 'provider.offering.list', { providerId }),
+        'OUT_OF_SCOPE',
+      );
+    }
+  });
+
+  test('a leader of the unit reads the list with the review button, not the save one', async () => {
+    const leader = 'of-unit-leader';
+    await writeUser(cloud, leader, [{ role: 'leader', orgPath: provider.orgPath }]);
+    const listed = ok(
+      await call<OfferingListResult>(leader, 'provider.offering.list', { providerId: PROVIDER }),
+    );
+    expect(listed.actions).toEqual({ canSave: false, canReview: true });
+  });
 });
 
 describe('provider.offering.save', () => {

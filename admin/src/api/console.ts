@@ -44,6 +44,15 @@ export const changeProviderStatus = (
     reason,
     clientRequestId,
   });
+/** 责令限期整改: provider.status.change to rectifying, with its problems and (else the default) deadline. */
+export const orderRectification = (
+  providerId: string,
+  input: { reason: string; problems: string[]; rectifyDeadline?: number; clientRequestId: string },
+) =>
+  post<ProviderStatusChangeResult>(`/console/api/providers/${encodeURIComponent(providerId)}/status`, {
+    to: 'rectifying',
+    ...input,
+  });
 export const auditLog = (filters: Filters) => get<AuditListReply>(`/console/api/audit${queryOf(filters)}`);
 
 /** A fresh idempotency key for one write (a retry of the same write sends the same one). */

@@ -26,3 +26,15 @@ export function formatPercent(value: number | null): string {
 export function stars(level: number): string {
   return '★'.repeat(Math.max(0, Math.min(5, level))) + '☆'.repeat(Math.max(0, 5 - level));
 }
+
+/** 'YYYY-MM-DD' of the Asia/Shanghai day of `at`. */
+export function shanghaiDate(at: number): string {
+  return new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The end (23:59) of an Asia/Shanghai day 'YYYY-MM-DD'; undefined when the text is not such a date. */
+export function endOfShanghaiDay(date: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (m === null) return undefined;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59) - SHANGHAI_OFFSET_MS;
+}

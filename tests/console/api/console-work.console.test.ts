@@ -121,8 +121,8 @@ describe('providers', () => {
     expect(reply.data.offerings.length).toBe(await cloud.count('offerings', { providerId: PROVIDER }));
     const sum = reply.data.scoreParts.reduce((s, p) => s + p.points, 0);
     expect(Math.round(sum * 10) / 10).toBeCloseTo(reply.data.provider.reputation, 1);
-    // A worker may look, not suspend (the matrix gives suspension to leaders and regulators).
-    expect(reply.data.actions).toEqual({ suspend: false, reinstate: false });
+    // A worker may look, not suspend or order a rectification (the matrix gives them to leaders and regulators).
+    expect(reply.data.actions).toEqual({ suspend: false, reinstate: false, rectify: false });
   });
 });
 

@@ -175,11 +175,11 @@ const invalid: Case[] = [
     '邀请码为 6 到 12 位字母或数字',
   ],
   [
-    'rectification without deadline',
+    'rectification by hand without a problem list',
     'provider.status.change',
-    { rectifyDeadline: undefined },
-    'rectifyDeadline',
-    '责令整改时请选择整改期限',
+    { problems: [] },
+    'problems',
+    '责令限期整改时请填写问题清单',
   ],
   [
     'an evaluation year before the platform',

@@ -192,6 +192,7 @@ export const VALID_SAMPLES: Record<CommandName, Record<string, unknown>> = {
     to: 'rectifying',
     reason: '回访不及时',
     rectifyDeadline: DAY,
+    problems: ['差评回访超时'],
   },
 
   'concern.submit': {

@@ -85,7 +85,8 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermission | nu
   'joint_meeting.minutes': { action: 'joint_meeting.manage' },
 
   // providers: the application (入驻申请), its review, the public notice (公示) and the agreement.
-  'provider.apply': { action: 'provider.apply', roles: ['resident'] },
+  // The applicant for themselves; a worker or leader of the unit enters a paper form (纸质申请).
+  'provider.apply': { action: 'provider.apply' },
   'provider.application.mine': { action: 'provider.application.view', roles: ['resident'] },
   'provider.application.list': {
     action: 'provider.application.view',
@@ -101,9 +102,9 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermission | nu
   'provider.application.object': { action: 'provider.object', roles: ['resident'] },
   'provider.objection.answer': { action: 'provider.objection.answer' },
   'provider.application.sign': { action: 'provider.sign' },
-  // The provider's offerings: its manager (or the unit's worker) keeps them; a leader reviewing new items may
-  // read the list too (offering.review).
-  'provider.offering.list': { action: 'offering.manage', alsoBy: 'offering.review' },
+  // The provider's offerings: any of its staff (and the unit's workers and leaders) read them; its manager (or
+  // the unit's worker) keeps them.
+  'provider.offering.list': { action: 'offering.view' },
   'provider.offering.save': { action: 'offering.manage' },
   'provider.offering.review': { action: 'offering.review' },
   'feedback.ticket.list': { action: 'feedback.ticket.view' },

@@ -70,10 +70,14 @@ export function ratedOrder(feedback: OrderDetailResult['feedback']): OrderDetail
   };
 }
 
-/** The `feedback` of a 差评 ticket in `status`. */
+/**
+ * The `feedback` of a 差评 ticket in `status`, as the order's resident gets it: `canRerate` as the core's rule
+ * gives it (resolved and not rated again) unless a test says otherwise.
+ */
 export function ticket(
   status: 'open' | 'contacted' | 'resolved',
   rerated = false,
+  canRerate = status === 'resolved' && !rerated,
 ): NonNullable<OrderDetailResult['feedback']> {
   const labels = { open: '待联系', contacted: '已联系，整改中', resolved: '已办结' } as const;
   return {
@@ -83,5 +87,6 @@ export function ticket(
     outcomeLabel: status === 'resolved' ? '已整改' : null,
     resolvedAt: status === 'resolved' ? T0 + 30 * HOUR : null,
     rerated,
+    canRerate,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * 红星榜 on its real WXML: loading, empty (for one item, and for all), error with a retry; rows with their
  * rank, stars (★ and in words) and 差评率 beside them, as provider.board answers them; the item filters from
- * the catalog, each sending its itemId; a page at a time to the end; 长辈模式.
+ * the catalog, each sending its itemId; a page at a time to the end; each row's way to its provider's
+ * 考核结果; 长辈模式.
  */
 import { CATALOG, boardPage, boardRow, providersFail, providersOk } from './governance-support';
 import { openWithoutSettling } from './concern-support';
@@ -118,6 +119,20 @@ describe('红星榜', () => {
     await tapButton(page, '#more');
     expect(textOf(find(page, '#row-24'))).toContain('玉州区邻里家电维修服务部');
     expect(textOf(find(page, '#no-more'))).toContain('已显示全部 25 条');
+  });
+
+  it('should open each row’s provider’s 考核结果', async () => {
+    providersOk(
+      'provider.board',
+      boardPage([boardRow(), boardRow({ rank: 2, providerId: 'prov-2', providerName: '城南助老服务站' })]),
+    );
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId);
+    expect(textOf(find(page, '#results-1'))).toBe('考核结果');
+    await tapButton(page, '#results-1');
+    expect(navigate).toHaveBeenLastCalledWith({
+      url: `/packages/providers/pages/results/results?providerId=prov-2&name=${encodeURIComponent('城南助老服务站')}`,
+    });
   });
 
   it('should follow 长辈模式', async () => {

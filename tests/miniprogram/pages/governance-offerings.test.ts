@@ -1,7 +1,8 @@
 /**
  * 服务报价 on its real WXML: opened without a provider, loading, error; each offering with its price and
  * whether residents can choose it (a pending review said in words); 改价 refuses a low fee not below the
- * market price before sending and sends provider.offering.save; 下架 keeps the price; 长辈模式.
+ * market price before sending and sends provider.offering.save; 下架 keeps the price; read-only for staff the
+ * reply does not let save (members); 长辈模式.
  */
 import { CATALOG, offeringView, providersFail, providersOk } from './governance-support';
 import { openWithoutSettling } from './concern-support';
@@ -161,6 +162,22 @@ describe('服务报价', () => {
       clientRequestId: expect.stringMatching(REQUEST_ID),
     });
     expect(noticeText(p)).toContain('已下架');
+  });
+
+  it('should show a staff member who may not save the prices only, with no button that writes', async () => {
+    providersOk('provider.offering.list', { ...list(), actions: { canSave: false, canReview: false } });
+    const p = await openPage(pageId, { providerId: 'prov-1' });
+    expect(textOf(find(p, '#intro'))).toContain('报价由本机构负责人修改');
+    expect(textOf(find(p, '#offering-item-cleaning'))).toContain('20元/次（市场价 50元/次）');
+    expect(textOf(find(p, '#offering-item-repair'))).toContain('待社区审核');
+    for (const id of ['#change-item-cleaning', '#toggle-item-cleaning', '#change-item-repair', '#add'])
+      expect(p.querySelector(id)).toBeUndefined();
+    expect(p.dom!.querySelectorAll('wx-button')).toHaveLength(0);
+
+    // The manager's reply: the same list with its buttons.
+    providersOk('provider.offering.list', list());
+    const manager = await openPage(pageId, { providerId: 'prov-1' });
+    expect(manager.dom!.querySelectorAll('wx-button').length).toBeGreaterThan(0);
   });
 
   it('should follow 长辈模式', async () => {

@@ -8,6 +8,9 @@ import type {
   ApplicationDetail,
   ApplicationSummary,
   CatalogListReply,
+  EvaluationDetail,
+  EvaluationListItem,
+  EvaluationListResult,
   FeedbackTicketView,
   NoticeListItem,
   OfferingView,
@@ -263,6 +266,58 @@ export function standing(overrides: Partial<ProviderStanding> = {}): ProviderSta
     boardMinStars: 3,
     tips: [{ key: 'punctuality', text: '按时回访可以提高得分', gain: 2.5 }],
     latestEvaluation: null,
+    ...overrides,
+  };
+}
+
+/**
+ * One evaluation as evaluation.list answers anyone signed in for a provider: published, without the reviewers'
+ * count and average score (null: those are the reviewers').
+ */
+export function evaluationItem(overrides: Partial<EvaluationListItem> = {}): EvaluationListItem {
+  return {
+    evaluationId: 'ev-1',
+    campaignId: 'camp-1',
+    campaignTitle: '城南社区 2026 年度服务机构考核',
+    providerId: 'prov-1',
+    providerName: '玉州区邻里家电维修服务部',
+    year: 2026,
+    kind: 'yearly',
+    kindLabel: '年度考核',
+    status: 'published',
+    statusLabel: '已公布',
+    grade: 'basically_qualified',
+    gradeLabel: '基本合格',
+    outcome: 'rectify',
+    outcomeLabel: '限期整改',
+    reviewCount: null,
+    reviewerScore: null,
+    rectifyDeadline: T0 + 30 * DAY,
+    publishedAt: T0,
+    createdAt: T0 - 10 * DAY,
+    ...overrides,
+  };
+}
+
+export function evaluationPage(
+  items: EvaluationListItem[],
+  total = items.length,
+  page = 1,
+): EvaluationListResult {
+  return { items, total, page, pageSize: 20, hasMore: (page - 1) * 20 + items.length < total };
+}
+
+/** evaluation.detail as anyone signed in gets a published one: no indicators, no reviewers' input. */
+export function evaluationDetail(overrides: Partial<EvaluationDetail> = {}): EvaluationDetail {
+  return {
+    ...evaluationItem(),
+    indicators: null,
+    reviews: [],
+    problems: ['差评回访两次超时', '收费未在服务前告知居民'],
+    summary: '服务总体及时，回访和收费公示需要改进。',
+    providerStatus: 'rectifying',
+    providerStatusLabel: '限期整改',
+    actions: { canInput: false, canEvaluate: false, canRecheck: false, canRemove: false },
     ...overrides,
   };
 }

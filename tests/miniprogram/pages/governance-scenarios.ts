@@ -4,6 +4,7 @@
  * (audit/scenarios.ts spreads them into SCENARIOS: one Chromium run audits them). Kept small: one content
  * state per page, with its form or panel open, plus the empty and failed states of the public board.
  */
+import { toResultDetail } from '../../../miniprogram/packages/providers/view-models/evaluation-result.view-model';
 import type { Scenario, ScenarioKit } from './audit/scenario.types';
 import {
   CATALOG,
@@ -12,6 +13,9 @@ import {
   applicationSummary,
   boardPage,
   boardRow,
+  evaluationDetail,
+  evaluationItem,
+  evaluationPage,
   noticeItem,
   offeringView,
   standing,
@@ -157,6 +161,52 @@ export const GOVERNANCE_SCENARIOS: Scenario[] = [
         '系统繁忙，请稍后重试',
       );
     },
+  },
+  {
+    title: '考核结果 · 展开一次',
+    page: 'packages/providers/pages/results/results',
+    query: { providerId: 'prov-1', name: encodeURIComponent('玉州区邻里家电维修服务部') },
+    replies: (kit) => {
+      ok(
+        kit,
+        'evaluation.list',
+        evaluationPage([
+          evaluationItem(),
+          evaluationItem({
+            evaluationId: 'ev-0',
+            campaignId: null,
+            campaignTitle: null,
+            year: 2025,
+            grade: 'excellent',
+            gradeLabel: '优秀',
+            outcome: 'commend',
+            outcomeLabel: '通报表扬',
+            rectifyDeadline: null,
+          }),
+        ]),
+      );
+    },
+    // One opened in place, as evaluation.detail answers the public, mapped by the page's view model.
+    prepare: (page) => page.setData({ openId: 'ev-1', 'details.ev-1': toResultDetail(evaluationDetail()) }),
+  },
+  {
+    title: '考核结果 · 暂无',
+    page: 'packages/providers/pages/results/results',
+    query: { providerId: 'prov-1' },
+    replies: (kit) => ok(kit, 'evaluation.list', evaluationPage([])),
+  },
+  {
+    title: '服务报价 · 机构人员只读',
+    page: 'packages/staff/pages/offerings/offerings',
+    query: { providerId: 'prov-1' },
+    replies: (kit) =>
+      ok(kit, 'provider.offering.list', {
+        providerId: 'prov-1',
+        providerName: '玉州区邻里家电维修服务部',
+        items: [offeringView()],
+        total: 1,
+        actions: { canSave: false, canReview: false },
+      }),
   },
   {
     title: '入驻公示 · 提出异议',

@@ -1,12 +1,20 @@
 /**
  * 本机构星级 on its real WXML: loading, error (with the way to bind a provider), and the provider's stars,
  * score, parts, 差评率, ranks and tips as provider.standing answers them; a provider below the board's line
- * is told how far it is; 长辈模式.
+ * is told how far it is; the way to its 考核结果; 长辈模式.
  */
 import { providersFail, providersOk, standing } from './governance-support';
 import { openWithoutSettling } from './concern-support';
 import { fakeCloud } from './support/fake-cloud';
-import { fakeStorage, find, loadPage, openPage, rootClasses, textOf } from './support/page-harness';
+import {
+  fakeStorage,
+  find,
+  loadPage,
+  openPage,
+  rootClasses,
+  tapButton,
+  textOf,
+} from './support/page-harness';
 
 jest.mock(
   '../../../miniprogram/services/cloud-api',
@@ -61,6 +69,36 @@ describe('本机构星级', () => {
     expect(textOf(find(page, '#board-status'))).toBe('3 星及以上才能上红星榜，现在是 2 星');
     expect(textOf(find(page, '#summary'))).toContain('暂无评价');
     expect(textOf(find(page, '#ranks'))).toContain('还没有上榜');
+  });
+
+  it('should open every published 考核结果 of the provider, the latest summed up above', async () => {
+    providersOk(
+      'provider.standing',
+      standing({
+        latestEvaluation: {
+          evaluationId: 'ev-1',
+          year: 2026,
+          gradeLabel: '合格',
+          outcomeLabel: '通报表扬',
+          problems: [],
+          rectifyDeadline: null,
+        },
+      }),
+    );
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId);
+    expect(textOf(find(page, '#evaluation'))).toContain('2026 年考核：合格，通报表扬');
+    await tapButton(page, '#to-results');
+    expect(navigate).toHaveBeenLastCalledWith({
+      url: `/packages/providers/pages/results/results?providerId=prov-1&name=${encodeURIComponent('玉州区邻里家电维修服务部')}`,
+    });
+  });
+
+  it('should say when no result is published yet, still offering the way to 考核结果', async () => {
+    providersOk('provider.standing', standing({ latestEvaluation: null }));
+    const page = await openPage(pageId);
+    expect(textOf(find(page, '#evaluation'))).toContain('还没有公布的考核结果');
+    expect(find(page, '#to-results')).toBeDefined();
   });
 
   it('should follow 长辈模式', async () => {

@@ -1,6 +1,6 @@
 /**
  * The governance pages' scripted `providers` function (申请入驻, 入驻申请, 服务协定, 红星榜, 入驻公示, 服务报价,
- * 差评回访, 本机构星级): replies typed with the core's reply types (weimin-core), answered through the shared
+ * 差评回访, 本机构星级, 考核结果): replies typed with the core's reply types (weimin-core), answered through the shared
  * fake cloud (support/fake-cloud.ts, whose `Replies` table does not list `providers`: `providersOk` /
  * `providersFail` type them here). The reply builders are in governance-replies.ts.
  */
@@ -10,6 +10,8 @@ import type {
   ApplicationMineResult,
   ApplicationSignResult,
   ApplicationStepResult,
+  EvaluationDetail,
+  EvaluationListResult,
   FeedbackTicketListResult,
   FeedbackTicketStepResult,
   NoticeListResult,
@@ -38,6 +40,8 @@ interface ProvidersReplies {
   'feedback.ticket.resolve': FeedbackTicketStepResult;
   'rating.appeal': AppealResult;
   'provider.standing': ProviderStanding;
+  'evaluation.list': EvaluationListResult;
+  'evaluation.detail': EvaluationDetail;
 }
 type Command = keyof ProvidersReplies;
 

@@ -1,7 +1,7 @@
 /**
  * 订单详情's 售后与投诉 on its real WXML: 投诉 and 我的投诉 for the resident once the job is done (not before,
- * nor for anyone else); after a 差评 its follow-up ticket's state, and 再次评价 only once the provider resolved
- * the ticket and the resident has not rated again (order.detail's `feedback`), opening the rating page in its
+ * nor for anyone else); after a 差评 its follow-up ticket's state, and 再次评价 exactly when order.detail's
+ * `feedback.canRerate` is true (the core's rule: resolved, not rated again), opening the rating page in its
  * rerate mode.
  */
 import { ratedOrder, ticket } from './complaint-support';
@@ -72,6 +72,20 @@ describe('订单详情 · 售后与投诉', () => {
     expect(textOf(find(page, '#ticket'))).toContain('差评回访：已办结（已整改）');
     await tapButton(page, '#rerate');
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/rate/rate?orderId=order-1&mode=rerate' });
+  });
+
+  it('should offer 再次评价 only when the reply’s canRerate says so, keeping the ticket’s state', async () => {
+    // The core decides (core/reputation/rerate.rule.ts); the page does not guess from the ticket's status.
+    fakeCloud.ok('orders', 'order.detail', ratedOrder(ticket('resolved', false, false)));
+    const refused = await openPage(pageId, { orderId: 'order-1' });
+    expect(textOf(find(refused, '#ticket'))).toContain('差评回访：已办结（已整改）');
+    expect(textOf(find(refused, '#ticket'))).not.toContain('您可以再评价一次');
+    expect(refused.querySelector('#rerate')).toBeUndefined();
+
+    fakeCloud.ok('orders', 'order.detail', ratedOrder(ticket('resolved', false, true)));
+    const open = await openPage(pageId, { orderId: 'order-1' });
+    expect(textOf(find(open, '#ticket'))).toContain('您可以再评价一次（只能一次）');
+    expect(find(open, '#rerate')).toBeDefined();
   });
 
   it('should not offer 再次评价 twice', async () => {

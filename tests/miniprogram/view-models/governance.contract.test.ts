@@ -6,20 +6,35 @@
  * with the same type) for the commands the pages send.
  *
  * One user-visible flow: a resident files an application through the form's own check and follows it under
- * 我的入驻申请; the same credit code cannot be filed twice; anyone reads 红星榜 and 入驻公示; the demo provider's
- * manager reads its offerings and standing; a resident's 2-star rating opens a ticket its provider's manager
- * sees with its clocks and contacts.
+ * 我的入驻申请; the same credit code cannot be filed twice; anyone reads 红星榜, 入驻公示 and a provider's
+ * published 考核结果 (never the reviewers' figures); the demo provider's manager reads its offerings and
+ * standing, a member of it reads them without the right to save; a resident's 2-star rating opens a ticket
+ * its provider's manager sees with its clocks, contacts and resolves, after which the resident's 订单详情
+ * offers 再次评价 exactly as order.detail's `canRerate` says.
  */
 import { appConfig } from '../../../miniprogram/config';
 import { callFunction } from '../../../miniprogram/services/cloud-api';
 import { listCatalogPage } from '../../../miniprogram/services/catalog/catalog.service';
 import { switchLocalIdentity } from '../../../miniprogram/services/local-identity/local-identity.service';
-import { createOrder, rateOrder, requestMatch } from '../../../miniprogram/services/orders/orders.service';
+import {
+  createOrder,
+  orderDetail,
+  rateOrder,
+  requestMatch,
+} from '../../../miniprogram/services/orders/orders.service';
+import { toAfterCare } from '../../../miniprogram/view-models/order-feedback.view-model';
 import { acceptJob, finishJob } from '../../../miniprogram/packages/staff/services/jobs.service';
 import {
+  evaluationResult,
+  listEvaluationResults,
   listNotices,
   redStarBoard,
 } from '../../../miniprogram/packages/providers/services/providers-public.service';
+import {
+  isPublishedResult,
+  toResultDetail,
+  toResultRow,
+} from '../../../miniprogram/packages/providers/view-models/evaluation-result.view-model';
 import { toBoardRow } from '../../../miniprogram/packages/providers/view-models/board.view-model';
 import { toNoticeRow } from '../../../miniprogram/packages/providers/view-models/notice.view-model';
 import {
@@ -27,6 +42,7 @@ import {
   applyForProvider,
   contactTicket,
   listOfferings,
+  resolveTicket,
   listTickets,
   myApplications,
   providerStanding,
@@ -50,6 +66,7 @@ import { creditCodeCheckChar } from '../../../core/schemas/credit-code.rules';
 import {
   DEMO_GRID_ID,
   DEMO_PROVIDER_MANAGER_OPENID,
+  DEMO_PROVIDER_MEMBER_OPENID,
   DEMO_RESIDENT_OPENID,
 } from '../../../demo/demo.constants';
 import { functionCloud } from '../../functions/support/function-cloud';
@@ -58,10 +75,14 @@ import {
   applicationSummary,
   boardPage,
   boardRow,
+  evaluationDetail as cannedEvaluation,
+  evaluationItem,
+  evaluationPage,
   offeringView,
   standing,
   ticketView,
 } from '../pages/governance-replies';
+import { ratedOrder, ticket as ticketFeedback } from '../pages/complaint-replies';
 import { installWx, removeWx } from '../support/local-wx';
 
 const cloud = functionCloud();
@@ -77,8 +98,12 @@ afterAll(() => removeWx());
 
 const actAs = (openid: string): void => switchLocalIdentity(openid);
 
-async function wire(command: string, input: object): Promise<unknown> {
-  return (await callFunction('providers', { command, input })).data;
+async function wire(
+  command: string,
+  input: object,
+  fn: 'providers' | 'orders' = 'providers',
+): Promise<unknown> {
+  return (await callFunction(fn, { command, input })).data;
 }
 
 /** Where the real reply lacks a field of the canned one or sends another type there (as concern.contract). */
@@ -187,6 +212,35 @@ describe('the governance services against the real function', () => {
     ).toEqual([]);
   });
 
+  it('shows anyone a provider’s published evaluation results, without the reviewers’ figures', async () => {
+    const published = await cloud.find<{ providerId: string }>('evaluations', { published: true });
+    expect(published.length).toBeGreaterThan(0);
+    const providerId = published[0]!.providerId;
+    actAs(APPLICANT);
+    const list = await listEvaluationResults(providerId, 1);
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every(isPublishedResult)).toBe(true);
+    // The reviewers' figures are theirs: a resident's list carries none.
+    expect(list.items.every((e) => e.reviewCount === null && e.reviewerScore === null)).toBe(true);
+    const row = toResultRow(list.items[0]!);
+    expect(row.title).toMatch(/^\d{4} 年 · (年度考核|专项考核)$/);
+    expect(row.grade).toMatch(/^考核等级：/);
+    expect(
+      shapeGaps(
+        evaluationPage([evaluationItem()]),
+        await wire('evaluation.list', { providerId, status: 'published', page: 1, pageSize: 20 }),
+      ),
+    ).toEqual([]);
+
+    const detail = await evaluationResult(row.id);
+    expect(detail.indicators).toBeNull();
+    expect(detail.reviews).toEqual([]);
+    expect(toResultDetail(detail).problems).toEqual([...detail.problems]);
+    expect(shapeGaps(cannedEvaluation(), await wire('evaluation.detail', { evaluationId: row.id }))).toEqual(
+      [],
+    );
+  });
+
   it('gives the demo provider’s manager its standing and offerings', async () => {
     actAs(DEMO_PROVIDER_MANAGER_OPENID);
     const mine = await providerStanding();
@@ -205,7 +259,15 @@ describe('the governance services against the real function', () => {
     ).toEqual([]);
   });
 
-  it('opens a 差评 ticket for a 2-star rating, which the provider’s manager sees with its clocks and contacts', async () => {
+  it('lets a member of the same provider read its offerings and standing, with no right to save', async () => {
+    actAs(DEMO_PROVIDER_MEMBER_OPENID);
+    const offerings = await listOfferings(flow.providerId);
+    expect(offerings.items.length).toBeGreaterThan(0);
+    expect(offerings.actions.canSave).toBe(false);
+    expect((await providerStanding()).providerId).toBe(flow.providerId);
+  });
+
+  it('opens a 差评 ticket for a 2-star rating, which the provider’s manager sees, contacts and resolves; then 再次评价 is offered', async () => {
     actAs(DEMO_RESIDENT_OPENID);
     const match = await requestMatch(['item-appliance-repair']);
     const chosen = match.items[0]!.providers[0]!;
@@ -249,5 +311,21 @@ describe('the governance services against the real function', () => {
     const after = (await listTickets(1)).items.map(toTicketRow).find((t) => t.id === row.id)!;
     expect(after.contact).toBe('电话联系：已电话致歉，约好明天上门');
     expect(after.canContact).toBe(false);
+
+    // 订单详情 offers 再次评价 exactly when the function's canRerate says so: not before the fix, then once.
+    actAs(DEMO_RESIDENT_OPENID);
+    expect(toAfterCare(await orderDetail(orderId))).toMatchObject({
+      canRerate: false,
+      ticketText: '差评回访：已联系，整改中',
+    });
+    actAs(manager.openid);
+    await resolveTicket(row.id, 'fixed', '已上门重新检修，空调恢复制冷');
+    actAs(DEMO_RESIDENT_OPENID);
+    const resolved = await orderDetail(orderId);
+    expect(resolved.feedback?.canRerate).toBe(true);
+    expect(toAfterCare(resolved).canRerate).toBe(true);
+    expect(
+      shapeGaps(ratedOrder(ticketFeedback('resolved')), await wire('order.detail', { orderId }, 'orders')),
+    ).toEqual([]);
   });
 });

@@ -1,14 +1,22 @@
 /**
  * The `providers` function, as the public providers subpackage calls it (docs/functions.md,
  * docs/governance.md): the red-star board (provider.board), the public notice of applications
- * (provider.notice.list) and an objection to one (provider.application.object). Each call answers the core's
+ * (provider.notice.list) and an objection to one (provider.application.object), a provider's published
+ * evaluation results (evaluation.list {providerId}, evaluation.detail). Each call answers the core's
  * own reply type (weimin-core, types only). Writes carry a request id per intent (services/call.ts).
  */
-import type { NoticeListResult, ObjectionSubmitResult, RedStarBoardResult } from 'weimin-core';
+import type {
+  EvaluationDetail,
+  EvaluationListResult,
+  NoticeListResult,
+  ObjectionSubmitResult,
+  RedStarBoardResult,
+} from 'weimin-core';
 import { query, write } from '../../../services/call';
 
 export const BOARD_PAGE_SIZE = 20;
 export const NOTICE_PAGE_SIZE = 20;
+export const RESULT_PAGE_SIZE = 20;
 
 /** One page (1-based) of the board, for one item or all. */
 export function redStarBoard(page: number, itemId: string): Promise<RedStarBoardResult> {
@@ -37,4 +45,22 @@ export function objectToApplication(
     `provider.application.object:${draftId}`,
     { applicationId, content, ...(contactPhone === '' ? {} : { contactPhone }) },
   );
+}
+
+/**
+ * One page (1-based) of a provider's published evaluations (公示), asked for by status so that a reviewer of
+ * the provider's unit gets full pages too (the view model still leaves out anything else).
+ */
+export function listEvaluationResults(providerId: string, page: number): Promise<EvaluationListResult> {
+  return query<EvaluationListResult>('providers', 'evaluation.list', {
+    providerId,
+    status: 'published',
+    page,
+    pageSize: RESULT_PAGE_SIZE,
+  });
+}
+
+/** One published evaluation: its summary and problem list (the reviewers' figures stay with them). */
+export function evaluationResult(evaluationId: string): Promise<EvaluationDetail> {
+  return query<EvaluationDetail>('providers', 'evaluation.detail', { evaluationId });
 }

@@ -160,6 +160,8 @@ export function checkAppealReason(reason: string): FieldCheck<string> {
 // ---- 本机构星级 ----
 
 export interface StandingView {
+  /** For the way to its 考核结果. */
+  providerId: string;
   name: string;
   statusLabel: string;
   stars: string;
@@ -180,6 +182,7 @@ const one = (n: number): string => String(Math.round(n * 10) / 10);
 export function toStandingView(s: ProviderStanding): StandingView {
   const e = s.latestEvaluation;
   return {
+    providerId: s.providerId,
     name: s.providerName,
     statusLabel: s.statusLabel,
     stars: starsText(s.starLevel),

@@ -1,6 +1,7 @@
 /**
  * 服务机构工作台 on its real WXML: the provider's jobs (jobs → order.list) and reminder consent; the place
- * kept when coming back from a job, the binding's confirmation, the error and empty states.
+ * kept when coming back from a job, the binding's confirmation, the error and empty states; the ways to the
+ * provider's pages: 服务报价 and 本机构星级 for every staff member, 邀请同事 and 差评回访 for managers.
  */
 import type { OrderStatus } from 'weimin-core';
 import { leaveNotice } from '../../../../miniprogram/utils/notice';
@@ -100,6 +101,48 @@ describe('服务机构工作台', () => {
     });
     const page = await openPage(pageId);
     expect(page.querySelector('#invite-section')).toBeUndefined();
+  });
+
+  it('should give a manager 服务报价, 差评回访 and 本机构星级 of their provider', async () => {
+    fakeCloud.ok('jobs', 'order.list', {
+      ...orderPage(0, 1, 1),
+      staff: { providerId: 'prov-1', position: 'manager' },
+    });
+    const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId);
+    expect(textOf(find(page, '#manage-section'))).toContain('本机构的服务报价、差评回访和星级');
+    await tapButton(page, '#to-offerings');
+    await tapButton(page, '#to-tickets');
+    await tapButton(page, '#to-standing');
+    expect(navigateTo.mock.calls.map(([o]) => (o as { url: string }).url)).toEqual([
+      '/packages/staff/pages/offerings/offerings?providerId=prov-1',
+      '/packages/staff/pages/tickets/tickets',
+      '/packages/staff/pages/standing/standing',
+    ]);
+    navigateTo.mockRestore();
+  });
+
+  it('should give a member 服务报价 (read-only there) and 本机构星级, but not 差评回访', async () => {
+    fakeCloud.ok('jobs', 'order.list', {
+      ...orderPage(0, 1, 1),
+      staff: { providerId: 'prov-1', position: 'member' },
+    });
+    const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
+    const page = await openPage(pageId);
+    expect(textOf(find(page, '#manage-section'))).toContain('报价由机构负责人修改');
+    expect(page.querySelector('#to-tickets')).toBeUndefined();
+    await tapButton(page, '#to-offerings');
+    await tapButton(page, '#to-standing');
+    expect(navigateTo.mock.calls.map(([o]) => (o as { url: string }).url)).toEqual([
+      '/packages/staff/pages/offerings/offerings?providerId=prov-1',
+      '/packages/staff/pages/standing/standing',
+    ]);
+    navigateTo.mockRestore();
+  });
+
+  it('should offer none of the provider’s pages before the list names the provider', async () => {
+    const page = await openPage(pageId);
+    expect(page.querySelector('#manage-section')).toBeUndefined();
   });
 
   it('should say the binding is done when the bind page opens it', async () => {

@@ -16,3 +16,12 @@ export const COMPLAINT_TABS = [
   { path: '/complaints/appeals', label: '评价申诉' },
   { path: '/complaints/offerings', label: '服务报价审核' },
 ] as const;
+
+/** Each group's title, its tabs and the tabs' data-test name. */
+export const TAB_GROUPS = {
+  applications: { title: '入驻审核', tabs: APPLICATION_TABS, test: 'applications-tabs' },
+  evaluations: { title: '考核评价', tabs: EVALUATION_TABS, test: 'evaluations-tabs' },
+  complaints: { title: '投诉与差评', tabs: COMPLAINT_TABS, test: 'complaints-tabs' },
+} as const;
+
+export type TabGroup = keyof typeof TAB_GROUPS;

@@ -1,7 +1,7 @@
 /**
  * 红星榜: providers at three stars and above (provider.board, a snapshot the timer refreshes), ranked per
  * service item and unit, each with its stars (★ and in words) and 差评率 beside them; filtered by item (the
- * catalog's items), a page at a time to the end of the list.
+ * catalog's items), a page at a time to the end of the list; each row leads to its provider's 考核结果.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
@@ -9,7 +9,7 @@ import { listCatalogPage } from '../../../../services/catalog/catalog.service';
 import { messageOf } from '../../../../services/service-error';
 import { instanceState } from '../../../../utils/instance-state';
 import { appendPatch, readAllPages } from '../../../../utils/paging';
-import { ROUTES } from '../../../../utils/routes';
+import { ROUTES, withQuery } from '../../../../utils/routes';
 import { formatShanghaiMinute } from '../../../../utils/time.format';
 import { toCatalogView } from '../../../../view-models/catalog.view-model';
 import { redStarBoard } from '../../services/providers-public.service';
@@ -102,6 +102,11 @@ Component({
       } catch (e) {
         this.setData({ loadingMore: false, moreError: messageOf(e) });
       }
+    },
+    /** 考核结果 of the row's provider (its published evaluations). */
+    onResults(e: WechatMiniprogram.CustomEvent<object, object, { id: string; name: string }>) {
+      const { id, name } = e.currentTarget.dataset;
+      wx.navigateTo({ url: withQuery(ROUTES.evaluationResults, { providerId: id, name }) });
     },
     onHome() {
       wx.switchTab({ url: ROUTES.home });

@@ -1,8 +1,9 @@
 /**
  * 工作台 (provider staff): the provider's jobs, a page at a time to the end (jobs → order.list), waiting ones
  * first; back from a job the list is where it was, that row brought up to date. Consent for new-order and
- * follow-up reminders; for the provider's managers (the list says who is one), the way to 邀请同事 and to the
- * provider's 服务报价, 差评回访 and 本机构星级.
+ * follow-up reminders; for every staff member of the provider (the list says which, and who is a manager) the
+ * way to its 服务报价 (read-only for members: the page follows the reply's `actions.canSave`) and 本机构星级;
+ * for managers also 邀请同事 and 差评回访 (the manager contacts the resident).
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { orderListBehavior } from '../../../../behaviors/order-list.behavior';
@@ -21,7 +22,10 @@ Component({
       load: listJobs,
       loadOne: jobDetail,
       onFirstPage: (page, reply) =>
-        page.setData({ inviteFor: reply.staff?.position === 'manager' ? reply.staff.providerId : '' }),
+        page.setData({
+          providerId: reply.staff?.providerId ?? '',
+          inviteFor: reply.staff?.position === 'manager' ? reply.staff.providerId : '',
+        }),
     }),
     pageNoticeBehavior(ROUTES.jobs),
   ],
@@ -29,7 +33,9 @@ Component({
     filters: STAFF_JOB_FILTERS,
     status: 'created',
     jobs: [] as OrderRowView[],
-    /** The provider a manager may invite colleagues to; '' for members. */
+    /** The caller's provider ('' before the list said, or for someone who is not staff). */
+    providerId: '',
+    /** The provider a manager may invite colleagues to (and keep 差评回访 for); '' for members. */
     inviteFor: '',
   },
   methods: {
@@ -41,14 +47,14 @@ Component({
     onInvite() {
       wx.navigateTo({ url: withQuery(ROUTES.invite, { providerId: this.data.inviteFor }) });
     },
-    /** 服务报价 / 差评回访 / 本机构星级 (a manager's). */
+    /** 服务报价 / 本机构星级 (every staff member's) / 差评回访 (a manager's). */
     onManage(
       e: WechatMiniprogram.CustomEvent<object, object, { page: 'offerings' | 'tickets' | 'standing' }>,
     ) {
       const page = e.currentTarget.dataset.page;
       const url =
         page === 'offerings'
-          ? withQuery(ROUTES.offerings, { providerId: this.data.inviteFor })
+          ? withQuery(ROUTES.offerings, { providerId: this.data.providerId })
           : ROUTES[page];
       wx.navigateTo({ url });
     },

@@ -1,7 +1,8 @@
 /**
- * 服务报价 (`?providerId=`, the provider's manager): the provider's offerings with their prices and whether
- * residents can choose them now (provider.offering.list, pending review included); 改价, 下架 / 重新上架 and
- * 添加服务项目 (provider.offering.save), each price checked by the core's rule first (a low fee must stay
+ * 服务报价 (`?providerId=`, any of the provider's staff): the provider's offerings with their prices and whether
+ * residents can choose them now (provider.offering.list, pending review included). For whoever the reply lets
+ * save (`actions.canSave`: the manager) 改价, 下架 / 重新上架 and 添加服务项目 (provider.offering.save); the
+ * other staff read it only, with no button that writes. Each price is checked by the core's rule first (a low fee must stay
  * below the market price). A change applies from the next match; a new item waits for the community's
  * review before residents see it, and the page says so.
  */

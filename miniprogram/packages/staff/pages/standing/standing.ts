@@ -1,12 +1,12 @@
 /**
  * 本机构星级 (provider staff): the provider's star level and score, the parts of the score with the formula's
  * explanation, its 差评率, its rank on the red-star board per item and unit, the latest evaluation, and what
- * would raise it (provider.standing: tips computed from the parts).
+ * would raise it (provider.standing: tips computed from the parts); the way to all its published 考核结果.
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
 import { messageOf } from '../../../../services/service-error';
-import { ROUTES } from '../../../../utils/routes';
+import { ROUTES, withQuery } from '../../../../utils/routes';
 import { providerStanding } from '../../services/providers.service';
 import { toStandingView, type StandingView } from '../../view-models/governance.view-model';
 
@@ -36,6 +36,14 @@ Component({
     },
     onBoard() {
       wx.navigateTo({ url: ROUTES.board });
+    },
+    /** 考核结果: every published evaluation of the provider (the public page of the providers subpackage). */
+    onResults() {
+      const standing = this.data.standing;
+      if (standing === null) return;
+      wx.navigateTo({
+        url: withQuery(ROUTES.evaluationResults, { providerId: standing.providerId, name: standing.name }),
+      });
     },
   },
 });
