@@ -169,8 +169,10 @@ export class OrderSimulator {
     const { rng, options } = this;
     const demo = DEMO_RESIDENT_ORDERS[index];
     if (demo !== undefined && this.demoPlans.length > 0) {
+      const picked = this.demoPlans[rng.int(0, this.demoPlans.length - 1)]!;
       return {
-        plan: this.demoPlans[rng.int(0, this.demoPlans.length - 1)]!,
+        // The one-star order is the demo staff's provider's, so its manager has the 差评 ticket to handle.
+        plan: demo.stage === 'rated_low' ? this.demoPlans[0]! : picked,
         grid: this.demoGrid,
         residentOpenid: DEMO_RESIDENT_OPENID,
         residentName: '黄阿姨',
