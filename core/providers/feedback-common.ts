@@ -149,16 +149,25 @@ export function providerOrUnitWheres(
   return providers.map((providerId) => ({ providerId, ...extra }));
 }
 
-/** The texts of ratings as their readers may see them ('' where hidden), by rating id. */
+/**
+ * The texts of ratings as their readers may see them ('' where hidden), by rating id. `firstGiven`: the text of
+ * the rating as first given, where the resident has since rated once more (a 差评 ticket is about that one).
+ */
 export async function visibleRatingTexts(
   db: DatabasePort,
   ratingIds: readonly string[],
+  { firstGiven = false }: { readonly firstGiven?: boolean } = {},
 ): Promise<Map<string, string>> {
   if (ratingIds.length === 0) return new Map();
-  const ratings = await db.find<Pick<Rating, '_id' | 'text' | 'textVisible'>>(
+  const ratings = await db.find<Pick<Rating, '_id' | 'text' | 'textVisible' | 'superseded'>>(
     COLLECTIONS.ratings,
     { _id: db.command.in([...ratingIds]) },
-    { fields: ['text', 'textVisible'], limit: ratingIds.length },
+    { fields: ['text', 'textVisible', 'superseded'], limit: ratingIds.length },
   );
-  return new Map(ratings.map((r) => [r._id, r.textVisible ? r.text : '']));
+  return new Map(
+    ratings.map((r) => {
+      const shown = firstGiven ? (r.superseded ?? r) : r;
+      return [r._id, shown.textVisible ? shown.text : ''];
+    }),
+  );
 }

@@ -102,9 +102,11 @@ export async function listFeedbackTickets(input: UseCaseInput): Promise<Feedback
     query,
     (t) => t,
   );
+  // The ticket is about the rating as first given, whatever the resident rated once more.
   const texts = await visibleRatingTexts(
     db,
     result.items.map((t) => t.ratingId),
+    { firstGiven: true },
   );
   return {
     ...result,

@@ -289,6 +289,19 @@ describe('差评 follow-up tickets', () => {
     expect(after.starCounts[3]).toBe(before.starCounts[3] + 1);
     expect((await cloud.get<Order>('orders', order.orderId))!.stars).toBe(4);
     await expectAggregatesEqualRecount();
+    // The ticket is about the 差评 as given: its stars and its text, not the second rating's.
+    const tickets = ok(
+      await call<FeedbackTicketListResult>(MANAGER, 'feedback.ticket.list', {
+        view: 'provider',
+        status: 'resolved',
+        pageSize: 50,
+      }),
+    );
+    expect(tickets.items.find((t) => t.orderId === order.orderId)).toMatchObject({
+      stars: 1,
+      ratingText: '师傅迟到两个小时，修完还是不制冷',
+      rerated: true,
+    });
   });
   test('a second text is content-checked: risky refused with nothing written, doubtful held for the unit', async () => {
     const order = await doneOrder();
