@@ -96,6 +96,15 @@ export const ACTION_LABELS = {
   'party.register.confirm': '确认双报到',
   'volunteer_team.manage': '管理志愿服务队',
   'volunteer.service.log': '登记志愿服务',
+  // Volunteer activities, hours and records (docs/volunteers.md)
+  'activity.manage': '组织志愿活动（发布、签到码、考勤）',
+  'activity.view': '查看志愿活动',
+  'activity.signup': '报名志愿活动',
+  'activity.checkin': '志愿活动签到签退',
+  'activity.rate': '评价志愿活动',
+  'volunteer.hours.confirm': '确认志愿服务时长',
+  'volunteer.phone.view': '查看志愿者和报名居民的联系电话',
+  'volunteer.record.view': '查看志愿服务记录',
   // Stations, ledgers, funds, dashboard, administration
   'station.checklist.update': '维护孵化管理中心“十有”清单',
   'ledger.export': '导出台账',

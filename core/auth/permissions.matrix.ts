@@ -222,6 +222,17 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'party.register.confirm': { worker: unit, leader: unit },
   'volunteer_team.manage': { volunteer: teamLeader, worker: unit },
   'volunteer.service.log': { party_member: own, volunteer: team, worker: unit },
+  // Activities: a team's leader organises the team's, the unit's workers and leaders the unit's; a person signs
+  // up, checks in and rates for themselves (the use case checks their community); hours are confirmed by the
+  // organising team's leader or the unit's workers; phones only to those who organise.
+  'activity.manage': { volunteer: teamLeader, worker: unit, leader: unit },
+  'activity.view': everyone,
+  'activity.signup': { resident: own, volunteer: own, party_member: own },
+  'activity.checkin': { resident: own, volunteer: own, party_member: own },
+  'activity.rate': { resident: own },
+  'volunteer.hours.confirm': { volunteer: teamLeader, worker: unit },
+  'volunteer.phone.view': { volunteer: teamLeader, worker: unit, leader: unit },
+  'volunteer.record.view': { volunteer: own, party_member: own, worker: unit },
 
   'station.checklist.update': { worker: unit, leader: unit },
   'ledger.export': {

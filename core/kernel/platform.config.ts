@@ -90,6 +90,8 @@ export interface OrderTemplates {
   readonly feedbackTodo: string;
   /** To a provider's manager and the unit's leaders: an evaluation published, a re-check due, a removal. */
   readonly governanceNotice: string;
+  /** To the signed-up: an activity starts soon or is cancelled; to its organiser: hours still to confirm. */
+  readonly activityReminder: string;
 }
 
 /**
@@ -155,6 +157,26 @@ export interface GovernanceConfig {
   readonly boardMinStars: number;
 }
 
+/** Volunteer activities, hours and records (core/volunteers, docs/volunteers.md). */
+export interface VolunteersConfig {
+  /** Star levels 1-5 from these confirmed hours (ascending). */
+  readonly starHours: readonly number[];
+  /** The signed-up are reminded this many minutes before the start. */
+  readonly remindBeforeMinutes: number;
+  /** The organiser is reminded once when hours are still unconfirmed this many hours after the end. */
+  readonly confirmRemindAfterHours: number;
+  /** A check-in code works for this many seconds after it is issued. */
+  readonly codeValidSeconds: number;
+  /** Check-in opens this many minutes before the start (and closes this many after the end). */
+  readonly checkinOpensMinutesBefore: number;
+  readonly checkinClosesMinutesAfter: number;
+  /** The minutes credited are clamped to [start - windowBeforeMinutes, end + windowAfterMinutes]. */
+  readonly windowBeforeMinutes: number;
+  readonly windowAfterMinutes: number;
+  /** The mini-program page of an activity (`?activityId=` appended). */
+  readonly activityPage: string;
+}
+
 /** Provider staff binding (core/providers). */
 export interface StaffConfig {
   /** An invite code can be used for this many days after it is issued. */
@@ -208,6 +230,7 @@ export interface PlatformConfig {
   readonly urgent: UrgentConfig;
   readonly concerns: ConcernConfig;
   readonly governance: GovernanceConfig;
+  readonly volunteers: VolunteersConfig;
   /** How many records one timer run handles at most (the next run takes the rest). */
   readonly timerBatchSize: number;
 }
@@ -236,6 +259,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     applicationTodo: 'TPL_APPLICATION_TODO',
     feedbackTodo: 'TPL_FEEDBACK_TODO',
     governanceNotice: 'TPL_GOVERNANCE_NOTICE',
+    activityReminder: 'TPL_ACTIVITY_REMINDER',
   },
   pages: {
     residentOrder: 'pages/order-detail/order-detail',
@@ -257,6 +281,8 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
       'order.done': 60,
       'order.follow_up': 60,
       'moderation.decide': 120,
+      // The organiser's page asks for a fresh check-in code every 15 s and after every scan.
+      'activity.checkin.code': 240,
     },
     writesPerMinute: 30,
     keepCountersHours: 24,
@@ -294,6 +320,17 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     rectifyDefaultDays: 30,
     boardMinStars: 3,
   },
+  volunteers: {
+    starHours: [100, 300, 600, 1000, 1500],
+    remindBeforeMinutes: 120,
+    confirmRemindAfterHours: 24,
+    codeValidSeconds: 60,
+    checkinOpensMinutesBefore: 60,
+    checkinClosesMinutesAfter: 60,
+    windowBeforeMinutes: 30,
+    windowAfterMinutes: 60,
+    activityPage: 'packages/community/pages/activity/activity',
+  },
   timerBatchSize: 100,
 };
 
@@ -315,6 +352,7 @@ export interface PlatformConfigOverrides {
   readonly urgent?: Partial<UrgentConfig>;
   readonly concerns?: Partial<ConcernConfig>;
   readonly governance?: Partial<GovernanceConfig>;
+  readonly volunteers?: Partial<VolunteersConfig>;
   readonly timerBatchSize?: number;
 }
 
@@ -338,6 +376,7 @@ export function platformConfig(overrides: PlatformConfigOverrides = {}): Platfor
     urgent: { ...d.urgent, ...overrides.urgent },
     concerns: { ...d.concerns, ...overrides.concerns },
     governance: { ...d.governance, ...overrides.governance },
+    volunteers: { ...d.volunteers, ...overrides.volunteers },
     timerBatchSize: overrides.timerBatchSize ?? d.timerBatchSize,
   };
   assertConfig(config);

@@ -30,6 +30,16 @@ import type {
 } from './party.model';
 import type { ModerationItem } from './moderation.model';
 import type {
+  ActivityPlace,
+  ActivitySignup,
+  CheckinCode,
+  VolunteerActivity,
+  VolunteerCertificate,
+  VolunteerCounter,
+  VolunteerProfile,
+  VolunteerRecord,
+} from './volunteer.model';
+import type {
   IdempotencyKeyRecord,
   Match,
   MatchGap,
@@ -70,6 +80,14 @@ export interface CollectionDocuments {
   volunteer_teams: VolunteerTeam;
   dual_registrations: DualRegistration;
   volunteer_service_logs: VolunteerServiceLog;
+  volunteer_activities: VolunteerActivity;
+  activity_signups: ActivitySignup;
+  activity_places: ActivityPlace;
+  checkin_codes: CheckinCode;
+  volunteers: VolunteerProfile;
+  volunteer_records: VolunteerRecord;
+  volunteer_certificates: VolunteerCertificate;
+  volunteer_counters: VolunteerCounter;
   stations: Station;
   joint_meetings: JointMeeting;
   fund_entries: FundEntry;
@@ -124,6 +142,14 @@ export const COLLECTION_NAMES = [
   'volunteer_teams',
   'dual_registrations',
   'volunteer_service_logs',
+  'volunteer_activities',
+  'activity_signups',
+  'activity_places',
+  'checkin_codes',
+  'volunteers',
+  'volunteer_records',
+  'volunteer_certificates',
+  'volunteer_counters',
   'stations',
   'joint_meetings',
   'fund_entries',
@@ -176,6 +202,14 @@ export const COLLECTIONS = {
   volunteerTeams: 'volunteer_teams',
   dualRegistrations: 'dual_registrations',
   volunteerServiceLogs: 'volunteer_service_logs',
+  volunteerActivities: 'volunteer_activities',
+  activitySignups: 'activity_signups',
+  activityPlaces: 'activity_places',
+  checkinCodes: 'checkin_codes',
+  volunteers: 'volunteers',
+  volunteerRecords: 'volunteer_records',
+  volunteerCertificates: 'volunteer_certificates',
+  volunteerCounters: 'volunteer_counters',
   stations: 'stations',
   jointMeetings: 'joint_meetings',
   fundEntries: 'fund_entries',

@@ -4,63 +4,10 @@
  * particulars with its unified social credit code, the reasons, the problem list it failed to fix, its
  * evaluation history, the reporting unit and the date. Pure: the record in, the file's bytes (base64) out.
  */
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type { Document } from 'docx';
 import { formatShanghaiMinute } from '../kernel/shanghai-time';
+import { chineseDate, heading, para, table, title, wordBase64, wordDocument } from '../kernel/word-document';
 import type { RegulatorReport } from '../model/evaluation.model';
-
-const FONT = 'SimSun';
-
-function para(
-  text: string,
-  options: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {},
-): Paragraph {
-  return new Paragraph({
-    alignment:
-      options.align === 'center'
-        ? AlignmentType.CENTER
-        : options.align === 'right'
-          ? AlignmentType.RIGHT
-          : AlignmentType.LEFT,
-    spacing: { after: 120 },
-    children: [new TextRun({ text, bold: options.bold === true, font: FONT, size: 24 })],
-  });
-}
-
-function heading(text: string): Paragraph {
-  return new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    spacing: { before: 240, after: 120 },
-    children: [new TextRun({ text, bold: true, font: FONT, size: 28 })],
-  });
-}
-
-function cell(text: string, bold = false): TableCell {
-  return new TableCell({ children: [para(text, { bold })] });
-}
-
-function table(rows: readonly (readonly string[])[], header: boolean): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map((cells, i) => new TableRow({ children: cells.map((c) => cell(c, header && i === 0)) })),
-  });
-}
-
-/** The report's date as 'YYYY年M月D日' (Asia/Shanghai). */
-export function reportDate(at: number): string {
-  const [y, m, d] = formatShanghaiMinute(at).slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
 
 /** The file name the console and the mini-program save it under. */
 export function reportFileName(report: Pick<RegulatorReport, 'providerName' | 'createdAt'>): string {
@@ -96,51 +43,31 @@ export function regulatorReportDocument(report: RegulatorReport): Document {
             true,
           ),
         ];
-  return new Document({
-    creator: '为民红绳',
-    title: `服务机构清退情况报备：${report.providerName}`,
-    sections: [
-      {
-        children: [
-          new Paragraph({
-            heading: HeadingLevel.TITLE,
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: [
-              new TextRun({
-                text: '关于服务机构清退并列入黑名单的情况报备',
-                bold: true,
-                font: FONT,
-                size: 36,
-              }),
-            ],
-          }),
-          para(`${report.reportedToNames.filter((n) => n.length > 0).join('、')}：`),
-          para(
-            `经考核评价和整改验收，${report.providerName}（统一社会信用代码：${report.creditCode}）已被取消入驻资格、清退出平台并列入黑名单。现将有关情况报备如下。`,
-          ),
-          heading('一、机构基本情况'),
-          table(particulars, false),
-          heading('二、清退原因'),
-          ...report.reasons.map((r, i) => para(`${i + 1}. ${r}`)),
-          heading('三、问题清单'),
-          ...(report.problems.length === 0
-            ? [para('无限期整改问题清单（因严重违规直接清退）。')]
-            : report.problems.map((p, i) => para(`${i + 1}. ${p}`))),
-          heading('四、考核评价记录'),
-          ...history,
-          heading('五、报备单位'),
-          para(report.reportedToNames.filter((n) => n.length > 0).join('、') || '—'),
-          para(''),
-          para(`${report.unitName}（报备）`, { align: 'right' }),
-          para(reportDate(report.createdAt), { align: 'right' }),
-        ],
-      },
-    ],
-  });
+  return wordDocument(`服务机构清退情况报备：${report.providerName}`, [
+    title('关于服务机构清退并列入黑名单的情况报备'),
+    para(`${report.reportedToNames.filter((n) => n.length > 0).join('、')}：`),
+    para(
+      `经考核评价和整改验收，${report.providerName}（统一社会信用代码：${report.creditCode}）已被取消入驻资格、清退出平台并列入黑名单。现将有关情况报备如下。`,
+    ),
+    heading('一、机构基本情况'),
+    table(particulars, false),
+    heading('二、清退原因'),
+    ...report.reasons.map((r, i) => para(`${i + 1}. ${r}`)),
+    heading('三、问题清单'),
+    ...(report.problems.length === 0
+      ? [para('无限期整改问题清单（因严重违规直接清退）。')]
+      : report.problems.map((p, i) => para(`${i + 1}. ${p}`))),
+    heading('四、考核评价记录'),
+    ...history,
+    heading('五、报备单位'),
+    para(report.reportedToNames.filter((n) => n.length > 0).join('、') || '—'),
+    para(''),
+    para(`${report.unitName}（报备）`, { align: 'right' }),
+    para(chineseDate(report.createdAt), { align: 'right' }),
+  ]);
 }
 
 /** The .docx file of the report, base64. */
 export async function regulatorReportBase64(report: RegulatorReport): Promise<string> {
-  return Packer.toBase64String(regulatorReportDocument(report));
+  return wordBase64(regulatorReportDocument(report));
 }

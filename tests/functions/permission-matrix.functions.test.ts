@@ -38,7 +38,7 @@ import { DEFAULT_PLATFORM_CONFIG } from '../../core/kernel/platform.config';
 import { DEMO_COUNTY_ID, DEMO_GRID_ID } from '../../demo/demo.constants';
 import { DEMO_PATHS, DEMO_REFS } from '../../demo/demo-identities';
 import { isWithin } from '../../core/org/org-path';
-import { MINUTE_MS, functionCloud, type Reply } from './support/function-cloud';
+import { DAY_MS, MINUTE_MS, functionCloud, type Reply } from './support/function-cloud';
 import { functionRoutes, routedCommands } from './support/function-routes';
 import {
   ACTIONS_NOT_ROUTED,
@@ -63,6 +63,7 @@ import {
   type GovernanceRecords,
 } from './support/governance-records';
 import { platformMark } from './support/platform-writes';
+import { activityInput, activityMatrixRecord, scheduleActivity } from './support/activity-records';
 import { GOVERNANCE_ITEM } from './support/governance-records';
 import { actorAsLoaded, writeUser, type WrittenUser } from './support/role-actors';
 
@@ -104,7 +105,10 @@ type SubjectKind =
   | 'rerate'
   | 'appeal'
   | 'finished-order'
-  | 'complaint';
+  | 'complaint'
+  // a volunteer activity (support/activity-records.ts), and the unit and team one is scheduled for
+  | 'activity'
+  | 'activity-intake';
 
 type OrderStage = 'created' | 'accepted' | 'done' | 'followed_up';
 /**
@@ -172,6 +176,9 @@ const HIDDEN_BY: Partial<Record<SubjectKind, Hiding>> = {
   removable: { action: 'provider.blacklist', code: 'PROVIDER_NOT_FOUND', afterRole: true },
   report: { action: 'provider.report.view', code: 'REPORT_NOT_FOUND', afterRole: true },
   standing: { action: 'provider.standing.view', code: 'PROVIDER_NOT_FOUND', afterRole: true },
+  // Another team's or unit's activity answers its organisers like one that does not exist.
+  activity: { action: 'activity.manage', code: 'ACTIVITY_NOT_FOUND', afterRole: true },
+  'activity-intake': { action: 'activity.manage', code: 'ACTIVITY_UNIT_NOT_FOUND', afterRole: true },
 };
 
 /** The hiding of a fixture's record: its own, or its subject kind's. */
@@ -748,7 +755,82 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
   'provider.report.document': { subject: 'report', input: (r) => ({ reportId: r.ids['reportId'] }) },
   'provider.board': { subject: 'public', input: () => ({ pageSize: 20 }) },
   'provider.standing': { subject: 'standing', input: (r) => ({ providerId: r.providerId }) },
+
+  // ---- volunteers: activities (support/activity-records.ts); sign-up, check-in, ratings and records are
+  // walked by volunteer-activities.functions.test.ts (ROWS_IN_THEIR_OWN_TEST).
+  // Scheduled for the demo team in the demo grid.
+  'activity.save': {
+    subject: 'activity-intake',
+    input: () => ({ ...activityInput(cloud), clientRequestId: rid('v-save') }),
+  },
+  'activity.cancel': {
+    subject: 'activity',
+    input: (r) => ({
+      activityId: r.ids['activityId'],
+      reason: '天气原因，改期举行',
+      clientRequestId: rid('v-cancel'),
+    }),
+  },
+  // Tomorrow's activity: check-in is not open yet (a domain answer), nothing issued.
+  'activity.checkin.code': {
+    subject: 'activity',
+    consumes: false,
+    input: (r) => ({ activityId: r.ids['activityId'], phase: 'in', clientRequestId: rid('v-code') }),
+  },
+  'activity.attendance': { subject: 'activity', input: (r) => ({ activityId: r.ids['activityId'] }) },
+  // Before the end: HOURS_NOT_YET (a domain answer), nothing credited.
+  'activity.hours.confirm': {
+    subject: 'activity',
+    consumes: false,
+    hidden: { action: 'volunteer.hours.confirm', code: 'ACTIVITY_NOT_FOUND', afterRole: true },
+    input: (r) => ({
+      activityId: r.ids['activityId'],
+      entries: [{ signupId: `${r.ids['activityId']}_nobody`, minutes: 60 }],
+      clientRequestId: rid('v-hours'),
+    }),
+  },
+  // Every caller of the rows lives in the demo grid: the activity is their community's.
+  'activity.detail': {
+    subject: 'activity',
+    hidden: null,
+    input: (r) => ({ activityId: r.ids['activityId'] }),
+  },
+  'activity.list': {
+    subject: 'activity',
+    hidden: null,
+    input: () => ({ view: 'upcoming', pageSize: 50 }),
+    listed: (data, r) => itemsOf(data).some((i) => i['activityId'] === r.ids['activityId']),
+  },
+  'volunteer.ranking': { subject: 'public', input: () => ({ year: 2025 }) },
+  // A person's own sign-up, check-in and rating, on the activity scheduled in beforeAll: residents sign up as
+  // residents; volunteers and party members as volunteers (the command offers them the volunteer places).
+  'activity.signup': {
+    subject: 'self',
+    roles: (role) => (VOLUNTEER_ROLES.includes(role) ? VOLUNTEER_ROLES : ['resident']),
+    input: (_r, row) => ({
+      activityId: selfActivityId,
+      as: VOLUNTEER_ROLES.includes(row.role) ? 'volunteer' : 'resident',
+      clientRequestId: rid('v-signup'),
+    }),
+  },
+  'activity.signup.cancel': {
+    subject: 'self',
+    input: () => ({ activityId: selfActivityId, clientRequestId: rid('v-unsign') }),
+  },
+  'activity.checkin': {
+    subject: 'self',
+    input: () => ({ code: 'a'.repeat(48), clientRequestId: rid('v-checkin') }),
+  },
+  'activity.rate': {
+    subject: 'self',
+    input: () => ({ activityId: selfActivityId, stars: 5, clientRequestId: rid('v-rate') }),
+  },
 };
+
+/** Those who sign up as volunteers. */
+const VOLUNTEER_ROLES: readonly Role[] = ['volunteer', 'party_member'];
+/** The activity the rows of a person's own sign-up, check-in and rating act on (scheduled in beforeAll). */
+let selfActivityId = '';
 
 function complaintListView(role: Role): string {
   if (role === 'resident') return 'mine';
@@ -871,6 +953,9 @@ async function inScope(
     case 'assigned':
       // A member of the team or party organisation that claimed it (grantOf gives the demo's).
       return freshUser(grantOf(role, unitAbove(record.place), record.providerId, position));
+    case 'team':
+      // Of the record's team (grantOf gives the demo's).
+      return freshUser(grantOf(role, unitAbove(record.place), record.providerId, position));
     case 'industry': {
       // A regulator of the unit above, of the record's industry (of every industry for a record of none).
       const industry = record.target.industries?.[0];
@@ -906,6 +991,12 @@ async function outOfScope(action: Action, role: Role, rule: PermissionRule, reco
         ...(industry === undefined ? {} : { industry: industry as Industry }),
       });
     }
+    case 'team':
+      // In the same community, of another team.
+      return freshUser({
+        ...grantOf(role, unitAbove(record.place), record.providerId, position),
+        teamId: 'team-9999',
+      });
     case 'assigned':
       // In the same community, of another team and another party organisation.
       return freshUser({
@@ -1264,6 +1355,10 @@ async function makeRecord(kind: SubjectKind, stage: Stage | undefined): Promise<
         ids: { requestId: request.requestId },
       };
     }
+    case 'activity':
+      return activityMatrixRecord(cloud);
+    case 'activity-intake':
+      return { ...demo, target: { orgPath: DEMO_PATHS.grid, teamId: DEMO_REFS.teamId } };
     default:
       return governanceRecord(kind, stage);
   }
@@ -1434,6 +1529,7 @@ const CONSUMED: ReadonlySet<SubjectKind> = new Set([
   'appeal',
   'finished-order',
   'complaint',
+  'activity',
 ]);
 
 /** The row's record (shared, or its own) and its caller placed around it. */
@@ -1531,6 +1627,8 @@ beforeAll(async () => {
   const deps = { cloud, newUser: freshUser, newResident: freshResident };
   crew = await governanceCrew(deps, [...providerPaths.values()]);
   records = governanceRecords(deps, crew);
+  // Far enough ahead that the rows' clock (a minute a row, days for some governance rows) never reaches it.
+  selfActivityId = await scheduleActivity(cloud, { capacity: 500, volunteerPlaces: 200 }, 365 * DAY_MS);
 });
 
 afterAll(() => {

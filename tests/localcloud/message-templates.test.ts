@@ -165,6 +165,7 @@ describe('database/message-templates.json', () => {
       ['TPL_APPLICATION_TODO', '入驻审核待办提醒'],
       ['TPL_GOVERNANCE_NOTICE', '服务机构考核整改通知'],
       ['TPL_FEEDBACK_TODO', '差评回访工单提醒'],
+      ['TPL_ACTIVITY_REMINDER', '志愿活动提醒'],
     ]);
     for (const t of templates.values()) {
       // WeChat allows at most 5 keywords per subscribe-message template.

@@ -131,6 +131,23 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermission | nu
   'provider.report.document': { action: 'provider.report.view' },
   'provider.board': { action: 'provider.view' },
   'provider.standing': { action: 'provider.standing.view' },
+
+  // volunteers: activities, sign-up, check-in, hours, records (docs/volunteers.md).
+  'activity.save': { action: 'activity.manage' },
+  'activity.cancel': { action: 'activity.manage' },
+  'activity.checkin.code': { action: 'activity.manage' },
+  'activity.attendance': { action: 'activity.manage' },
+  'activity.list': { action: 'activity.view' },
+  'activity.detail': { action: 'activity.view' },
+  'volunteer.ranking': { action: 'activity.view' },
+  // `as: 'resident'` offers it to residents, `as: 'volunteer'` to volunteers and party members.
+  'activity.signup': { action: 'activity.signup' },
+  'activity.signup.cancel': { action: 'activity.signup' },
+  'activity.checkin': { action: 'activity.checkin' },
+  'activity.rate': { action: 'activity.rate', roles: ['resident'] },
+  'activity.hours.confirm': { action: 'volunteer.hours.confirm' },
+  'volunteer.me': { action: 'volunteer.record.view', roles: ['volunteer', 'party_member'] },
+  'volunteer.certificate': { action: 'volunteer.record.view', roles: ['volunteer', 'party_member'] },
 };
 
 /**
@@ -140,6 +157,9 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermission | nu
  */
 export const ROWS_IN_THEIR_OWN_TEST: Readonly<Record<string, readonly string[]>> = {
   'tests/functions/concerns.functions.test.ts': ['concern.support'],
+  // The volunteer's own record, offered to volunteers and party members only (the matrix also lets a worker
+  // read a unit's, which the console will use): the volunteers' test walks the roles it refuses.
+  'tests/functions/volunteer-activities.functions.test.ts': ['volunteer.me', 'volunteer.certificate'],
 };
 
 /** The matrix's actions no routed command asks for, and why. */
@@ -149,6 +169,8 @@ export const ACTIONS_NOT_ROUTED: Readonly<Record<string, readonly Action[]>> = {
   // provider.review), walked by provider-applications.functions.test.ts.
   'checked inside a routed command, not a command of its own': [
     'resident.phone.view',
+    // Inside activity.attendance (full phones or masked).
+    'volunteer.phone.view',
     'concern.browse',
     'provider.notice',
   ],
