@@ -6,11 +6,11 @@
  */
 import { elderModeBehavior } from '../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../behaviors/page-notice.behavior';
+import { pagedListBehavior } from '../../behaviors/paged-list.behavior';
 import { listMessages, markAllRead, markRead } from '../../services/messages/messages.service';
-import { messageOf } from '../../services/service-error';
 import { instanceState } from '../../utils/instance-state';
 import { showFailure, showNotice } from '../../utils/notice';
-import { appendPatch, hasMoreRows } from '../../utils/paging';
+import { hasMoreRows } from '../../utils/paging';
 import { ROUTES } from '../../utils/routes';
 import {
   MESSAGE_FILTERS,
@@ -22,84 +22,48 @@ import {
   type MessageRow,
 } from '../../view-models/messages.view-model';
 
-/** Not rendered: the last page read, whether the list has been read once, a tap being handled. */
-const state = instanceState(() => ({ page: 0, loaded: false, opening: false }));
+/** Not rendered: whether the list has been read once, a tap being handled. */
+const state = instanceState(() => ({ loaded: false, opening: false }));
 
 Component({
-  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.messages)],
+  behaviors: [
+    elderModeBehavior,
+    pageNoticeBehavior(ROUTES.messages),
+    pagedListBehavior({
+      load: async (page, pageNo) => {
+        const reply = await listMessages(
+          pageNo,
+          (page.data as { filter: MessageFilter }).filter === 'unread',
+        );
+        if (pageNo === 1) state(page).loaded = true;
+        return reply;
+      },
+      rows: (reply) => reply.items.map((item) => toMessageRow(item, Date.now())),
+      more: (reply, loadedBefore) => hasMoreRows(loadedBefore, reply.items.length, reply.total),
+      extra: (_page, reply) => ({ unread: reply.unread }),
+      keepRowsOnError: false,
+    }),
+  ],
   data: {
     filters: MESSAGE_FILTERS,
     filter: 'all' as MessageFilter,
-    loading: true,
-    error: '',
     rows: [] as MessageRow[],
     unread: 0,
-    hasMore: false,
-    loadingMore: false,
-    moreError: '',
     readingAll: false,
   },
   methods: {
     onLoad() {
-      void this.load();
+      void this.reload();
     },
     onShow() {
       // Back from the page a notice opened: read the list again (it may have changed).
-      if (state(this).loaded) void this.load();
-    },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh();
-    },
-    onRetry() {
-      this.setData({ loading: true, error: '' });
-      void this.load();
+      if (state(this).loaded) void this.reload();
     },
     onFilter(e: WechatMiniprogram.CustomEvent<object, object, { value: string }>) {
       const value = e.currentTarget.dataset.value;
       if (!isMessageFilter(value) || value === this.data.filter) return;
       this.setData({ filter: value, loading: true, error: '', rows: [] });
-      void this.load();
-    },
-    /** The first page, replacing what is shown. */
-    async load() {
-      try {
-        const reply = await listMessages(1, this.data.filter === 'unread');
-        const rows = reply.items.map((item) => toMessageRow(item, Date.now()));
-        state(this).page = 1;
-        state(this).loaded = true;
-        this.setData({
-          loading: false,
-          error: '',
-          moreError: '',
-          rows,
-          unread: reply.unread,
-          hasMore: hasMoreRows(0, rows.length, reply.total),
-        });
-      } catch (e) {
-        this.setData({ loading: false, error: messageOf(e) });
-      }
-    },
-    async loadMore() {
-      if (this.data.loadingMore || !this.data.hasMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      const offset = this.data.rows.length;
-      try {
-        const reply = await listMessages(state(this).page + 1, this.data.filter === 'unread');
-        const rows = reply.items.map((item) => toMessageRow(item, Date.now()));
-        state(this).page += 1;
-        this.setData({
-          ...appendPatch('rows', offset, rows),
-          loadingMore: false,
-          unread: reply.unread,
-          hasMore: hasMoreRows(offset, rows.length, reply.total),
-        });
-      } catch (e) {
-        this.setData({ loadingMore: false, moreError: messageOf(e) });
-      }
-    },
-    onReachBottom() {
-      void this.loadMore();
+      void this.reload();
     },
     async onOpen(e: WechatMiniprogram.CustomEvent<object, object, { index: number }>) {
       const index = Number(e.currentTarget.dataset.index);
@@ -135,7 +99,7 @@ Component({
         const reply = await markAllRead();
         this.setData({ readingAll: false });
         showNotice(this, `已将 ${reply.marked} 条消息标为已读`);
-        await this.load();
+        await this.reload();
       } catch (e) {
         this.setData({ readingAll: false });
         showFailure(this, e);

@@ -65,7 +65,11 @@ async function loadMore(page: ListPage): Promise<void> {
   page.setData({ loadingMore: true, moreError: '' });
   try {
     const reply = await listConcerns(view, next);
-    if (viewOf(page) !== view) return;
+    // The user chose another tab meanwhile: drop this page, and let that tab read on.
+    if (viewOf(page) !== view) {
+      page.setData({ loadingMore: false });
+      return;
+    }
     state(page).page = next;
     const offset = rowsOf(page).length;
     const rows = reply.items.map((item) => toConcernRow(item, Date.now()));
@@ -76,7 +80,7 @@ async function loadMore(page: ListPage): Promise<void> {
       total: reply.total,
     });
   } catch (e) {
-    page.setData({ loadingMore: false, moreError: messageOf(e) });
+    page.setData({ loadingMore: false, moreError: viewOf(page) === view ? messageOf(e) : '' });
   }
 }
 

@@ -5,76 +5,37 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
-import { messageOf } from '../../../../services/service-error';
-import { instanceState } from '../../../../utils/instance-state';
-import { appendPatch } from '../../../../utils/paging';
+import { pagedListBehavior } from '../../../../behaviors/paged-list.behavior';
 import { ROUTES } from '../../../../utils/routes';
 import { myComplaints } from '../../services/complaints.service';
 import { toComplaintRow, type ComplaintRowView } from '../../view-models/complaint.view-model';
 
-/** Not rendered: the last page read. */
-const state = instanceState(() => ({ page: 0 }));
-
 Component({
-  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.complaints)],
+  behaviors: [
+    elderModeBehavior,
+    pageNoticeBehavior(ROUTES.complaints),
+    pagedListBehavior({
+      load: (_page, pageNo) => myComplaints(pageNo),
+      rows: (reply) => reply.items.map((c) => toComplaintRow(c, Date.now())),
+      keepRowsOnError: false,
+      pauseOnMoreError: true,
+    }),
+  ],
   data: {
-    loading: true,
-    error: '',
     rows: [] as ComplaintRowView[],
     /** The order the page was opened from ('' from 我的): its complaints say 本订单. */
     orderId: '',
-    hasMore: false,
-    loadingMore: false,
-    moreError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ orderId: query['orderId'] ?? '' });
     },
     onShow() {
-      void this.loadFirst();
+      void this.reload();
     },
-    onPullDownRefresh() {
-      void this.loadFirst().then(() => wx.stopPullDownRefresh());
-    },
-    onRetry() {
-      this.setData({ loading: true, error: '' });
-      void this.loadFirst();
-    },
-    async loadFirst() {
-      try {
-        const reply = await myComplaints(1);
-        state(this).page = 1;
-        this.setData({
-          loading: false,
-          error: '',
-          moreError: '',
-          rows: reply.items.map((c) => toComplaintRow(c, Date.now())),
-          hasMore: reply.hasMore && reply.items.length > 0,
-        });
-      } catch (e) {
-        this.setData({ loading: false, error: messageOf(e) });
-      }
-    },
-    async onLoadMore() {
-      if (this.data.loadingMore) return;
-      const next = state(this).page + 1;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const reply = await myComplaints(next);
-        state(this).page = next;
-        const rows = reply.items.map((c) => toComplaintRow(c, Date.now()));
-        this.setData({
-          ...appendPatch('rows', this.data.rows.length, rows),
-          loadingMore: false,
-          hasMore: reply.hasMore && reply.items.length > 0,
-        });
-      } catch (e) {
-        this.setData({ loadingMore: false, moreError: messageOf(e) });
-      }
-    },
-    onReachBottom() {
-      if (this.data.hasMore && !this.data.moreError) void this.onLoadMore();
+    /** 加载更多 and its 重新加载. */
+    onLoadMore() {
+      void this.loadMore();
     },
     onToOrders() {
       wx.switchTab({ url: ROUTES.orders });

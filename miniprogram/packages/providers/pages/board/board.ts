@@ -5,10 +5,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
+import { pagedListBehavior } from '../../../../behaviors/paged-list.behavior';
 import { listCatalogPage } from '../../../../services/catalog/catalog.service';
-import { messageOf } from '../../../../services/service-error';
-import { instanceState } from '../../../../utils/instance-state';
-import { appendPatch, readAllPages } from '../../../../utils/paging';
+import { readAllPages } from '../../../../utils/paging';
 import { ROUTES, withQuery } from '../../../../utils/routes';
 import { formatShanghaiMinute } from '../../../../utils/time.format';
 import { toCatalogView } from '../../../../view-models/catalog.view-model';
@@ -17,35 +16,36 @@ import { toBoardRow, type BoardRowView, type ItemFilterView } from '../../view-m
 
 const ALL: ItemFilterView = { value: '', label: '全部服务' };
 
-const state = instanceState(() => ({ page: 0 }));
+const itemOf = (page: WechatMiniprogram.Component.TrivialInstance): string =>
+  (page.data as { itemId: string }).itemId;
 
 Component({
-  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.board)],
+  behaviors: [
+    elderModeBehavior,
+    pageNoticeBehavior(ROUTES.board),
+    pagedListBehavior({
+      load: (page, pageNo) => redStarBoard(pageNo, itemOf(page)),
+      rows: (reply) => reply.items.map(toBoardRow),
+      extra: (_page, reply, first) => ({
+        total: reply.total,
+        ...(first
+          ? { refreshedAt: reply.refreshedAt === null ? '' : formatShanghaiMinute(reply.refreshedAt) }
+          : {}),
+      }),
+      // Another item chosen meanwhile: that item's own reload shows.
+      key: itemOf,
+    }),
+  ],
   data: {
     filters: [ALL] as ItemFilterView[],
     itemId: '',
     rows: [] as BoardRowView[],
     total: 0,
     refreshedAt: '',
-    loading: true,
-    error: '',
-    loadingMore: false,
-    moreError: '',
-    hasMore: false,
   },
   methods: {
     onLoad() {
       void this.loadFilters();
-      void this.reload();
-    },
-    onPullDownRefresh() {
-      void this.reload().then(() => wx.stopPullDownRefresh());
-    },
-    onReachBottom() {
-      if (this.data.hasMore && !this.data.loadingMore) void this.loadMore();
-    },
-    onRetry() {
-      this.setData({ loading: true, error: '' });
       void this.reload();
     },
     /** The item filters: every item of the catalog (without it, the whole board only). */
@@ -63,45 +63,6 @@ Component({
       if (itemId === this.data.itemId) return;
       this.setData({ itemId, rows: [], total: 0, loading: true, error: '', moreError: '', hasMore: false });
       void this.reload();
-    },
-    async reload() {
-      const itemId = this.data.itemId;
-      try {
-        const reply = await redStarBoard(1, itemId);
-        if (itemId !== this.data.itemId) return;
-        state(this).page = 1;
-        this.setData({
-          loading: false,
-          error: '',
-          moreError: '',
-          rows: reply.items.map(toBoardRow),
-          total: reply.total,
-          hasMore: reply.hasMore && reply.items.length > 0,
-          refreshedAt: reply.refreshedAt === null ? '' : formatShanghaiMinute(reply.refreshedAt),
-        });
-      } catch (e) {
-        if (itemId !== this.data.itemId) return;
-        if (this.data.rows.length > 0) this.setData({ loading: false, moreError: messageOf(e) });
-        else this.setData({ loading: false, error: messageOf(e) });
-      }
-    },
-    async loadMore() {
-      const itemId = this.data.itemId;
-      const next = state(this).page + 1;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const reply = await redStarBoard(next, itemId);
-        if (itemId !== this.data.itemId) return;
-        state(this).page = next;
-        this.setData({
-          ...appendPatch('rows', this.data.rows.length, reply.items.map(toBoardRow)),
-          loadingMore: false,
-          hasMore: reply.hasMore && reply.items.length > 0,
-          total: reply.total,
-        });
-      } catch (e) {
-        this.setData({ loadingMore: false, moreError: messageOf(e) });
-      }
     },
     /** 考核结果 of the row's provider (its published evaluations). */
     onResults(e: WechatMiniprogram.CustomEvent<object, object, { id: string; name: string }>) {

@@ -6,28 +6,30 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
+import { pagedListBehavior } from '../../../../behaviors/paged-list.behavior';
 import { newRequestId } from '../../../../services/request-id';
-import { messageOf } from '../../../../services/service-error';
 import { instanceState } from '../../../../utils/instance-state';
 import { showFailure, showNotice } from '../../../../utils/notice';
-import { appendPatch } from '../../../../utils/paging';
 import { ROUTES } from '../../../../utils/routes';
 import { listNotices, objectToApplication } from '../../services/providers-public.service';
 import { checkObjection, toNoticeRow, type NoticeRowView } from '../../view-models/notice.view-model';
 
-/** Not rendered: the last page read, the objection as typed, its intent id. */
-const state = instanceState(() => ({ page: 0, content: '', phone: '', draftId: newRequestId() }));
+/** Not rendered: the objection as typed, its intent id. */
+const state = instanceState(() => ({ content: '', phone: '', draftId: newRequestId() }));
 
 Component({
-  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.notices)],
+  behaviors: [
+    elderModeBehavior,
+    pageNoticeBehavior(ROUTES.notices),
+    pagedListBehavior({
+      load: (_page, pageNo) => listNotices(pageNo),
+      rows: (reply) => reply.items.map(toNoticeRow),
+      extra: (_page, reply) => ({ total: reply.total }),
+    }),
+  ],
   data: {
     rows: [] as NoticeRowView[],
     total: 0,
-    loading: true,
-    error: '',
-    loadingMore: false,
-    moreError: '',
-    hasMore: false,
     /** The application opened in place, '' for none. */
     openId: '',
     /** The objection form is open for the opened application. */
@@ -39,49 +41,6 @@ Component({
   methods: {
     onLoad() {
       void this.reload();
-    },
-    onPullDownRefresh() {
-      void this.reload().then(() => wx.stopPullDownRefresh());
-    },
-    onReachBottom() {
-      if (this.data.hasMore && !this.data.loadingMore) void this.loadMore();
-    },
-    onRetry() {
-      this.setData({ loading: true, error: '' });
-      void this.reload();
-    },
-    async reload() {
-      try {
-        const reply = await listNotices(1);
-        state(this).page = 1;
-        this.setData({
-          loading: false,
-          error: '',
-          moreError: '',
-          rows: reply.items.map(toNoticeRow),
-          total: reply.total,
-          hasMore: reply.hasMore && reply.items.length > 0,
-        });
-      } catch (e) {
-        if (this.data.rows.length > 0) this.setData({ loading: false, moreError: messageOf(e) });
-        else this.setData({ loading: false, error: messageOf(e) });
-      }
-    },
-    async loadMore() {
-      const next = state(this).page + 1;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const reply = await listNotices(next);
-        state(this).page = next;
-        this.setData({
-          ...appendPatch('rows', this.data.rows.length, reply.items.map(toNoticeRow)),
-          loadingMore: false,
-          hasMore: reply.hasMore && reply.items.length > 0,
-          total: reply.total,
-        });
-      } catch (e) {
-        this.setData({ loadingMore: false, moreError: messageOf(e) });
-      }
     },
     onOpen(e: WechatMiniprogram.CustomEvent<object, object, { id: string }>) {
       const id = e.currentTarget.dataset.id;

@@ -7,9 +7,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
+import { pagedListBehavior } from '../../../../behaviors/paged-list.behavior';
 import { messageOf } from '../../../../services/service-error';
 import { instanceState } from '../../../../utils/instance-state';
-import { appendPatch } from '../../../../utils/paging';
 import { ROUTES } from '../../../../utils/routes';
 import { evaluationResult, listEvaluationResults } from '../../services/providers-public.service';
 import {
@@ -29,20 +29,29 @@ function decoded(value: string | undefined): string {
   }
 }
 
-/** Not rendered: the provider, the last page read. */
-const state = instanceState(() => ({ providerId: '', page: 0 }));
+/** Not rendered: the provider. */
+const state = instanceState(() => ({ providerId: '' }));
 
 Component({
-  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.evaluationResults)],
+  behaviors: [
+    elderModeBehavior,
+    pageNoticeBehavior(ROUTES.evaluationResults),
+    pagedListBehavior({
+      load: (page, pageNo) => listEvaluationResults(state(page).providerId, pageNo),
+      rows: (reply) => reply.items.filter(isPublishedResult).map(toResultRow),
+      // Opened without a name: the provider's, from its newest result.
+      extra: (page, reply, first) => {
+        const newest = reply.items[0];
+        return first && (page.data as { providerName: string }).providerName === '' && newest !== undefined
+          ? { providerName: newest.providerName }
+          : {};
+      },
+    }),
+  ],
   data: {
     missing: false,
     providerName: '',
     rows: [] as ResultRowView[],
-    loading: true,
-    error: '',
-    loadingMore: false,
-    moreError: '',
-    hasMore: false,
     /** The result opened in place, '' for none. */
     openId: '',
     /** Results read in full, by evaluation id. */
@@ -66,52 +75,6 @@ Component({
         return;
       }
       void this.reload().then(() => wx.stopPullDownRefresh());
-    },
-    onReachBottom() {
-      if (this.data.hasMore && !this.data.loadingMore) void this.loadMore();
-    },
-    onRetry() {
-      this.setData({ loading: true, error: '' });
-      void this.reload();
-    },
-    async reload() {
-      try {
-        const reply = await listEvaluationResults(state(this).providerId, 1);
-        state(this).page = 1;
-        const first = reply.items[0];
-        this.setData({
-          loading: false,
-          error: '',
-          moreError: '',
-          rows: reply.items.filter(isPublishedResult).map(toResultRow),
-          hasMore: reply.hasMore && reply.items.length > 0,
-          ...(this.data.providerName === '' && first !== undefined
-            ? { providerName: first.providerName }
-            : {}),
-        });
-      } catch (e) {
-        if (this.data.rows.length > 0) this.setData({ loading: false, moreError: messageOf(e) });
-        else this.setData({ loading: false, error: messageOf(e) });
-      }
-    },
-    async loadMore() {
-      const next = state(this).page + 1;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const reply = await listEvaluationResults(state(this).providerId, next);
-        state(this).page = next;
-        this.setData({
-          ...appendPatch(
-            'rows',
-            this.data.rows.length,
-            reply.items.filter(isPublishedResult).map(toResultRow),
-          ),
-          loadingMore: false,
-          hasMore: reply.hasMore && reply.items.length > 0,
-        });
-      } catch (e) {
-        this.setData({ loadingMore: false, moreError: messageOf(e) });
-      }
     },
     onOpen(e: WechatMiniprogram.CustomEvent<object, object, { id: string }>) {
       const id = e.currentTarget.dataset.id;

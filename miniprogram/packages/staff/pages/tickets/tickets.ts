@@ -8,10 +8,9 @@
  */
 import { elderModeBehavior } from '../../../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../../../behaviors/page-notice.behavior';
-import { messageOf } from '../../../../services/service-error';
+import { pagedListBehavior } from '../../../../behaviors/paged-list.behavior';
 import { instanceState } from '../../../../utils/instance-state';
 import { showFailure, showNotice } from '../../../../utils/notice';
-import { appendPatch } from '../../../../utils/paging';
 import { ROUTES } from '../../../../utils/routes';
 import { appealRating, contactTicket, listTickets, resolveTicket } from '../../services/providers.service';
 import {
@@ -33,17 +32,20 @@ const TITLES: Record<Exclude<FormKind, ''>, string> = {
   appeal: '申诉这条评价',
 };
 
-const state = instanceState(() => ({ page: 0, note: '' }));
+/** Not rendered: the note as typed. */
+const state = instanceState(() => ({ note: '' }));
 
 Component({
-  behaviors: [elderModeBehavior, pageNoticeBehavior(ROUTES.tickets)],
+  behaviors: [
+    elderModeBehavior,
+    pageNoticeBehavior(ROUTES.tickets),
+    pagedListBehavior({
+      load: (_page, pageNo) => listTickets(pageNo),
+      rows: (reply) => reply.items.map(toTicketRow),
+    }),
+  ],
   data: {
     rows: [] as TicketRowView[],
-    loading: true,
-    error: '',
-    loadingMore: false,
-    moreError: '',
-    hasMore: false,
     /** The ticket whose form is open, and which form. */
     formFor: '',
     form: '' as FormKind,
@@ -57,52 +59,6 @@ Component({
   methods: {
     onLoad() {
       void this.reload();
-    },
-    onPullDownRefresh() {
-      void this.reload().then(() => wx.stopPullDownRefresh());
-    },
-    onReachBottom() {
-      if (this.data.hasMore && !this.data.loadingMore) void this.loadMore();
-    },
-    onRetry() {
-      this.setData({ loading: true, error: '' });
-      void this.reload();
-    },
-    /** Pages 1..n read again (after a step), or the first. */
-    async reload(pages = 1) {
-      const rows: TicketRowView[] = [];
-      let hasMore = false;
-      let read = 0;
-      try {
-        for (let p = 1; p <= pages; p += 1) {
-          const reply = await listTickets(p);
-          read = p;
-          rows.push(...reply.items.map(toTicketRow));
-          hasMore = reply.hasMore && reply.items.length > 0;
-          if (!hasMore) break;
-        }
-      } catch (e) {
-        if (this.data.rows.length > 0) this.setData({ loading: false, moreError: messageOf(e) });
-        else this.setData({ loading: false, error: messageOf(e) });
-        return;
-      }
-      state(this).page = read;
-      this.setData({ loading: false, error: '', moreError: '', rows, hasMore });
-    },
-    async loadMore() {
-      const next = state(this).page + 1;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const reply = await listTickets(next);
-        state(this).page = next;
-        this.setData({
-          ...appendPatch('rows', this.data.rows.length, reply.items.map(toTicketRow)),
-          loadingMore: false,
-          hasMore: reply.hasMore && reply.items.length > 0,
-        });
-      } catch (e) {
-        this.setData({ loadingMore: false, moreError: messageOf(e) });
-      }
     },
     onOpenForm(
       e: WechatMiniprogram.CustomEvent<object, object, { id: string; form: Exclude<FormKind, ''> }>,
@@ -154,7 +110,7 @@ Component({
       }
       this.setData({ sending: false, formFor: '', form: '' });
       showNotice(this, done);
-      await this.reload(Math.max(1, state(this).page));
+      await this.reloadShown();
     },
     onJobs() {
       wx.navigateTo({ url: ROUTES.jobs });
