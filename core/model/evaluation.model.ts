@@ -44,20 +44,30 @@ export interface EvaluationReview {
 }
 
 /**
- * The indicators computed from the data for the period when the campaign starts (see
- * core/providers/evaluation-indicators.ts); rates are null when nothing was there to judge.
+ * The indicators of one provider over the evaluated period, computed from the data when the campaign starts
+ * (core/providers/evaluation-indicators.ts, docs/governance.md). A rate is null when its denominator is 0
+ * (nothing to judge).
  */
 export interface StoredEvaluationIndicators {
+  /** The period: [from, to) in milliseconds. */
   readonly periodFrom: Millis;
   readonly periodTo: Millis;
+  /** Ratings that count (not held, not withdrawn by an upheld appeal) given in the period. */
   readonly ratingCount: number;
+  /** Their average stars (two decimals), null without ratings. */
   readonly averageStars: number | null;
+  /** Ratings of `lowRatingAtMost` stars or fewer. */
   readonly lowRatingCount: number;
+  /** 差评率: lowRatingCount / ratingCount (0-1, four decimals), null without ratings. */
   readonly lowRatingRate: number | null;
+  /** Follow-ups that fell due in the period, and those recorded by their due time. */
   readonly followUpsDue: number;
   readonly followUpsOnTime: number;
+  /** followUpsOnTime / followUpsDue, null when none fell due. */
   readonly followUpPunctuality: number | null;
+  /** Complaints about the provider upheld in the period. */
   readonly upheldComplaints: number;
+  /** Orders offered to the provider in the period, and how many of them expired unanswered or it declined. */
   readonly ordersOffered: number;
   readonly ordersExpired: number;
   readonly ordersDeclined: number;

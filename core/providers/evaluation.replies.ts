@@ -3,7 +3,12 @@
  * docs/functions.md; the console's admin-api answers the same). Type-only.
  */
 import type { ProviderStatus } from '../lifecycle/provider.lifecycle';
-import type { EvaluationKind, EvaluationOutcome, EvaluationStatus } from '../model/evaluation.model';
+import type {
+  EvaluationKind,
+  EvaluationOutcome,
+  EvaluationStatus,
+  StoredEvaluationIndicators,
+} from '../model/evaluation.model';
 import type { EvaluationGrade, ReputationComponentKey } from '../reputation/reputation.formula';
 
 /** A page of a list (the house style of core/concerns/concern.replies.ts). */
@@ -16,36 +21,8 @@ export interface PagedResult<T> {
   readonly hasMore: boolean;
 }
 
-/**
- * The indicators of one provider over the evaluated period, computed from the data when the campaign
- * starts (docs/governance.md). A rate is null when its denominator is 0 (nothing to judge).
- */
-export interface EvaluationIndicators {
-  /** The period: [from, to) in milliseconds. */
-  readonly periodFrom: number;
-  readonly periodTo: number;
-  /** Ratings that count (not held, not withdrawn by an upheld appeal) given in the period. */
-  readonly ratingCount: number;
-  /** Their average stars (two decimals), null without ratings. */
-  readonly averageStars: number | null;
-  /** Ratings of `lowRatingAtMost` stars or fewer. */
-  readonly lowRatingCount: number;
-  /** 差评率: lowRatingCount / ratingCount (0-1, four decimals), null without ratings. */
-  readonly lowRatingRate: number | null;
-  /** Follow-ups that fell due in the period, and those recorded by their due time. */
-  readonly followUpsDue: number;
-  readonly followUpsOnTime: number;
-  /** followUpsOnTime / followUpsDue, null when none fell due. */
-  readonly followUpPunctuality: number | null;
-  /** Complaints about the provider upheld in the period. */
-  readonly upheldComplaints: number;
-  /** Orders offered to the provider in the period, and how many of them expired unanswered or it declined. */
-  readonly ordersOffered: number;
-  readonly ordersExpired: number;
-  readonly ordersDeclined: number;
-  readonly expiryRate: number | null;
-  readonly declineRate: number | null;
-}
+/** The indicators of one provider over the evaluated period, as stored on the evaluation. */
+export type EvaluationIndicators = StoredEvaluationIndicators;
 
 /** One reviewer's input (评审意见) on an evaluation; never the reviewer's name, only the role. */
 export interface EvaluationReviewView {
