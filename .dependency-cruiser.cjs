@@ -13,6 +13,8 @@ const SHARED_CORE_FOLDERS = [
   'messaging',
   'offerings',
   'privacy',
+  'files',
+  'accounting',
 ];
 
 module.exports = {

@@ -14,7 +14,11 @@ import type { ServiceCategory, ServiceItem } from '../core/model/catalog.model';
 import type { Match, MatchGap, SubscribeGrant } from '../core/model/platform.model';
 import { DEFAULT_PLATFORM_CONFIG } from '../core/kernel/platform.config';
 import { CATALOG_CATEGORIES, CATALOG_ITEMS } from '../core/catalog/catalog.data';
+import { demoActivityBatches } from './demo-activities';
+import { demoAnnouncements } from './demo-announcements';
 import { generateConcerns } from './demo-concerns';
+import { demoFundEntries } from './demo-funds';
+import { demoStations } from './demo-stations';
 import {
   DAY_MS,
   DEFAULT_DEMO_NOW,
@@ -32,6 +36,7 @@ import type { EvaluationSpec } from './demo-governance';
 import { OrderSimulator } from './demo-orders';
 import { generatePeople, providerManagerUser, simulatedResidentUsers, type PeopleData } from './demo-people';
 import { ProviderStats, planProviders, providerDocuments, type ProviderPlan } from './demo-providers';
+import { demoTeams } from './demo-teams';
 import { buildYulinGeography, type YulinGeography } from './yulin.geography';
 
 export interface DemoDataOptions {
@@ -162,7 +167,12 @@ export function* iterateDemoData(options: DemoDataOptions = {}): Generator<DemoB
   const { seed, now, batchSize } = o;
   const geo = buildYulinGeography(now - 900 * DAY_MS);
   yield* treeAndCatalog(geo, now, batchSize);
-  yield* peopleBatches(generatePeople(seed, geo, now), batchSize);
+  yield* peopleBatches(generatePeople(seed, geo, now), batchSize, seed, now);
+  const stations = demoStations(seed, geo, now);
+  yield* chunks('stations', stations.stations, batchSize);
+  yield* chunks('station_inspections', stations.inspections, batchSize);
+  yield* chunks('fund_entries', demoFundEntries(now), batchSize);
+  yield* chunks('announcements', demoAnnouncements(now), batchSize);
 
   const plans = planProviders(seed, o.providers, geo, now);
   const perGrid = residentsPerGrid(o.orders, geo.grids.length);
@@ -193,6 +203,7 @@ export function* iterateDemoData(options: DemoDataOptions = {}): Generator<DemoB
     if (user !== null) yield* users.push(user);
   }
   yield* rest(users);
+  yield* demoActivityBatches(seed, now, perGrid, batchSize);
 
   const gaps = demoMatchGaps(geo.byId, now);
   yield* chunks('matches', gaps.matches, batchSize);
@@ -213,15 +224,25 @@ function* treeAndCatalog(geo: YulinGeography, now: number, batchSize: number): G
   yield* chunks('service_items', catalog.items, batchSize);
 }
 
-function* peopleBatches(people: PeopleData, batchSize: number): Generator<DemoBatch> {
+function* peopleBatches(
+  people: PeopleData,
+  batchSize: number,
+  seed: number,
+  now: number,
+): Generator<DemoBatch> {
   yield* chunks('party_orgs', people.partyOrgs, batchSize);
   yield* chunks('party_members', people.partyMembers, batchSize);
-  yield* chunks('volunteer_teams', people.volunteerTeams, batchSize);
+  // The demo community's teams with their members (demo/demo-teams.ts).
+  const teams = demoTeams(seed, now, people.volunteerTeams);
+  yield* chunks('volunteer_teams', teams.teams, batchSize);
+  yield* chunks('team_members', teams.members, batchSize);
+  yield* chunks('team_applications', teams.applications, batchSize);
+  yield* chunks('users', teams.users, batchSize);
+  yield* chunks('volunteers', teams.volunteers, batchSize);
+  yield* chunks('volunteer_counters', teams.counters, batchSize);
   yield* chunks('dual_registrations', people.dualRegistrations, batchSize);
   yield* chunks('volunteer_service_logs', people.volunteerServiceLogs, batchSize);
-  yield* chunks('stations', people.stations, batchSize);
   yield* chunks('joint_meetings', people.jointMeetings, batchSize);
-  yield* chunks('fund_entries', people.fundEntries, batchSize);
 }
 
 /** Orders, streamed a batch at a time; the providers' aggregates are summed into `stats` on the way. */

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type {
   LedgerCell,
   LedgerLayout,
+  LedgerSheetHead,
   LedgerWorkbookWriter,
   LedgerWorkbooks,
   WrittenFile,
@@ -57,6 +58,59 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
+/** A sheet with the ledger's head: the merged title, the lines under it, the Chinese headers (frozen). */
+function startSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  layout: LedgerSheetHead,
+): ExcelJS.Worksheet {
+  const n = layout.columns.length;
+  const headerRow = layout.subtitles.length + 2;
+  const sheet = workbook.addWorksheet(layout.sheetName, {
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
+  });
+  sheet.columns = layout.columns.map((c) => ({
+    width: c.width,
+    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+  }));
+  const title = sheet.addRow([layout.title]);
+  title.font = { bold: true, size: 16 };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  title.height = 28;
+  sheet.mergeCells(1, 1, 1, n);
+  layout.subtitles.forEach((line, i) => {
+    const row = sheet.addRow([line]);
+    row.font = { size: 10 };
+    sheet.mergeCells(i + 2, 1, i + 2, n);
+  });
+  const header = sheet.addRow(layout.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  header.eachCell((cell) => {
+    cell.border = BORDER;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  });
+  header.commit();
+  return sheet;
+}
+
+/** The bold, bordered totals row (合计). */
+function totalsRow(sheet: ExcelJS.Worksheet, totals: readonly LedgerCell[]): void {
+  const row = sheet.addRow([...totals]);
+  row.font = { bold: true };
+  row.eachCell((cell) => {
+    cell.border = BORDER;
+  });
+  row.commit();
+}
+
 export function createLedgerWorkbooks(dir: string = tmpdir()): LedgerWorkbooks {
   return {
     async create(layout: LedgerLayout): Promise<LedgerWorkbookWriter> {
@@ -67,41 +121,14 @@ export function createLedgerWorkbooks(dir: string = tmpdir()): LedgerWorkbooks {
         useSharedStrings: false,
       });
       workbook.creator = '为民红绳';
-      const n = layout.columns.length;
-      const headerRow = layout.subtitles.length + 2;
-      const sheet = workbook.addWorksheet(layout.sheetName, {
-        views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
-        pageSetup: {
-          orientation: 'landscape',
-          paperSize: 9,
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          printTitlesRow: `${headerRow}:${headerRow}`,
-        },
-      });
-      sheet.columns = layout.columns.map((c) => ({
-        width: c.width,
-        ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
-      }));
-      const title = sheet.addRow([layout.title]);
-      title.font = { bold: true, size: 16 };
-      title.alignment = { horizontal: 'center', vertical: 'middle' };
-      title.height = 28;
-      sheet.mergeCells(1, 1, 1, n);
-      layout.subtitles.forEach((line, i) => {
-        const row = sheet.addRow([line]);
-        row.font = { size: 10 };
-        sheet.mergeCells(i + 2, 1, i + 2, n);
-      });
-      const header = sheet.addRow(layout.columns.map((c) => c.header));
-      header.font = { bold: true };
-      header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      header.eachCell((cell) => {
-        cell.border = BORDER;
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-      });
-      header.commit();
+      // Small sheets the ledger writes whole before its rows (the funds ledger's summary), each committed.
+      for (const before of layout.sheetsBefore ?? []) {
+        const small = startSheet(workbook, before);
+        for (const cells of before.rows) small.addRow([...cells]).commit();
+        if (before.totals !== undefined) totalsRow(small, before.totals);
+        small.commit();
+      }
+      const sheet = startSheet(workbook, layout);
 
       let rows = 0;
       let closed = false;
@@ -118,12 +145,7 @@ export function createLedgerWorkbooks(dir: string = tmpdir()): LedgerWorkbooks {
           if (rows % YIELD_EVERY === 0) await zipCaughtUp(sheet);
         },
         async finish(totals: readonly LedgerCell[]): Promise<WrittenFile> {
-          const row = sheet.addRow([...totals]);
-          row.font = { bold: true };
-          row.eachCell((cell) => {
-            cell.border = BORDER;
-          });
-          row.commit();
+          totalsRow(sheet, totals);
           await close();
           return { handle: path, bytes: statSync(path).size };
         },

@@ -6,10 +6,11 @@
  */
 import { createReadStream, rmSync, type ReadStream } from 'node:fs';
 import type { FileStorage, WrittenFile } from '../core/console/ledgers/ledger.ports';
+import type { FileStore } from '../core/files/file-store.port';
 
 /** The part of wx-server-sdk's API this adapter uses. */
 export interface WxStorageCloud {
-  uploadFile(options: { cloudPath: string; fileContent: ReadStream }): Promise<{ fileID: string }>;
+  uploadFile(options: { cloudPath: string; fileContent: ReadStream | Buffer }): Promise<{ fileID: string }>;
   getTempFileURL(options: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
     fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[];
   }>;
@@ -36,6 +37,31 @@ export function createWxFileStorage(cloud: WxStorageCloud): FileStorage {
         );
       }
       return entry.tempFileURL;
+    },
+  };
+}
+
+/**
+ * The core's file store (core/files/file-store.port.ts): a file's bytes put at a cloud path (the console's
+ * uploads, small enough to hold), and temporary URLs of many files in one call, a missing file left out.
+ */
+export function createWxFileStore(cloud: WxStorageCloud): FileStore {
+  return {
+    async put(cloudPath: string, content: Uint8Array): Promise<string> {
+      const fileContent = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+      const { fileID } = await cloud.uploadFile({ cloudPath, fileContent });
+      return fileID;
+    },
+    async temporaryUrls(fileIds: readonly string[], maxAgeSeconds: number) {
+      const urls = new Map<string, string>();
+      if (fileIds.length === 0) return urls;
+      const { fileList } = await cloud.getTempFileURL({
+        fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })),
+      });
+      for (const entry of fileList) {
+        if (entry.status === 0 && entry.tempFileURL !== '') urls.set(entry.fileID, entry.tempFileURL);
+      }
+      return urls;
     },
   };
 }

@@ -18,7 +18,15 @@ export const CONSOLE_OUT = join(REPO_ROOT, 'build', 'console');
 const STAMP_FILE = join(CONSOLE_OUT, '.source-stamp');
 
 /** Folders of the core the console imports from (types and status names). */
-const CORE_INPUTS = ['core/console', 'core/orders', 'core/providers', 'core/lifecycle', 'core/offerings'];
+const CORE_INPUTS = [
+  'core/console',
+  'core/orders',
+  'core/providers',
+  'core/lifecycle',
+  'core/offerings',
+  'core/model',
+  'core/volunteers',
+];
 const PACKAGES = [
   'vue',
   'vue-router',

@@ -16,7 +16,7 @@ import { CONSOLE_OUT, consoleIsStale, ensureConsoleBuilt } from './build-console
 import { DEMO_CONSOLE_PASSWORD } from './console-demo-accounts';
 import { prepareMiniprogramNpm } from './copy-miniprogram-npm';
 import { registerDemoIdentitiesRoute, IDENTITIES_PATH } from './demo-identities.route';
-import { demoIdentities, seedDemoConsoleAccounts, seedDemoData } from './seed-demo';
+import { demoIdentities, seedDemoConsoleAccounts, seedDemoData, seedDemoFiles } from './seed-demo';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     consoleDir: CONSOLE_OUT,
   });
   const seeded = seedDemoData(cloud.db, () => cloud.clock.now());
+  seedDemoFiles(cloud.storage, seeded);
   const consoleAccounts = await seedDemoConsoleAccounts(cloud.db, () => cloud.clock.now());
   registerDemoIdentitiesRoute(cloud, demoIdentities());
   const url = await cloud.start();

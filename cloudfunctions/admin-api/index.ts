@@ -20,13 +20,20 @@ import {
   sessionRoute,
 } from '../../function-kit/console-session';
 import { httpFunction } from '../../function-kit/http-function';
+import { announcementsRoutes } from './routes/announcements.routes';
 import { concernsRoutes } from './routes/concerns.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
+import { fundsRoutes } from './routes/funds.routes';
 import { governanceRoutes } from './routes/governance.routes';
 import { ledgersRoutes } from './routes/ledgers.routes';
 import { messagesRoutes } from './routes/messages.routes';
+import { partyRoutes } from './routes/party.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { residentsRoutes } from './routes/residents.routes';
+import { stationsRoutes } from './routes/stations.routes';
+import { storageRoutes } from './routes/storage.routes';
+import { teamsRoutes } from './routes/teams.routes';
+import { volunteersRoutes } from './routes/volunteers.routes';
 
 export const main = httpFunction({
   protectedPrefix: '/console/api/',
@@ -45,12 +52,19 @@ export const main = httpFunction({
     'POST /console/api/accounts': (ctx, r) => createAccount({ ...ctx, crypto, command: r.body }),
     'POST /console/api/accounts/:loginName/reset': (ctx, r) =>
       resetAccount({ ...ctx, crypto, command: r.params }),
+    ...announcementsRoutes,
     ...concernsRoutes,
     ...dashboardRoutes,
+    ...fundsRoutes,
     ...governanceRoutes,
     ...ledgersRoutes,
     ...messagesRoutes,
+    ...partyRoutes,
     ...peopleRoutes,
     ...residentsRoutes,
+    ...stationsRoutes,
+    ...storageRoutes,
+    ...teamsRoutes,
+    ...volunteersRoutes,
   },
 });

@@ -94,7 +94,17 @@ export const ACTION_LABELS = {
   // Party organisations and volunteers
   'party.register': '双报到登记',
   'party.register.confirm': '确认双报到',
-  'volunteer_team.manage': '管理志愿服务队',
+  // 双报到's lists, roster and leaving (docs/party.md)
+  'party.registration.view': '查看双报到申请',
+  'party.roster.view': '查看党组织与党员名册',
+  'party.phone.view': '查看报到党员和党组织的联系电话',
+  'party.member.leave': '退出或移出双报到',
+  // Volunteer teams (微团队; docs/volunteers.md#teams)
+  'team.manage': '组建或修改志愿服务队',
+  'team.supervise': '指定队长或解散志愿服务队',
+  'team.lead': '管理队员（邀请码、审核入队申请、移出队员）',
+  'team.join': '加入或退出志愿服务队',
+  'team.view': '查看志愿服务队',
   'volunteer.service.log': '登记志愿服务',
   // Volunteer activities, hours and records (docs/volunteers.md)
   'activity.manage': '组织志愿活动（发布、签到码、考勤）',
@@ -105,8 +115,19 @@ export const ACTION_LABELS = {
   'volunteer.hours.confirm': '确认志愿服务时长',
   'volunteer.phone.view': '查看志愿者和报名居民的联系电话',
   'volunteer.record.view': '查看志愿服务记录',
+  'volunteer.record.add': '记录志愿者的培训、表彰奖励和评价',
   // Stations, ledgers, funds, dashboard, administration
-  'station.checklist.update': '维护孵化管理中心“十有”清单',
+  // 孵化管理中心（站）and their 十有 (docs/stations.md)
+  'station.manage': '建立和维护孵化管理中心（站）及“十有”清单',
+  'station.inspect': '检查孵化管理中心（站）',
+  'station.demonstrate': '命名或撤销示范孵化管理中心（站）',
+  'station.view': '查看孵化管理中心（站）',
+  // Files uploaded in the console (docs/console.md#files)
+  'file.upload': '在管理后台上传文件（照片、票据）',
+  'file.view': '查看管理后台上传的文件',
+  // Notices (信息发布; docs/announcements.md)
+  'announcement.manage': '发布和撤回通知、公示、结果公布',
+  'announcement.view': '查看通知公告',
   'ledger.export': '导出台账',
   'fund.record': '登记经费收支',
   'fund.view': '查看经费',

@@ -220,7 +220,32 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
 
   'party.register': { resident: own, party_member: own, volunteer: teamLeader },
   'party.register.confirm': { worker: unit, leader: unit },
-  'volunteer_team.manage': { volunteer: teamLeader, worker: unit },
+  // 双报到 (docs/party.md): the community's workers and leaders see its requests and its roster; a registered
+  // party member sees their community's roster, phones masked but to the workers and leaders and, for their
+  // own organisation's members (the record "belongs" to the organisation: `assigned`), its secretary. A member
+  // leaves for themselves; a worker or leader removes one of their unit.
+  'party.registration.view': { worker: unit, leader: unit },
+  'party.roster.view': { party_member: unit, worker: unit, leader: unit },
+  'party.phone.view': {
+    party_member: { scope: 'assigned', positions: ['secretary'] },
+    worker: unit,
+    leader: unit,
+  },
+  'party.member.leave': { party_member: own, worker: unit, leader: unit },
+  // Teams: a community's workers and leaders, or the secretary of a party organisation registered with it, form
+  // a team (its leader edits it); the workers set the leader and deactivate; the leader (or the workers) invites,
+  // decides applications and removes members; anyone joins or leaves for themselves (the use case checks the
+  // community for an application); teams are public.
+  'team.manage': {
+    party_member: { scope: 'unit', positions: ['secretary'] },
+    volunteer: teamLeader,
+    worker: unit,
+    leader: unit,
+  },
+  'team.supervise': { worker: unit, leader: unit },
+  'team.lead': { volunteer: teamLeader, worker: unit, leader: unit },
+  'team.join': { resident: own },
+  'team.view': everyone,
   'volunteer.service.log': { party_member: own, volunteer: team, worker: unit },
   // Activities: a team's leader organises the team's, the unit's workers and leaders the unit's; a person signs
   // up, checks in and rates for themselves (the use case checks their community); hours are confirmed by the
@@ -232,9 +257,24 @@ export const PERMISSION_MATRIX: PermissionMatrix = {
   'activity.rate': { resident: own },
   'volunteer.hours.confirm': { volunteer: teamLeader, worker: unit },
   'volunteer.phone.view': { volunteer: teamLeader, worker: unit, leader: unit },
-  'volunteer.record.view': { volunteer: own, party_member: own, worker: unit },
+  'volunteer.record.view': { volunteer: own, party_member: own, worker: unit, leader: unit },
+  // Training, awards and evaluations: the unit's workers and leaders for its volunteers, a team's leader for
+  // the team's members (docs/volunteers.md "Records kept by the unit").
+  'volunteer.record.add': { volunteer: teamLeader, worker: unit, leader: unit },
 
-  'station.checklist.update': { worker: unit, leader: unit },
+  // Stations: the unit's workers and leaders keep them; inspections are a street's (or a higher unit's) and
+  // naming a 示范点 a county's or the city's: those levels are the use case's rule (core/stations).
+  'station.manage': { worker: unit, leader: unit },
+  'station.inspect': { worker: unit, leader: unit },
+  'station.demonstrate': { worker: unit, leader: unit },
+  'station.view': { worker: unit, leader: unit, system_admin: any },
+  // A console upload belongs to a unit of the uploader's scope (its path says which: core/files).
+  'file.upload': { worker: unit, leader: unit },
+  'file.view': { worker: unit, leader: unit, system_admin: any },
+  // Notices: the workers and leaders of a unit publish to it and every unit below; everyone reads those of
+  // their own branch (the use case checks the reader's grid or community and the window).
+  'announcement.manage': { worker: unit, leader: unit },
+  'announcement.view': everyone,
   'ledger.export': {
     worker: unit,
     leader: unit,

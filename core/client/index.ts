@@ -155,3 +155,63 @@ export type {
   StandingRank,
   StandingTip,
 } from '../providers/evaluation.replies';
+export type {
+  ActivityAction,
+  ActivityDetail,
+  ActivityListItem,
+  ActivityListResult,
+  ActivityRateResult,
+  ActivitySaveResult,
+  ActivitySignupResult,
+  ActivitySummary,
+  AttendanceResult,
+  AttendanceRow,
+  CheckinCodeReply,
+  CheckinResult,
+  HoursConfirmResult,
+  MySignupView,
+  RankingRow,
+  VolunteerCertificateResult,
+  VolunteerMeResult,
+  VolunteerRankingResult,
+  VolunteerRecordView,
+} from '../volunteers/volunteer.replies';
+export type { ActivityStatus, CheckinPhase, SignupKind, VolunteerRecordKind } from '../model/volunteer.model';
+export type {
+  TeamAction,
+  TeamApplicationView,
+  TeamDecideResult,
+  TeamDetail,
+  TeamInviteResult,
+  TeamJoinResult,
+  TeamListResult,
+  TeamMemberChangeResult,
+  TeamMemberView,
+  TeamMineItem,
+  TeamMineResult,
+  TeamMyState,
+  TeamSummary,
+} from '../volunteers/team.replies';
+export {
+  EVALUATION_GRADE_LABELS,
+  SIGNUP_KIND_LABELS,
+  VOLUNTEER_RECORD_KIND_LABELS,
+} from '../model/volunteer.model';
+export type {
+  AnnouncementAction,
+  AnnouncementDetail,
+  AnnouncementImage,
+  AnnouncementListResult,
+  AnnouncementSummary,
+} from '../announcements/announcement.replies';
+export type { AnnouncementKind, AnnouncementStatus } from '../model/announcement.model';
+export type {
+  MyRegistrationItem,
+  PartyMineResult,
+  PartyOrgOption,
+  PartyOrgsResult,
+  PartyRegisterResult,
+  RegistrationItem,
+} from '../party/party.replies';
+export type { PartyOrgRank, RegistrationStatus } from '../model/party.model';
+export { PARTY_ORG_RANK_LABELS, PARTY_ORG_TYPE_LABELS } from '../model/party.model';

@@ -40,6 +40,12 @@ export function consoleMenu(actor: Actor): ConsoleMenu {
     evaluations: opens('provider.evaluate'),
     complaints: opens('complaint.handle') || opens('feedback.ticket.view'),
     reports: opens('provider.report.view'),
+    volunteers: opens('activity.manage'),
+    announcements: opens('announcement.manage'),
+    party: opens('party.registration.view'),
+    teams: opens('team.supervise'),
+    funds: opens('fund.view'),
+    stations: opens('station.view'),
   };
 }
 

@@ -57,6 +57,18 @@ export interface ConsoleMenu {
   readonly complaints: boolean;
   /** 清退报备: the removal reports to the city and county regulators. */
   readonly reports: boolean;
+  /** 志愿服务: the unit's activities, attendance and hours, its volunteers and their records, the ranking. */
+  readonly volunteers: boolean;
+  /** 信息发布: notices, 公示 and results published to a unit and below. */
+  readonly announcements: boolean;
+  /** 双报到: the requests of party organisations and members to confirm, the community's roster. */
+  readonly party: boolean;
+  /** 微团队: the unit's volunteer teams, their members and applications, the leader, deactivation. */
+  readonly teams: boolean;
+  /** 经费台账: the unit's income and spending, the roll-up of the units below, corrections, the Excel ledger. */
+  readonly funds: boolean;
+  /** 站点管理: the 孵化管理中心（站） of the unit, their 十有 with evidence, inspections, 示范点. */
+  readonly stations: boolean;
 }
 
 export const CONSOLE_MENU_KEYS = [
@@ -76,6 +88,12 @@ export const CONSOLE_MENU_KEYS = [
   'evaluations',
   'complaints',
   'reports',
+  'volunteers',
+  'announcements',
+  'party',
+  'teams',
+  'funds',
+  'stations',
 ] as const satisfies readonly (keyof ConsoleMenu)[];
 
 /** A menu with nothing open (a session that must change its password first). */

@@ -63,6 +63,7 @@ const MOVING_WHOLE = [
   COLLECTIONS.partyMembers,
   COLLECTIONS.volunteerTeams,
   COLLECTIONS.stations,
+  COLLECTIONS.stationInspections,
 ] as const;
 
 /** Documents rewritten one by one (array fields) per round. */

@@ -12,6 +12,7 @@ import {
 } from '../reputation/reputation.formula';
 import type { OrgLevel } from '../org/org-levels';
 import { DEFAULT_CONCERN_DEADLINES, type ConcernDeadlinePolicy } from '../lifecycle/concern.deadlines';
+import { CONSOLE_UPLOAD_MAX_BYTES } from '../files/console-files.rules';
 
 export interface MatchingConfig {
   /** Fewer than this after widening to the city: the gap is recorded for the workers' dashboard. */
@@ -92,6 +93,8 @@ export interface OrderTemplates {
   readonly governanceNotice: string;
   /** To the signed-up: an activity starts soon or is cancelled; to its organiser: hours still to confirm. */
   readonly activityReminder: string;
+  /** To a 双报到 applicant: the community confirmed or declined the registration (core/party). */
+  readonly partyRegistration: string;
 }
 
 /**
@@ -175,6 +178,8 @@ export interface VolunteersConfig {
   readonly windowAfterMinutes: number;
   /** The mini-program page of an activity (`?activityId=` appended). */
   readonly activityPage: string;
+  /** A team leader's invitation code can be used for this many days after it is issued. */
+  readonly teamInviteValidDays: number;
 }
 
 /** Provider staff binding (core/providers). */
@@ -215,6 +220,13 @@ export interface ConsoleConfig {
   readonly keepEndedSessionsDays: number;
   /** 工作台: an item with fewer providers than this covering a community is a supply gap. */
   readonly supplyGapBelow: number;
+  /**
+   * The largest file the console uploads (POST /console/api/files), in bytes: the file travels as Base64 in
+   * the JSON body of one HTTP-triggered call, whose event CloudBase caps at 6 MB (decision 0049).
+   */
+  readonly maxUploadBytes: number;
+  /** How long a temporary URL of a stored file the console shows stays valid, in seconds. */
+  readonly fileUrlSeconds: number;
 }
 
 export interface PlatformConfig {
@@ -260,6 +272,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     feedbackTodo: 'TPL_FEEDBACK_TODO',
     governanceNotice: 'TPL_GOVERNANCE_NOTICE',
     activityReminder: 'TPL_ACTIVITY_REMINDER',
+    partyRegistration: 'TPL_PARTY_REGISTRATION',
   },
   pages: {
     residentOrder: 'pages/order-detail/order-detail',
@@ -300,6 +313,8 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     complaintAnswerHours: 24,
     keepEndedSessionsDays: 30,
     supplyGapBelow: 3,
+    maxUploadBytes: CONSOLE_UPLOAD_MAX_BYTES,
+    fileUrlSeconds: 600,
   },
   urgent: { acceptWithinMinutes: 15, feedbackWithinMinutes: 120 },
   concerns: {
@@ -330,6 +345,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
     windowBeforeMinutes: 30,
     windowAfterMinutes: 60,
     activityPage: 'packages/community/pages/activity/activity',
+    teamInviteValidDays: 7,
   },
   timerBatchSize: 100,
 };

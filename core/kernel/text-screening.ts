@@ -24,6 +24,9 @@ export const SCREENED_TEXTS: Readonly<
   follow_up_suggestions: { scene: 'log', riskyCode: 'FOLLOW_UP_SUGGESTIONS_RISKY' },
   // The code ratings have always answered (never change an existing code).
   rating_text: { scene: 'comment', riskyCode: 'CONTENT_RISKY' },
+  // Notices (信息发布, docs/announcements.md): published to every resident of a branch of the tree.
+  announcement_title: { scene: 'forum', riskyCode: 'ANNOUNCEMENT_TITLE_RISKY' },
+  announcement_body: { scene: 'forum', riskyCode: 'ANNOUNCEMENT_BODY_RISKY' },
 };
 
 const RISKY = '含有不适宜发布的信息，请修改后再提交';
@@ -38,6 +41,8 @@ export const CONTENT_ERRORS = {
   FOLLOW_UP_PROBLEMS_RISKY: `反映的问题${RISKY}`,
   FOLLOW_UP_SUGGESTIONS_RISKY: `提出的建议${RISKY}`,
   CONTENT_RISKY: `评价内容${RISKY}`,
+  ANNOUNCEMENT_TITLE_RISKY: `标题${RISKY}`,
+  ANNOUNCEMENT_BODY_RISKY: `正文${RISKY}`,
 } as const;
 export type ContentRiskyCode = keyof typeof CONTENT_ERRORS;
 

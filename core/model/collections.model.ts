@@ -18,6 +18,7 @@ import type { InboxMessage } from './inbox.model';
 import type { EventRecord } from './event.model';
 import type { Offering } from './offering.model';
 import type { FundEntry, JointMeeting, LedgerExport, Station } from './operations.model';
+import type { StationInspection } from './station.model';
 import type { Complaint, FollowUp, Order, Rating } from './order.model';
 import type { OrgUnit } from './org-unit.model';
 import type { PrivacyRequest } from './privacy-request.model';
@@ -29,6 +30,7 @@ import type {
   VolunteerTeam,
 } from './party.model';
 import type { ModerationItem } from './moderation.model';
+import type { Announcement } from './announcement.model';
 import type {
   ActivityPlace,
   ActivitySignup,
@@ -39,6 +41,7 @@ import type {
   VolunteerProfile,
   VolunteerRecord,
 } from './volunteer.model';
+import type { TeamApplication, TeamInvite, TeamMember } from './volunteer-team.model';
 import type {
   IdempotencyKeyRecord,
   Match,
@@ -78,6 +81,9 @@ export interface CollectionDocuments {
   party_orgs: PartyOrg;
   party_members: PartyMember;
   volunteer_teams: VolunteerTeam;
+  team_members: TeamMember;
+  team_applications: TeamApplication;
+  team_invites: TeamInvite;
   dual_registrations: DualRegistration;
   volunteer_service_logs: VolunteerServiceLog;
   volunteer_activities: VolunteerActivity;
@@ -89,6 +95,8 @@ export interface CollectionDocuments {
   volunteer_certificates: VolunteerCertificate;
   volunteer_counters: VolunteerCounter;
   stations: Station;
+  station_inspections: StationInspection;
+  announcements: Announcement;
   joint_meetings: JointMeeting;
   fund_entries: FundEntry;
   ledger_exports: LedgerExport;
@@ -140,6 +148,9 @@ export const COLLECTION_NAMES = [
   'party_orgs',
   'party_members',
   'volunteer_teams',
+  'team_members',
+  'team_applications',
+  'team_invites',
   'dual_registrations',
   'volunteer_service_logs',
   'volunteer_activities',
@@ -151,6 +162,8 @@ export const COLLECTION_NAMES = [
   'volunteer_certificates',
   'volunteer_counters',
   'stations',
+  'station_inspections',
+  'announcements',
   'joint_meetings',
   'fund_entries',
   'ledger_exports',
@@ -200,6 +213,9 @@ export const COLLECTIONS = {
   partyOrgs: 'party_orgs',
   partyMembers: 'party_members',
   volunteerTeams: 'volunteer_teams',
+  teamMembers: 'team_members',
+  teamApplications: 'team_applications',
+  teamInvites: 'team_invites',
   dualRegistrations: 'dual_registrations',
   volunteerServiceLogs: 'volunteer_service_logs',
   volunteerActivities: 'volunteer_activities',
@@ -211,6 +227,8 @@ export const COLLECTIONS = {
   volunteerCertificates: 'volunteer_certificates',
   volunteerCounters: 'volunteer_counters',
   stations: 'stations',
+  stationInspections: 'station_inspections',
+  announcements: 'announcements',
   jointMeetings: 'joint_meetings',
   fundEntries: 'fund_entries',
   ledgerExports: 'ledger_exports',

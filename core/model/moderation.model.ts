@@ -16,6 +16,8 @@ export const MODERATION_KINDS = [
   'follow_up_suggestions',
   'rating_text',
   'rating_stars',
+  'announcement_title',
+  'announcement_body',
 ] as const;
 export type ModerationKind = (typeof MODERATION_KINDS)[number];
 
@@ -33,6 +35,8 @@ export const MODERATION_KIND_LABELS: Readonly<Record<ModerationKind, string>> = 
   follow_up_suggestions: '回访中提出的建议',
   rating_text: '评价内容',
   rating_stars: '评价星级',
+  announcement_title: '信息发布的标题',
+  announcement_body: '信息发布的正文',
 };
 
 /** Why an item waits: WeChat asked for a person's look, or the rating's stars were held (decision 0013). */
@@ -50,7 +54,7 @@ export const MODERATION_HOLD_REASON_LABELS: Readonly<Record<ModerationHoldReason
 };
 
 /** The record a held item belongs to. */
-export type ModerationSubject = 'orders' | 'follow_ups' | 'ratings';
+export type ModerationSubject = 'orders' | 'follow_ups' | 'ratings' | 'announcements';
 
 /**
  * `moderation_items`: one held text or held rating, for the workers of its unit (`orgPath`: the order's).

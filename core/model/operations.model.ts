@@ -1,29 +1,9 @@
 import type { ConcernLevel } from '../lifecycle/concern.lifecycle';
-import type {
-  FUND_SOURCES,
-  FUND_USES,
-  LEDGER_KINDS,
-  StationChecklistKey,
-} from '../schemas/operations.schema';
+import type { FUND_SOURCES, FUND_USES, LEDGER_KINDS } from '../schemas/operations.schema';
 import type { BaseDocument, CalendarDate, Fen, Located, Millis, Timestamps } from './common.model';
 
-/**
- * `stations`: 为民红绳孵化管理中心（站） of a community or grid, with its 十有 checklist
- * (the keys and labels are STATION_CHECKLIST in core/schemas/operations.schema.ts).
- */
-export interface Station extends BaseDocument, Timestamps, Located {
-  readonly name: string;
-  readonly orgUnitId: string;
-  readonly address: string;
-  readonly phone: string;
-  readonly checklist: Readonly<Record<StationChecklistKey, boolean>>;
-  /** How many of the ten are met (kept with `checklist` for lists and the dashboard). */
-  readonly checklistMet: number;
-  /** A 示范点 (demonstration station). */
-  readonly demonstration: boolean;
-  readonly note: string;
-  readonly updatedBy: string | null;
-}
+/** `stations` and `station_inspections` (docs/stations.md). */
+export type { Station, StationInspection } from './station.model';
 
 /**
  * `joint_meetings`: 城市基层党建工作联席会议 of one unit (city, county, street or community level) and its
@@ -44,14 +24,31 @@ export type FundUse = (typeof FUND_USES)[number];
 
 interface FundEntryBase extends BaseDocument, Located {
   readonly orgUnitId: string;
+  /** Integer fen; positive, except a reversal's, which is the negative of the entry it reverses. */
   readonly amountFen: Fen;
+  /** The day it was received or spent (a reversal carries its original's day). */
   readonly date: CalendarDate;
   readonly note: string;
+  /** Who paid it or was paid (对方单位), business data printed in the ledger; '' when not given. */
+  readonly counterparty: string;
+  /** Receipts (凭证): console file ids of purpose `fund_receipt`; at least one on spending. */
+  readonly attachments: readonly string[];
   readonly recordedBy: string;
+  /** The console account that recorded it, as the list and the ledger show it. */
+  readonly recordedByName: string;
   readonly createdAt: Millis;
+  /** A reversal (冲销): the entry it cancels (its id is `<that id>-rev`, so an entry is reversed once). */
+  readonly reversesEntryId: string | null;
+  /** A corrected entry (更正后): the entry whose reversal it was recorded with. */
+  readonly correctsEntryId: string | null;
+  /** Why a reversal was made; '' otherwise. */
+  readonly reason: string;
 }
 
-/** `fund_entries`: 经费 income (by source) or expense (by use) of a unit. */
+/**
+ * `fund_entries`: 经费 income (by source) or expense (by use) of a unit. Never edited or removed: a correction
+ * is a reversal plus, optionally, the corrected entry (core/funds, decision 0053).
+ */
 export type FundEntry =
   | (FundEntryBase & { readonly direction: 'income'; readonly source: FundSource })
   | (FundEntryBase & { readonly direction: 'expense'; readonly use: FundUse });

@@ -1,4 +1,3 @@
-import type { REGISTRANT_KINDS } from '../schemas/party.schema';
 import type { BaseDocument, CalendarDate, Located, Millis, Timestamps } from './common.model';
 
 /** Where a party organisation sits: a community's own, a grid's, or a 机关企事业单位 that registered (双报到). */
@@ -36,9 +35,14 @@ export interface PartyOrg extends BaseDocument, Timestamps, Located {
   readonly workUnit: string;
   readonly secretaryName: string;
   readonly contactPhone: string;
+  /** Its registered members: the confirmed 双报到 of members naming it (core/party; decision 0041). */
   readonly memberCount: number;
   /** When its 双报到 with the community was confirmed; null for the community's own organisation. */
   readonly registeredAt: Millis | null;
+  /** The secretary who applied (双报到); absent or null for the community's own and the seeded ones. */
+  readonly secretaryOpenid?: string | null;
+  /** How many party members it says it has (党员人数, from its 双报到 form). */
+  readonly declaredMemberCount?: number | null;
 }
 
 export const PARTY_MEMBER_TYPES = ['in_service', 'retired'] as const;
@@ -62,6 +66,10 @@ export interface PartyMember extends BaseDocument, Timestamps, Located {
   readonly registeredAt: Millis;
   readonly serviceCount: number;
   readonly serviceMinutes: number;
+  /** When they left the community's register (party.member.leave): the record is kept; absent or null: active. */
+  readonly leftAt?: Millis | null;
+  readonly leftBy?: string | null;
+  readonly leftReason?: string | null;
 }
 
 /** What brings a 微团队 together: 地缘 (where they live), 趣缘 (shared interest), 业缘 (shared trade). */
@@ -81,6 +89,11 @@ export interface VolunteerTeam extends BaseDocument, Timestamps, Located {
   readonly bond: TeamBond;
   readonly services: readonly string[];
   readonly communityId: string;
+  /**
+   * The communities it serves: its own first, then others of the same street (team.save); `team.list` of a
+   * community lists the active teams serving it.
+   */
+  readonly servedCommunityIds: readonly string[];
   /** The party organisation that formed it, if any. */
   readonly partyOrgId: string | null;
   readonly leaderOpenid: string | null;
@@ -91,7 +104,12 @@ export interface VolunteerTeam extends BaseDocument, Timestamps, Located {
   readonly serviceMinutes: number;
 }
 
-export type RegistrantKind = (typeof REGISTRANT_KINDS)[number];
+/**
+ * Who registers with a community (the kinds `party.register` accepts: REGISTRANT_KINDS of
+ * core/schemas/party.schema.ts). Spelled out here rather than taken from the schema so the mini-program's types
+ * (core/client) never reach zod; records of a kind the schema no longer accepts still read.
+ */
+export type RegistrantKind = 'party_org' | 'party_member' | 'volunteer_team';
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -111,6 +129,13 @@ export interface DualRegistration extends BaseDocument, Timestamps, Located {
   readonly decidedBy: string | null;
   readonly decidedAt: Millis | null;
   readonly reason: string | null;
+  /** party_org: its type, rank and declared member count (absent on older records). */
+  readonly orgType?: PartyOrgType | null;
+  readonly rank?: PartyOrgRank | null;
+  readonly memberCount?: number | null;
+  readonly secretaryName?: string | null;
+  /** party_member: the registered party organisation they named, if any. */
+  readonly partyOrgId?: string | null;
 }
 
 /** `volunteer_service_logs`: one volunteer service (志愿服务) for the ledger; `orgPath` is where it took place. */

@@ -4,7 +4,8 @@
  * volunteer's profile with its number, the records kept as 民政部令第67号 asks (five kinds), the numbered
  * certificates and the counters the numbers come from.
  */
-import type { CHECKIN_PHASES, SIGNUP_KINDS } from '../schemas/volunteer-activity.schema';
+import type { CHECKIN_PHASES, SIGNUP_KINDS } from '../schemas/volunteer.fields';
+import type { EVALUATION_GRADES, VOLUNTEER_RECORD_ADD_KINDS } from '../schemas/volunteer-unit.fields';
 import type { BaseDocument, Located, Millis, Timestamps } from './common.model';
 
 export const ACTIVITY_STATUSES = ['scheduled', 'cancelled', 'finished'] as const;
@@ -155,6 +156,18 @@ export const VOLUNTEER_RECORD_KIND_LABELS: Readonly<Record<VolunteerRecordKind, 
   evaluation: '评价信息',
 };
 
+/** The kinds of record a unit adds by hand (service records come from confirmed hours). */
+export type VolunteerRecordAddKind = (typeof VOLUNTEER_RECORD_ADD_KINDS)[number];
+
+/** An evaluation's grade (评价等级). */
+export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];
+export const EVALUATION_GRADE_LABELS: Readonly<Record<EvaluationGrade, string>> = {
+  excellent: '优秀',
+  good: '良好',
+  pass: '合格',
+  fail: '不合格',
+};
+
 /**
  * `volunteer_records`: one record of a volunteer (the basic kind is the profile itself). A service record is
  * written when the organiser confirms the hours, never edited: a later correction is a new record naming the
@@ -175,6 +188,10 @@ export interface VolunteerRecord extends BaseDocument, Located {
   readonly note: string;
   readonly confirmedBy: string;
   readonly createdAt: Millis;
+  /** Training, award, evaluation: who trained, awarded or evaluated (组织或颁发单位). */
+  readonly issuer?: string;
+  /** Evaluation: the grade given. */
+  readonly grade?: EvaluationGrade;
 }
 
 /** One line of a certificate: an activity and the minutes credited for it. */

@@ -6,10 +6,13 @@
  * - approving a text makes it visible where it belongs (removed from the order's or the follow-up's
  *   `heldTexts`; a rating's `textVisible`); approving held stars counts them in the provider's aggregates
  *   and reputation, as order.rate would have;
+ * - a held notice (信息发布, decision 0051) is published once its last held field is approved; rejecting one
+ *   of its fields sends it back to draft with the reason (`reviewNote`);
  * - rejecting keeps the text hidden and the stars uncounted. No subscribe-message template exists for telling
  *   the author, so the rejection is recorded (the event and the item's reason) and nothing is sent.
  */
 import { MODERATION_LIFECYCLE, type ModerationStatus } from '../lifecycle/moderation.lifecycle';
+import type { Announcement } from '../model/announcement.model';
 import { COLLECTIONS } from '../model/collections.model';
 import type { HeldTextKind, ModerationItem } from '../model/moderation.model';
 import type { FollowUp, Order, Rating } from '../model/order.model';
@@ -49,6 +52,9 @@ export async function decideModeration(input: UseCaseInput): Promise<ModerationD
     });
     await recordEvent(tx, ports.ids, item.orgPath, event);
     if (to === 'approved') await release(tx, ports.db, item, config, now);
+    if (to === 'rejected' && item.subject === 'announcements') {
+      await sendBackAnnouncement(tx, item, event.reason ?? '', now);
+    }
     return { itemId: item._id, status: to, decidedAt: now };
   });
 }
@@ -62,6 +68,7 @@ async function release(
   now: number,
 ): Promise<void> {
   if (item.kind === 'rating_stars') return countHeldStars(tx, db, item.subjectId, config, now);
+  if (item.subject === 'announcements') return releaseAnnouncement(tx, item, now);
   if (item.kind === 'rating_text') {
     if ((await tx.get<Rating>(COLLECTIONS.ratings, item.subjectId)) === null) return;
     return tx.update(COLLECTIONS.ratings, item.subjectId, { textVisible: true });
@@ -71,6 +78,39 @@ async function release(
   if (record === null) return;
   const heldTexts = (record.heldTexts ?? []).filter((k: HeldTextKind) => k !== item.kind);
   await tx.update(collection, item.subjectId, { heldTexts, updatedAt: now });
+}
+
+/** A held notice goes out when none of its fields waits any more (from its publishAt, or now). */
+async function releaseAnnouncement(tx: TransactionPort, item: ModerationItem, now: number): Promise<void> {
+  const a = await tx.get<Announcement>(COLLECTIONS.announcements, item.subjectId);
+  if (a === null || a.status !== 'held') return;
+  const heldTexts = a.heldTexts.filter((k) => k !== item.kind);
+  if (heldTexts.length > 0) return tx.update(COLLECTIONS.announcements, a._id, { heldTexts, updatedAt: now });
+  await tx.update(COLLECTIONS.announcements, a._id, {
+    status: 'published',
+    heldTexts,
+    publishAt: a.publishAt ?? now,
+    publishedAt: now,
+    publishedBy: item.authorOpenid,
+    updatedAt: now,
+  });
+}
+
+/** A rejected field sends the held notice back to its author's drafts, with the reason. */
+async function sendBackAnnouncement(
+  tx: TransactionPort,
+  item: ModerationItem,
+  reason: string,
+  now: number,
+): Promise<void> {
+  const a = await tx.get<Announcement>(COLLECTIONS.announcements, item.subjectId);
+  if (a === null || a.status !== 'held') return;
+  await tx.update(COLLECTIONS.announcements, a._id, {
+    status: 'draft',
+    heldTexts: [],
+    reviewNote: reason,
+    updatedAt: now,
+  });
 }
 
 /** Held stars now count, once: the rating says whether they already do. */

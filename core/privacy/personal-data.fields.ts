@@ -41,7 +41,7 @@ export const PERSONAL_DATA_FIELDS: Readonly<Partial<Record<CollectionName, reado
     { path: 'onBehalfOf.consent.statement' },
   ],
   party_members: [{ path: 'name' }, { path: 'phone' }],
-  dual_registrations: [{ path: 'name' }, { path: 'contactPhone' }],
+  dual_registrations: [{ path: 'name' }, { path: 'contactPhone' }, { path: 'secretaryName' }],
   application_objections: [{ path: 'contactPhone' }],
   privacy_requests: [{ path: 'content' }],
   // A held text's copy for the moderators: it may be a service address (and a note may quote a phone).

@@ -57,17 +57,20 @@ import {
   ratingAppealSchema,
   ratingRerateSchema,
 } from './feedback.schema';
+import { fundCorrectSchema, fundRecordSchema } from './fund.schema';
 import { matchRequestSchema } from './match.schema';
 import { messageListSchema, messageReadSchema } from './message.schema';
 import { orgUnitMoveSchema, orgUnitSaveSchema } from './org.schema';
 import { moderationDecideSchema, moderationListSchema } from './moderation.schema';
+import { dashboardQuerySchema, ledgerExportSchema, roleGrantSchema } from './operations.schema';
 import {
-  dashboardQuerySchema,
-  fundEntrySchema,
-  ledgerExportSchema,
-  roleGrantSchema,
   stationChecklistSchema,
-} from './operations.schema';
+  stationDemonstrationSchema,
+  stationDetailSchema,
+  stationInspectSchema,
+  stationListSchema,
+  stationSaveSchema,
+} from './station.schema';
 import {
   complaintDecisionSchema,
   complaintSubmitSchema,
@@ -89,7 +92,11 @@ import {
   dualRegistrationConfirmSchema,
   dualRegistrationSchema,
   volunteerServiceLogSchema,
-  volunteerTeamSaveSchema,
+  dualRegistrationListSchema,
+  partyMemberLeaveSchema,
+  partyMineSchema,
+  partyOrgsSchema,
+  partyRosterSchema,
 } from './party.schema';
 import {
   activityAttendanceSchema,
@@ -107,6 +114,27 @@ import {
   volunteerMeSchema,
   volunteerRankingSchema,
 } from './volunteer-activity.schema';
+import {
+  announcementDetailSchema,
+  announcementListSchema,
+  announcementPublishSchema,
+  announcementSaveSchema,
+  announcementWithdrawSchema,
+} from './announcement.schema';
+import { volunteerRecordAddSchema } from './volunteer-unit.schema';
+import {
+  teamApplicationDecideSchema,
+  teamDeactivateSchema,
+  teamDetailSchema,
+  teamInviteSchema,
+  teamJoinSchema,
+  teamLeaderSetSchema,
+  teamLeaveSchema,
+  teamListSchema,
+  teamMemberRemoveSchema,
+  teamMineSchema,
+  teamSaveSchema,
+} from './volunteer-team.schema';
 import {
   phoneSetSchema,
   phoneWithdrawSchema,
@@ -249,7 +277,23 @@ export const COMMANDS = {
 
   'party.register': write(dualRegistrationSchema),
   'party.register.confirm': write(dualRegistrationConfirmSchema),
-  'volunteer_team.save': write(volunteerTeamSaveSchema),
+  'party.registrations.list': read(dualRegistrationListSchema),
+  'party.mine': read(partyMineSchema),
+  'party.orgs': read(partyOrgsSchema),
+  'party.roster': read(partyRosterSchema),
+  'party.member.leave': write(partyMemberLeaveSchema),
+  // Volunteer teams (微团队; docs/volunteers.md#teams).
+  'team.save': write(teamSaveSchema),
+  'team.invite': write(teamInviteSchema),
+  'team.join': write(teamJoinSchema),
+  'team.application.decide': write(teamApplicationDecideSchema),
+  'team.leave': write(teamLeaveSchema),
+  'team.member.remove': write(teamMemberRemoveSchema),
+  'team.leader.set': write(teamLeaderSetSchema),
+  'team.deactivate': write(teamDeactivateSchema),
+  'team.list': read(teamListSchema),
+  'team.detail': read(teamDetailSchema),
+  'team.mine': read(teamMineSchema),
   'volunteer.service.log': write(volunteerServiceLogSchema),
   // Volunteer activities, hours and records (docs/volunteers.md).
   'activity.save': write(activitySaveSchema),
@@ -266,10 +310,26 @@ export const COMMANDS = {
   'volunteer.me': read(volunteerMeSchema),
   'volunteer.ranking': read(volunteerRankingSchema),
   'volunteer.certificate': write(volunteerCertificateSchema),
+  // Training, awards and evaluations kept by the unit (docs/volunteers.md "Records kept by the unit").
+  'volunteer.record.add': write(volunteerRecordAddSchema),
 
+  // Stations (docs/stations.md), from the console.
+  'station.save': write(stationSaveSchema),
   'station.checklist.update': write(stationChecklistSchema),
+  'station.inspect': write(stationInspectSchema),
+  'station.demonstration.set': write(stationDemonstrationSchema),
+  'station.list': read(stationListSchema),
+  'station.detail': read(stationDetailSchema),
+  // Notices (信息发布, docs/announcements.md).
+  'announcement.save': write(announcementSaveSchema),
+  'announcement.publish': write(announcementPublishSchema),
+  'announcement.withdraw': write(announcementWithdrawSchema),
+  'announcement.list': read(announcementListSchema),
+  'announcement.detail': read(announcementDetailSchema),
   'ledger.export': read(ledgerExportSchema),
-  'fund.record': write(fundEntrySchema),
+  // The funding ledger (docs/funds.md); its reads are the console's own queries (fund.schema.ts).
+  'fund.record': write(fundRecordSchema),
+  'fund.correct': write(fundCorrectSchema),
   'dashboard.view': read(dashboardQuerySchema),
   'user.role.manage': write(roleGrantSchema),
 } as const satisfies Record<string, CommandEntry>;

@@ -129,7 +129,10 @@ export const fileId = z
   .string({ error: typeError('文件', '文字', '上传') })
   .min(1, { error: '请上传文件' })
   .max(256, { error: '文件编号过长' })
-  .refine((s) => !hasLoneSurrogate(s), { error: m.malformed('文件编号') });
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !hasLoneSurrogate(s) && !/[\u0000-\u001f\u007f]/.test(s), {
+    error: m.malformed('文件编号'),
+  });
 
 export function images(max: number) {
   return list('图片', fileId, { min: 0, max }).default([]);

@@ -1,7 +1,7 @@
 /** Running the platform: the station's 十有 checklist, ledgers (台账) export, funds (经费), user roles. */
 import { z } from 'zod';
 import { GRANTABLE_ROLES } from '../auth/roles';
-import { bool, calendarDate, command, fen, id, oneOf, optionalText, query } from './fields.schema';
+import { calendarDate, command, id, oneOf, optionalText, query } from './fields.schema';
 
 /** The ten "haves" (十有) of a 孵化管理中心(站). */
 export const STATION_CHECKLIST = {
@@ -18,17 +18,7 @@ export const STATION_CHECKLIST = {
 } as const;
 export type StationChecklistKey = keyof typeof STATION_CHECKLIST;
 
-export const stationChecklistSchema = command({
-  stationId: id('孵化管理中心（站）'),
-  checklist: z.object(
-    Object.fromEntries(
-      Object.entries(STATION_CHECKLIST).map(([key, label]) => [key, bool(`“${label}”`)]),
-    ) as Record<StationChecklistKey, ReturnType<typeof bool>>,
-    { error: '请填写“十有”清单' },
-  ),
-  note: optionalText('说明', 500, { multiline: true }),
-});
-export type StationChecklistCommand = z.output<typeof stationChecklistSchema>;
+// The stations' commands (station.checklist.update and the others) are in station.schema.ts.
 
 /**
  * The ledgers (台账) a unit keeps: orders (服务订单), follow-ups (回访), providers (服务机构) are exported by
@@ -95,29 +85,7 @@ export const FUND_USE_LABELS: Readonly<Record<(typeof FUND_USES)[number], string
   platform: '平台建设经费',
 };
 
-export const fundEntrySchema = z.discriminatedUnion(
-  'direction',
-  [
-    command({
-      direction: z.literal('income'),
-      orgUnitId: id('单位'),
-      source: oneOf('经费来源', FUND_SOURCES),
-      amountFen: fen('金额').refine((v) => v > 0, { error: '金额必须大于 0' }),
-      date: calendarDate('日期'),
-      note: optionalText('说明', 300, { multiline: true }),
-    }),
-    command({
-      direction: z.literal('expense'),
-      orgUnitId: id('单位'),
-      use: oneOf('经费用途', FUND_USES),
-      amountFen: fen('金额').refine((v) => v > 0, { error: '金额必须大于 0' }),
-      date: calendarDate('日期'),
-      note: optionalText('说明', 300, { multiline: true }),
-    }),
-  ],
-  { error: '请选择收入或支出' },
-);
-export type FundEntryCommand = z.output<typeof fundEntrySchema>;
+// The funding ledger's commands are in fund.schema.ts.
 
 /** Roles a person can be given (`system` never is); the list lives with the roles. */
 export { GRANTABLE_ROLES };

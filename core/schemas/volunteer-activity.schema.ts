@@ -4,13 +4,12 @@
  */
 import { z } from 'zod';
 import { command, id, instant, int, list, oneOf, optionalText, paging, query, text } from './fields.schema';
+import { CHECKIN_PHASES, SIGNUP_KINDS } from './volunteer.fields';
 
 const activityRef = { activityId: id('活动') };
 
-/** Who takes a place: a resident served by the activity, or a volunteer serving in it. */
-export const SIGNUP_KINDS = ['resident', 'volunteer'] as const;
-/** Check-in on arrival, check-out on leaving. */
-export const CHECKIN_PHASES = ['in', 'out'] as const;
+// The kinds of place and the check-in phases, without zod (volunteer.fields.ts), as the schemas use them.
+export { CHECKIN_PHASES, SIGNUP_KINDS };
 
 /** Whole minutes a confirmed entry may hold at most (a day and a half: any activity's window fits). */
 export const MAX_ENTRY_MINUTES = 36 * 60;

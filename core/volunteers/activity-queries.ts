@@ -20,6 +20,7 @@ import { residentNameOf, type User } from '../model/user.model';
 import {
   SIGNUP_KIND_LABELS,
   type ActivitySignup,
+  type SignupKind,
   type VolunteerActivity,
   type VolunteerProfile,
 } from '../model/volunteer.model';
@@ -173,14 +174,12 @@ export async function activityDetail(input: UseCaseInput): Promise<ActivityDetai
   const signed = signup !== null && signup.status === 'signed';
   const actions: ActivityAction[] = [];
   const open = activity.status === 'scheduled' && now < activity.signupDeadline && now < activity.startAt;
-  if (
-    open &&
-    !signed &&
-    communitiesOf(actor).includes(activity.communityPath) &&
-    (left.resident > 0 || (servesAsVolunteer(actor) && left.volunteer > 0))
-  ) {
-    actions.push('signup');
+  const signupAs: SignupKind[] = [];
+  if (open && !signed && communitiesOf(actor).includes(activity.communityPath)) {
+    if (left.resident > 0) signupAs.push('resident');
+    if (servesAsVolunteer(actor) && left.volunteer > 0) signupAs.push('volunteer');
   }
+  if (signupAs.length > 0) actions.push('signup');
   if (signed && activity.status === 'scheduled' && now < activity.startAt) actions.push('cancel_signup');
   if (
     signed &&
@@ -219,6 +218,7 @@ export async function activityDetail(input: UseCaseInput): Promise<ActivityDetai
         : Math.round((activity.ratingStarsTotal / activity.ratingCount) * 10) / 10,
     mySignup: mySignupView(signup),
     actions,
+    signupAs,
   };
 }
 

@@ -50,7 +50,8 @@ export interface NewVolunteer {
 /**
  * The volunteer's profile, made on their first volunteer sign-up or team join: the number is the next of the
  * year's counter (`volunteer_counters/volunteerNo-<year>`), read and written in the caller's transaction, so
- * two volunteers never get one number. An existing profile is answered as it is.
+ * two volunteers never get one number. An existing profile keeps its number; the teams named that it does not
+ * list yet are added to its `teamIds` (a team join).
  */
 export async function ensureVolunteerProfile(
   tx: TransactionPort,
@@ -58,7 +59,13 @@ export async function ensureVolunteerProfile(
   now: number,
 ): Promise<VolunteerProfile> {
   const existing = await tx.get<VolunteerProfile>(COLLECTIONS.volunteers, who.openid);
-  if (existing !== null) return existing;
+  if (existing !== null) {
+    const added = who.teamIds.filter((id) => !existing.teamIds.includes(id));
+    if (added.length === 0) return existing;
+    const teamIds = [...existing.teamIds, ...added];
+    await tx.update(COLLECTIONS.volunteers, existing._id, { teamIds, updatedAt: now });
+    return { ...existing, teamIds, updatedAt: now };
+  }
   const year = shanghaiYear(now);
   const counterId = `volunteerNo-${year}`;
   const counter = await tx.get<VolunteerCounter>(COLLECTIONS.volunteerCounters, counterId);

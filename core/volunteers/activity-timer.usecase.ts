@@ -8,6 +8,8 @@
  *   confirmRemindAfterHours later.
  * - Hours: an activity whose hours are still unconfirmed then reminds its organiser once (待确认时长).
  * - Codes: check-in codes expired more than a day ago are removed.
+ * - Places left: the open activities' shown counters recounted from their sign-ups where they drifted
+ *   (activity-counts.repair.ts).
  */
 import { COLLECTIONS } from '../model/collections.model';
 import type { VolunteerActivity } from '../model/volunteer.model';
@@ -17,6 +19,7 @@ import type { TimerInput } from '../kernel/use-case';
 import type { TransactionPort } from '../kernel/database.port';
 import { deliverMessages, enqueueMessages } from '../messaging/message-outbox';
 import { ACTIVITY_REMINDER_PHRASES, activityMessages, signedUpOpenids } from './activity-access';
+import { repairActivityCounts } from './activity-counts.repair';
 import type { VolunteerTimerResult } from './volunteer.replies';
 
 const HOUR_MS = 3_600_000;
@@ -127,5 +130,6 @@ export async function volunteerTimer(input: TimerInput): Promise<VolunteerTimerR
   const codesRemoved = await db.removeWhere(COLLECTIONS.checkinCodes, {
     expiresAt: db.command.lt(now - CODE_KEPT_MS),
   });
-  return { reminded, finished, hoursReminded, codesRemoved };
+  const countsRepaired = await repairActivityCounts(run);
+  return { reminded, finished, hoursReminded, codesRemoved, countsRepaired };
 }

@@ -12,7 +12,7 @@ import { authorize } from '../auth/authorize';
 import { maskedName } from '../auth/concern-access';
 import { runCommand } from '../kernel/command.runner';
 import { requireIdentity } from '../kernel/identity';
-import { DEFAULT_PLATFORM_CONFIG } from '../kernel/platform.config';
+import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from '../kernel/platform.config';
 import type { UseCaseInput } from '../kernel/use-case';
 import { COLLECTIONS } from '../model/collections.model';
 import type { OrgUnit } from '../model/org-unit.model';
@@ -82,13 +82,23 @@ function recordView(r: VolunteerRecord): VolunteerRecordView {
     serviceAt: r.serviceAt,
     note: r.note,
     createdAt: r.createdAt,
+    issuer: r.issuer ?? '',
+    grade: r.grade ?? null,
   };
 }
 
 export async function volunteerMe(input: UseCaseInput): Promise<VolunteerMeResult> {
-  const config = input.config ?? DEFAULT_PLATFORM_CONFIG;
   parseCommand(volunteerMeSchema, input.command);
   const { profile, records } = await ownRecords(input);
+  return volunteerRecordOf(profile, records, input.config ?? DEFAULT_PLATFORM_CONFIG);
+}
+
+/** A volunteer's record of the five kinds (newest first), the totals and the star level. */
+export function volunteerRecordOf(
+  profile: VolunteerProfile,
+  records: readonly VolunteerRecord[],
+  config: PlatformConfig,
+): VolunteerMeResult {
   const byKind = Object.fromEntries(
     VOLUNTEER_RECORD_KINDS.filter((k): k is RecordKind => k !== 'basic').map((k) => [
       k,

@@ -1,5 +1,11 @@
 /** What the `volunteers` function answers for activities, hours and records (docs/volunteers.md). Types only. */
-import type { ActivityStatus, CheckinPhase, SignupKind, VolunteerRecordKind } from '../model/volunteer.model';
+import type {
+  ActivityStatus,
+  CheckinPhase,
+  EvaluationGrade,
+  SignupKind,
+  VolunteerRecordKind,
+} from '../model/volunteer.model';
 
 export type ActivityAction = 'signup' | 'cancel_signup' | 'checkin' | 'rate' | 'manage';
 
@@ -56,6 +62,11 @@ export interface ActivityDetail extends ActivitySummary {
   readonly mySignup: MySignupView | null;
   /** What the caller may do now (buttons to show). */
   readonly actions: readonly ActivityAction[];
+  /**
+   * With `signup`: the kinds of place the caller may take now (a volunteer's needs a volunteer or
+   * party-member grant); else empty.
+   */
+  readonly signupAs: readonly SignupKind[];
 }
 
 export interface ActivitySaveResult {
@@ -77,6 +88,12 @@ export interface CheckinCodeResult {
   readonly code: string;
   readonly phase: CheckinPhase;
   readonly expiresAt: number;
+}
+
+/** activity.checkin.code as the function answers it: the core's result and the code's QR image (decision 0045). */
+export interface CheckinCodeReply extends CheckinCodeResult {
+  /** `data:image/png;base64,…`: the QR code of `code`, drawn by the function layer (function-kit/qr-image.ts). */
+  readonly qrImage: string;
 }
 
 export interface CheckinResult {
@@ -137,6 +154,10 @@ export interface VolunteerRecordView {
   readonly serviceAt: number;
   readonly note: string;
   readonly createdAt: number;
+  /** Training, award, evaluation: who trained, awarded or evaluated ('' when not given). */
+  readonly issuer: string;
+  /** Evaluation: the grade (null for the other kinds). */
+  readonly grade: EvaluationGrade | null;
 }
 
 export interface VolunteerMeResult {
@@ -189,4 +210,6 @@ export interface VolunteerTimerResult {
   readonly hoursReminded: number;
   /** Check-in codes removed (expired more than a day ago). */
   readonly codesRemoved: number;
+  /** Open activities whose shown places left were recounted from their sign-ups (a counter had drifted). */
+  readonly countsRepaired: number;
 }

@@ -318,6 +318,31 @@ export class LocalStorage {
     createReadStream(object).pipe(res);
   }
 
+  /**
+   * Stores `bytes` as the file `fileId` names, without an upload (the demo's photos, seeded with the demo
+   * data): the same type check as an upload's; an existing file at that path is replaced.
+   */
+  seedFile(fileId: string, bytes: Buffer): StoredFile {
+    const cloudPath = cloudPathOf(fileId);
+    const type = cloudPath === null ? undefined : typeOf(cloudPath);
+    if (cloudPath === null || type === undefined || !headFits(type, bytes)) {
+      throw invalidParam(`不能存入的演示文件:${fileId.slice(0, 200)}`);
+    }
+    writeFileSync(this.objectPath(cloudPath), bytes);
+    const file: StoredFile = {
+      cloudPath,
+      fileId,
+      size: bytes.length,
+      contentType: type.contentType,
+      etag: createHash('md5').update(bytes).digest('hex'),
+      uploadedAt: this.options.now(),
+    };
+    this.db.ensureCollection(STORAGE_FILES_COLLECTION);
+    this.db.remove(STORAGE_FILES_COLLECTION, { _id: keyOf(cloudPath) }, false);
+    this.db.insert(STORAGE_FILES_COLLECTION, [{ _id: keyOf(cloudPath), ...file }]);
+    return file;
+  }
+
   /** Every stored file's metadata (for tools and tests). */
   list(): StoredFile[] {
     if (!this.db.store.has(STORAGE_FILES_COLLECTION)) return [];

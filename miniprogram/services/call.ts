@@ -8,7 +8,16 @@ import { RequestIdBook } from './request-id';
 import { ServiceError, toServiceError, userMessage } from './service-error';
 
 export type FunctionName =
-  'profile' | 'catalog' | 'orders' | 'jobs' | 'provider-admin' | 'concerns' | 'providers';
+  | 'profile'
+  | 'catalog'
+  | 'orders'
+  | 'jobs'
+  | 'provider-admin'
+  | 'concerns'
+  | 'providers'
+  | 'volunteers'
+  | 'party'
+  | 'announcements';
 
 const requestIds = new RequestIdBook();
 

@@ -31,6 +31,17 @@ export const ROUTES = {
   board: '/packages/providers/pages/board/board',
   notices: '/packages/providers/pages/notices/notices',
   evaluationResults: '/packages/providers/pages/results/results',
+  activities: '/packages/community/pages/activities/activities',
+  activity: '/packages/community/pages/activity/activity',
+  checkinCode: '/packages/community/pages/checkin-code/checkin-code',
+  myHours: '/packages/community/pages/my-hours/my-hours',
+  partyRegister: '/packages/community/pages/register/register',
+  // 微团队: my community's teams, one team.
+  teams: '/packages/community/pages/teams/teams',
+  team: '/packages/community/pages/team/team',
+  // 通知公告 (信息发布): the community's notices, one notice.
+  communityNotices: '/packages/community/pages/notices/notices',
+  communityNotice: '/packages/community/pages/notice/notice',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -22,6 +22,8 @@ import { ancestorPaths, isWithin, rollUpKey } from '../../core/org/org-path';
 import { recomputeRatingAggregate } from '../../core/reputation/ratings.aggregate';
 import { computeReputation } from '../../core/reputation/reputation.formula';
 import { DEFAULT_PLATFORM_CONFIG } from '../../core/kernel/platform.config';
+import { checkFilesOfRecord } from '../../core/files/console-files.rules';
+import { demonstrationBlockers } from '../../core/stations/station-access';
 
 const data: CollectionData = generateDemoDataset();
 const NOW = DEFAULT_DEMO_NOW;
@@ -342,6 +344,37 @@ describe('people, stations, joint meetings', () => {
     for (const s of demo) expect(s.checklistMet).toBe(10);
     for (const s of data.stations)
       expect(s.checklistMet).toBe(Object.values(s.checklist).filter(Boolean).length);
+  });
+
+  test('stations keep their evidence and inspections as the console writes them (docs/stations.md)', () => {
+    const byId = new Map(data.stations.map((s) => [s._id, s]));
+    for (const s of data.stations) {
+      for (const [key, item] of Object.entries(s.items!)) {
+        expect(item.met).toBe(s.checklist[key as keyof typeof s.checklist]);
+        expect(item.photos.length).toBeLessThanOrEqual(3);
+        if (item.met) expect(item.photos.length).toBeGreaterThanOrEqual(1);
+        expect(checkFilesOfRecord(item.photos, 'station_evidence', s.orgPath).ok).toBe(true);
+      }
+      if (s.demonstration) {
+        expect(s.lastInspection?.result).toBe('pass');
+        expect(demonstrationBlockers(s)).toEqual([]);
+      }
+    }
+    for (const i of data.station_inspections) {
+      const s = byId.get(i.stationId)!;
+      expect(i.orgPath).toBe(s.orgPath);
+      expect(isWithin(s.orgPath, i.inspectorOrgPath)).toBe(true);
+    }
+    for (const s of data.stations) {
+      const latest = data.station_inspections
+        .filter((i) => i.stationId === s._id)
+        .sort((a, b) => b.date.localeCompare(a.date))[0];
+      expect(s.lastInspection?.inspectionId ?? null).toBe(latest?._id ?? null);
+    }
+    expect(byId.get(`st-${DEMO_PATHS.community.split('/').at(-2)}`)).toMatchObject({ demonstration: true });
+    const street = data.stations.filter((s) => s.orgPath.startsWith(DEMO_PATHS.street));
+    expect(street.some((s) => s.checklistMet < 10 && s.lastInspection?.result === 'rectify')).toBe(true);
+    expect(byId.get(`st-${DEMO_GRID_ID}`)).toMatchObject({ checklistMet: 6, demonstration: false });
   });
 
   test('a joint meeting for every unit of the four levels', () => {

@@ -63,7 +63,12 @@ import {
   type GovernanceRecords,
 } from './support/governance-records';
 import { platformMark } from './support/platform-writes';
-import { activityInput, activityMatrixRecord, scheduleActivity } from './support/activity-records';
+import {
+  activityInput,
+  activityMatrixRecord,
+  scheduleActivity,
+  volunteerMatrixRecord,
+} from './support/activity-records';
 import { GOVERNANCE_ITEM } from './support/governance-records';
 import { actorAsLoaded, writeUser, type WrittenUser } from './support/role-actors';
 
@@ -108,7 +113,9 @@ type SubjectKind =
   | 'complaint'
   // a volunteer activity (support/activity-records.ts), and the unit and team one is scheduled for
   | 'activity'
-  | 'activity-intake';
+  | 'activity-intake'
+  // a volunteer of the demo team with a profile (support/activity-records.ts)
+  | 'volunteer';
 
 type OrderStage = 'created' | 'accepted' | 'done' | 'followed_up';
 /**
@@ -179,6 +186,8 @@ const HIDDEN_BY: Partial<Record<SubjectKind, Hiding>> = {
   // Another team's or unit's activity answers its organisers like one that does not exist.
   activity: { action: 'activity.manage', code: 'ACTIVITY_NOT_FOUND', afterRole: true },
   'activity-intake': { action: 'activity.manage', code: 'ACTIVITY_UNIT_NOT_FOUND', afterRole: true },
+  // A volunteer of another unit or team answers like a number that does not exist.
+  volunteer: { action: 'volunteer.record.add', code: 'VOLUNTEER_NUMBER_NOT_FOUND', afterRole: true },
 };
 
 /** The hiding of a fixture's record: its own, or its subject kind's. */
@@ -825,6 +834,20 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
     subject: 'self',
     input: () => ({ activityId: selfActivityId, stars: 5, clientRequestId: rid('v-rate') }),
   },
+  // The caller's own record: a fresh volunteer has none yet (VOLUNTEER_NOT_FOUND, a domain answer).
+  'volunteer.me': { subject: 'self', input: () => ({}) },
+  'volunteer.certificate': { subject: 'self', input: () => ({ clientRequestId: rid('v-cert') }) },
+  'volunteer.record.add': {
+    subject: 'volunteer',
+    input: (r) => ({
+      volunteerNo: r.ids['volunteerNo'],
+      kind: 'training',
+      title: '志愿服务通用知识培训',
+      date: '2025-03-01',
+      minutes: 90,
+      clientRequestId: rid('v-record'),
+    }),
+  },
 };
 
 /** Those who sign up as volunteers. */
@@ -1359,6 +1382,8 @@ async function makeRecord(kind: SubjectKind, stage: Stage | undefined): Promise<
       return activityMatrixRecord(cloud);
     case 'activity-intake':
       return { ...demo, target: { orgPath: DEMO_PATHS.grid, teamId: DEMO_REFS.teamId } };
+    case 'volunteer':
+      return volunteerMatrixRecord(cloud, freshOpenid(), selfActivityId);
     default:
       return governanceRecord(kind, stage);
   }
@@ -1556,7 +1581,10 @@ async function runRow(row: Row): Promise<void> {
   cloud.shiftClock(MINUTE_MS); // a fresh minute: no row meets another's rate limit
   const ownRecord =
     fixture.subject === 'self' || (fixture.subject === 'concern-intake' && row.rule?.scope === 'own');
-  if (ownRecord && row.relation === 'out') return runSelfOutOfScope(row, fixture);
+  // A role the command does not offer (a worker's volunteer.me) is refused like one the matrix refuses.
+  const offered = fixture.roles?.(row.role) ?? row.permission.roles;
+  const isOffered = offered === undefined || offered.includes(row.role);
+  if (ownRecord && row.relation === 'out' && isOffered) return runSelfOutOfScope(row, fixture);
 
   let { record, user } = await placeRow(row, fixture, false);
   let exp = expected(row, fixture, record, user);

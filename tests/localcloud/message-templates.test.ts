@@ -166,6 +166,7 @@ describe('database/message-templates.json', () => {
       ['TPL_GOVERNANCE_NOTICE', '服务机构考核整改通知'],
       ['TPL_FEEDBACK_TODO', '差评回访工单提醒'],
       ['TPL_ACTIVITY_REMINDER', '志愿活动提醒'],
+      ['TPL_PARTY_REGISTRATION', '双报到审核结果通知'],
     ]);
     for (const t of templates.values()) {
       // WeChat allows at most 5 keywords per subscribe-message template.

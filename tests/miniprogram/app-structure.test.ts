@@ -37,6 +37,7 @@ describe('app.json', () => {
       expect.objectContaining({ root: 'packages/privacy' }),
       expect.objectContaining({ root: 'packages/concerns' }),
       expect.objectContaining({ root: 'packages/providers' }),
+      expect.objectContaining({ root: 'packages/community' }),
     ]);
     expect(app.pages.some((p) => p.includes('staff') || p.includes('privacy'))).toBe(false);
   });

@@ -6,13 +6,19 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { CONSOLE_MENU_KEYS, type ConsoleMenu } from '../../../core/console/console.replies';
 import { loadSession, sessionState } from '../store/session';
+import { announcementsScreens } from './screens/announcements';
 import { concernsScreens } from './screens/concerns';
 import { dashboardScreens } from './screens/dashboard';
+import { fundsScreens } from './screens/funds';
 import { governanceScreens } from './screens/governance';
 import { ledgersScreens } from './screens/ledgers';
 import { messagesScreens } from './screens/messages';
+import { partyScreens } from './screens/party';
 import { peopleScreens } from './screens/people';
 import { residentsScreens } from './screens/residents';
+import { teamsScreens } from './screens/teams';
+import { stationsScreens } from './screens/stations';
+import { volunteersScreens } from './screens/volunteers';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -62,12 +68,18 @@ const routes: RouteRecordRaw[] = [
         meta: { menu: 'providers', title: '服务机构详情' },
       },
       ...residentsScreens,
+      ...stationsScreens,
       ...concernsScreens,
+      ...announcementsScreens,
       ...governanceScreens,
       ...dashboardScreens,
+      ...fundsScreens,
       ...ledgersScreens,
       ...messagesScreens,
+      ...partyScreens,
       ...peopleScreens,
+      ...volunteersScreens,
+      ...teamsScreens,
       {
         path: 'audit',
         component: () => import('../pages/audit/index.vue'),

@@ -13,6 +13,7 @@
  * unit's list shows who exported what; a colleague exports it again, in their own name and audit entry, with
  * the phones their own role may see).
  */
+import type { Action } from '../../auth/actions';
 import { authorize, can } from '../../auth/authorize';
 import { listScope, type ListScope } from '../../auth/list-scope';
 import { AUDIT_ROOT_PATH, auditEntry, recordAuditEntry } from '../../kernel/audit';
@@ -42,6 +43,8 @@ import {
   type LedgerScope,
   type LedgerSource,
 } from './ledger.kinds';
+import { volunteerServicesLedger } from './volunteer-services.ledger';
+import { FUNDS_LEDGER } from './funds.ledger';
 import type {
   LedgerCell,
   LedgerLayout,
@@ -66,7 +69,12 @@ export const EXPORTABLE_KINDS = [
   'follow_ups',
   'providers',
   'concerns',
+  'volunteer_services',
+  'funds',
 ] as const satisfies readonly LedgerKind[];
+
+/** Kinds that also need a second action besides ledger.export (the funds are read with fund.view only). */
+const ALSO_NEEDS: Readonly<Partial<Record<LedgerKind, Action>>> = { funds: 'fund.view' };
 
 /** What the title's period says the records were picked by. */
 const PERIOD_BASIS: Readonly<Record<(typeof EXPORTABLE_KINDS)[number], string>> = {
@@ -74,6 +82,8 @@ const PERIOD_BASIS: Readonly<Record<(typeof EXPORTABLE_KINDS)[number], string>> 
   follow_ups: '按应回访时间',
   providers: '期末前入驻的服务机构，状态为导出时的状态',
   concerns: '按诉求提交时间，状态为导出时的状态',
+  volunteer_services: '按服务时间，含时长更正记录',
+  funds: '按收支日期，含冲销和更正记录',
 };
 
 const STATUS_LABELS: Readonly<Record<LedgerExportStatus, string>> = {
@@ -96,6 +106,10 @@ function sourceOf(kind: LedgerKind): LedgerSource<never> {
       return PROVIDERS_LEDGER as LedgerSource<never>;
     case 'concerns':
       return CONCERNS_LEDGER as LedgerSource<never>;
+    case 'volunteer_services':
+      return volunteerServicesLedger() as LedgerSource<never>;
+    case 'funds':
+      return FUNDS_LEDGER as LedgerSource<never>;
     default:
       throw ledgerError('LEDGER_KIND_NOT_AVAILABLE', { kind });
   }
@@ -181,6 +195,8 @@ async function startExport(input: LedgerInput): Promise<StartedExport> {
   const root = await scopeRootFor(db, actor, 'ledger.export', q.orgUnitId);
   const place = root ?? AUDIT_ROOT_PATH;
   const { role } = authorize(actor, 'ledger.export', { orgPath: place });
+  const alsoNeeds = ALSO_NEEDS[q.kind];
+  if (alsoNeeds !== undefined) authorize(actor, alsoNeeds, { orgPath: place });
   const unitRef = root === null ? null : await unitAt(db, root);
   const unit = unitRef ?? { name: '全平台', fullName: '全平台' };
   const scope: LedgerScope = {
@@ -218,6 +234,12 @@ async function startExport(input: LedgerInput): Promise<StartedExport> {
     createdAt: now,
     updatedAt: now,
   };
+  const head = layoutOf({ ...q, kind }, unit, source, job.requesterName!, now, phonesMasked);
+  // A ledger's small sheets are read before the job is written (a failed read writes nothing).
+  const layout =
+    source.sheetsBefore === undefined
+      ? head
+      : { ...head, sheetsBefore: await source.sheetsBefore(scope, head.subtitles) };
   await db.runTransaction(async (tx) => {
     await tx.insert(COLLECTIONS.ledgerExports, job);
     if (ports.audit !== undefined) {
@@ -237,7 +259,6 @@ async function startExport(input: LedgerInput): Promise<StartedExport> {
       );
     }
   });
-  const layout = layoutOf({ ...q, kind }, unit, source, job.requesterName!, now, phonesMasked);
   return { job, source, scope, layout };
 }
 
@@ -378,7 +399,10 @@ export async function listLedgerExports(input: UseCaseInput): Promise<LedgerExpo
     items: jobs
       .filter((j) => can(actor, 'ledger.export', { orgPath: j.orgPath }))
       .map((j) => replyOf(j, null, actor.openid)),
-    kinds: EXPORTABLE_KINDS.map((k) => ({ value: k, label: LEDGER_KIND_LABELS[k] })),
+    kinds: EXPORTABLE_KINDS.filter((k) => {
+      const also = ALSO_NEEDS[k];
+      return also === undefined || listScope(actor, also).ok;
+    }).map((k) => ({ value: k, label: LEDGER_KIND_LABELS[k] })),
     units: await unitOptions(db, scope),
   };
 }

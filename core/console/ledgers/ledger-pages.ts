@@ -18,11 +18,11 @@ export interface TimePaging {
   readonly collection: string;
   /** The conditions besides the time range (scope, statuses). */
   readonly where: Where;
-  /** The indexed number field the ledger is ordered by. */
+  /** The indexed field the ledger is ordered by: a time (ms) or a calendar day 'YYYY-MM-DD' (funds). */
   readonly field: string;
-  /** Inclusive start, exclusive end (ms). */
-  readonly start: number;
-  readonly end: number;
+  /** Inclusive start, exclusive end (ms, or days). */
+  readonly start: number | string;
+  readonly end: number | string;
   readonly fields: readonly string[];
   readonly pageSize?: number;
 }
@@ -38,7 +38,7 @@ export async function* pagesByTime<T extends StoredDocument>(
     [paging.field, 'asc'],
     ['_id', 'asc'],
   ] as const;
-  let after: { t: number; id: string } | null = null;
+  let after: { t: number | string; id: string } | null = null;
   for (;;) {
     let page: T[] = [];
     if (after !== null) {
@@ -60,7 +60,7 @@ export async function* pagesByTime<T extends StoredDocument>(
     }
     if (page.length === 0) return;
     const last = page[page.length - 1]! as T & Record<string, unknown>;
-    after = { t: last[paging.field] as number, id: last._id };
+    after = { t: last[paging.field] as number | string, id: last._id };
     yield page;
     if (page.length < size) return;
   }

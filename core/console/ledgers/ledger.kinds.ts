@@ -44,7 +44,7 @@ import { communityOf } from '../console-orders.query';
 import { withinRoot, type ScopeRoot } from '../console-scope';
 import { unitNames } from '../console-units';
 import { anyStatus, pagesById, pagesByTime } from './ledger-pages';
-import type { LedgerCell, LedgerColumn } from './ledger.ports';
+import type { LedgerCell, LedgerColumn, LedgerSheet } from './ledger.ports';
 
 /** What one export reads: the worker, the place, the period (ms, end exclusive). */
 export interface LedgerScope {
@@ -77,6 +77,8 @@ export interface LedgerSource<T> {
   /** One row per record (after 序号), in the page's order. */
   rows(scope: LedgerScope, page: readonly T[]): Promise<LedgerCell[][]>;
   tally(): LedgerTally<T>;
+  /** Small sheets written whole before the rows (the funds ledger's 收支汇总), under the export's own lines. */
+  sheetsBefore?(scope: LedgerScope, subtitles: readonly string[]): Promise<LedgerSheet[]>;
 }
 
 const minute = (ms: number | null | undefined): string => (ms ? formatShanghaiMinute(ms) : '');

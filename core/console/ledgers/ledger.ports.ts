@@ -17,8 +17,8 @@ export interface LedgerColumn {
   readonly numFmt?: string;
 }
 
-/** What is printed above and below the rows: the layout a community prints (docs/ledgers.md). */
-export interface LedgerLayout {
+/** What is printed above a sheet's rows: the layout a community prints (docs/ledgers.md). */
+export interface LedgerSheetHead {
   /** The sheet's name (at most 31 characters, no []:*?/\). */
   readonly sheetName: string;
   /** 东门社区服务台账（订单） 2026-11-01 至 2026-11-30 */
@@ -26,6 +26,18 @@ export interface LedgerLayout {
   /** Lines under the title: 单位, 统计期间, 导出人, 导出时间, 电话 shown or masked. */
   readonly subtitles: readonly string[];
   readonly columns: readonly LedgerColumn[];
+}
+
+/** A small sheet written whole, before the ledger's rows (the funds ledger's 收支汇总). */
+export interface LedgerSheet extends LedgerSheetHead {
+  readonly rows: readonly (readonly LedgerCell[])[];
+  /** A bold totals row after the rows, if any. */
+  readonly totals?: readonly LedgerCell[];
+}
+
+/** The workbook: its small sheets first, if any, then the ledger's sheet of rows. */
+export interface LedgerLayout extends LedgerSheetHead {
+  readonly sheetsBefore?: readonly LedgerSheet[];
 }
 
 /** A workbook being written: rows are committed as they are added, so memory does not grow with them. */

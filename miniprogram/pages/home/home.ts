@@ -1,7 +1,9 @@
 /**
  * 首页: the resident ticks service items by category (catalog.list, read to its last page) and goes on to
  * the providers offered for them. The entry to 长辈模式 is here, and the first-run offer of it when WeChat's
- * font is enlarged; under it the rows to the concerns pages and to 红星榜 / 入驻公示.
+ * font is enlarged; under it the rows to the concerns pages and to 红星榜 / 入驻公示. At the top, the latest
+ * notices of the resident's community (通知公告, pinned first) with 更多; none shown while there are none or
+ * they cannot be read (no community bound yet).
  */
 import {
   answerElderOffer,
@@ -10,17 +12,19 @@ import {
   elderOfferDue,
 } from '../../behaviors/elder-mode.behavior';
 import { pageNoticeBehavior } from '../../behaviors/page-notice.behavior';
+import { HOME_NOTICES, listAnnouncements } from '../../services/announcements';
 import { listCatalogPage } from '../../services/catalog/catalog.service';
 import { messageOf } from '../../services/service-error';
 import { showNotice } from '../../utils/notice';
 import { readAllPages } from '../../utils/paging';
-import { ROUTES } from '../../utils/routes';
+import { ROUTES, withQuery } from '../../utils/routes';
 import {
   MAX_TICKED_ITEMS,
   tickedItemIds,
   toCatalogView,
   type CatalogCategoryView,
 } from '../../view-models/catalog.view-model';
+import { toNoticeRow, type NoticeRow } from '../../view-models/announcement.view-model';
 
 /** The concerns pages the home page opens. */
 type ConcernEntry = 'concernWall' | 'concernMine' | 'concernSubmit';
@@ -35,11 +39,31 @@ Component({
     tickedCount: 0,
     /** The first-run offer of 长辈模式 is on screen. */
     elderOffer: false,
+    /** The latest notices of the resident's community (通知公告). */
+    notices: [] as NoticeRow[],
   },
   methods: {
     onLoad() {
       this.setData({ elderOffer: elderOfferDue() });
       void this.load();
+      void this.loadNotices();
+    },
+    /** 通知公告: the first few; the section stays away when there are none or they cannot be read. */
+    async loadNotices() {
+      try {
+        const reply = await listAnnouncements(1, HOME_NOTICES);
+        this.setData({ notices: reply.items.map(toNoticeRow) });
+      } catch {
+        this.setData({ notices: [] });
+      }
+    },
+    onOpenNotice(e: WechatMiniprogram.CustomEvent<object, object, { id: string }>) {
+      wx.navigateTo({
+        url: withQuery(ROUTES.communityNotice, { announcementId: e.currentTarget.dataset.id }),
+      });
+    },
+    onOpenNotices() {
+      wx.navigateTo({ url: ROUTES.communityNotices });
     },
     onRetry() {
       this.setData({ loading: true, error: '' });
@@ -93,6 +117,10 @@ Component({
     },
     /** 红星榜 / 入驻公示 (the providers subpackage). */
     onOpenProviders(e: WechatMiniprogram.CustomEvent<object, object, { page: 'board' | 'notices' }>) {
+      wx.navigateTo({ url: ROUTES[e.currentTarget.dataset.page] });
+    },
+    /** 志愿服务 (the community subpackage). */
+    onOpenCommunity(e: WechatMiniprogram.CustomEvent<object, object, { page: 'activities' }>) {
       wx.navigateTo({ url: ROUTES[e.currentTarget.dataset.page] });
     },
     /** 心愿墙 / 我的诉求 / 提交诉求 (the concerns subpackage). */

@@ -107,6 +107,12 @@ Component({
     onComplaints() {
       wx.navigateTo({ url: ROUTES.complaints });
     },
+    onMyVolunteering() {
+      wx.navigateTo({ url: ROUTES.myHours });
+    },
+    onPartyRegister() {
+      wx.navigateTo({ url: ROUTES.partyRegister });
+    },
     showElderStatus(choice: ElderChoice) {
       this.setData({ elderStatus: elderStatusText(choice, wechatFont()) });
     },

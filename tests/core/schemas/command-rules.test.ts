@@ -271,11 +271,18 @@ const invalid: Case[] = [
     '请选择收入或支出',
   ],
   [
-    'a checklist item as text',
+    'a checklist item met as text',
     'station.checklist.update',
-    { checklist: { ...(VALID_SAMPLES['station.checklist.update'].checklist as object), phone: 'yes' } },
-    'checklist.phone',
-    '“有电话”只能选择是或否',
+    { items: [{ key: 'phone', met: 'yes', photos: [], note: '' }] },
+    'items.0.met',
+    '是否达标只能选择是或否',
+  ],
+  [
+    'four evidence photos for one item',
+    'station.checklist.update',
+    { items: [{ key: 'phone', met: true, photos: ['a1', 'a2', 'a3', 'a4'], note: '' }] },
+    'items.0.photos',
+    '佐证照片最多 3 项',
   ],
   ['granting the system role', 'user.role.manage', { role: 'system' }, 'role', '角色不是有效的选项'],
   ['a page size of 51', 'order.list', { pageSize: 51 }, 'pageSize', '每页条数不能大于 50'],
@@ -372,8 +379,13 @@ describe('what is accepted and how it is normalised', () => {
       use: 'staff_pay',
       amountFen: 100,
       date: '2024-03-01',
+      attachments: ['cloud://env.bucket/console/fund_receipt/450900/20240301-r1.jpg'],
     };
     expect(checkCommand(COMMANDS['fund.record'].schema, expense).ok).toBe(true);
+    expect(issues('fund.record', { ...expense, attachments: [] })).toContainEqual({
+      path: 'attachments',
+      message: '支出须上传凭证',
+    });
     expect(issues('fund.record', { ...expense, use: undefined })).toContainEqual({
       path: 'use',
       message: '请选择经费用途',

@@ -207,7 +207,9 @@ describe('the command registry', () => {
       for (const [, from] of source.matchAll(/from '([^']+)'/g)) {
         expect([file, from]).toEqual([
           file,
-          expect.stringMatching(/^(zod|\.\/[\w.-]+|\.\.\/(kernel|org|lifecycle|reputation|auth)\/[\w.-]+)$/),
+          expect.stringMatching(
+            /^(zod|\.\/[\w.-]+|\.\.\/(kernel|org|lifecycle|reputation|auth|files)\/[\w.-]+)$/,
+          ),
         ]);
       }
     }

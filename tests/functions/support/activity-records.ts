@@ -12,6 +12,7 @@ import { DEMO_GRID_ID } from '../../../demo/demo.constants';
 import { DEMO_PATHS, DEMO_REFS } from '../../../demo/demo-identities';
 import { HOUR_MS, type FunctionCloud, type Reply } from './function-cloud';
 import { ok } from './order-loop';
+import { writeUser } from './role-actors';
 
 /** The demo team's leader (team-0001, 东门社区) and a member of the team. */
 export const TEAM_LEADER = 'demo-volunteer-leader-1';
@@ -105,5 +106,23 @@ export async function activityMatrixRecord(cloud: FunctionCloud) {
     place: DEMO_PATHS.grid,
     providerId: DEMO_REFS.providerId,
     ids: { activityId },
+  };
+}
+
+/**
+ * A volunteer as the permission-matrix rows use it: a fresh member of the demo team who signed up as a
+ * volunteer for `activityId` (so they have a profile and a number), checked by the matrix against their
+ * community and team.
+ */
+export async function volunteerMatrixRecord(cloud: FunctionCloud, openid: string, activityId: string) {
+  await writeUser(cloud, openid, [
+    { role: 'volunteer', orgPath: DEMO_PATHS.community, teamId: DEMO_REFS.teamId, position: 'member' },
+  ]);
+  const { volunteerNo } = await signUp(cloud, openid, activityId, 'volunteer');
+  return {
+    target: { orgPath: DEMO_PATHS.community, teamId: DEMO_REFS.teamId },
+    place: DEMO_PATHS.community,
+    providerId: DEMO_REFS.providerId,
+    ids: { volunteerNo: volunteerNo! },
   };
 }

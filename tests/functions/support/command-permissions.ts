@@ -133,6 +133,19 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermission | nu
   'provider.standing': { action: 'provider.standing.view' },
 
   // volunteers: activities, sign-up, check-in, hours, records (docs/volunteers.md).
+  // Volunteer teams (微团队): the workers' and secretaries' forming, the leader's membership steps, a person's own
+  // joining and leaving, public reads.
+  'team.save': { action: 'team.manage' },
+  'team.leader.set': { action: 'team.supervise' },
+  'team.deactivate': { action: 'team.supervise' },
+  'team.invite': { action: 'team.lead' },
+  'team.application.decide': { action: 'team.lead' },
+  'team.member.remove': { action: 'team.lead' },
+  'team.join': { action: 'team.join', roles: ['resident'] },
+  'team.leave': { action: 'team.join', roles: ['resident'] },
+  'team.list': { action: 'team.view' },
+  'team.detail': { action: 'team.view' },
+  'team.mine': { action: 'team.view' },
   'activity.save': { action: 'activity.manage' },
   'activity.cancel': { action: 'activity.manage' },
   'activity.checkin.code': { action: 'activity.manage' },
@@ -148,6 +161,22 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermission | nu
   'activity.hours.confirm': { action: 'volunteer.hours.confirm' },
   'volunteer.me': { action: 'volunteer.record.view', roles: ['volunteer', 'party_member'] },
   'volunteer.certificate': { action: 'volunteer.record.view', roles: ['volunteer', 'party_member'] },
+  // Training, awards and evaluations: a worker or leader of the volunteer's unit, the leader of their team.
+  'volunteer.record.add': { action: 'volunteer.record.add' },
+  // announcements: the residents' reads (信息发布); the workers write in the console (admin-api).
+  'announcement.list': { action: 'announcement.view' },
+  'announcement.detail': { action: 'announcement.view' },
+  // party: 双报到 (docs/party.md). Anyone applies for themselves (as a resident, or a party member of another
+  // community); the community's workers and leaders list and decide; the roster is the community's.
+  'party.register': { action: 'party.register', roles: ['resident', 'party_member'] },
+  'party.register.confirm': { action: 'party.register.confirm' },
+  'party.registrations.list': { action: 'party.registration.view' },
+  // The caller's own registrations, by identity alone.
+  'party.mine': null,
+  // The registered organisations a member may name, to whoever may apply.
+  'party.orgs': { action: 'party.register', roles: ['resident', 'party_member'] },
+  'party.roster': { action: 'party.roster.view' },
+  'party.member.leave': { action: 'party.member.leave' },
 };
 
 /**
@@ -156,10 +185,35 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, CommandPermission | nu
  * caller's community is the use case's rule, which its own test holds.
  */
 export const ROWS_IN_THEIR_OWN_TEST: Readonly<Record<string, readonly string[]>> = {
+  // Teams (微团队): volunteer-teams.functions.test.ts walks every role through the managing commands (refused
+  // roles PERMISSION_DENIED, allowed ones out of scope answered like a missing team), and a person's own joining,
+  // leaving and the public reads, which every caller may do (each is a resident).
+  'tests/functions/volunteer-teams.functions.test.ts': [
+    'team.save',
+    'team.leader.set',
+    'team.deactivate',
+    'team.invite',
+    'team.application.decide',
+    'team.member.remove',
+    'team.join',
+    'team.leave',
+    'team.list',
+    'team.detail',
+    'team.mine',
+  ],
   'tests/functions/concerns.functions.test.ts': ['concern.support'],
-  // The volunteer's own record, offered to volunteers and party members only (the matrix also lets a worker
-  // read a unit's, which the console will use): the volunteers' test walks the roles it refuses.
-  'tests/functions/volunteer-activities.functions.test.ts': ['volunteer.me', 'volunteer.certificate'],
+  // Everyone reads the notices of their own branch (the use case's rule, not a scope of the matrix): the
+  // announcements' test walks every role through both, and the workers' `view: 'unit'` of the list.
+  'tests/functions/announcements.functions.test.ts': ['announcement.list', 'announcement.detail'],
+  // 双报到's records (a request, a member, a community's roster): party.functions.test.ts walks every role.
+  'tests/functions/party.functions.test.ts': [
+    'party.register',
+    'party.register.confirm',
+    'party.registrations.list',
+    'party.roster',
+    'party.member.leave',
+    'party.orgs',
+  ],
 };
 
 /** The matrix's actions no routed command asks for, and why. */
@@ -171,6 +225,8 @@ export const ACTIONS_NOT_ROUTED: Readonly<Record<string, readonly Action[]>> = {
     'resident.phone.view',
     // Inside activity.attendance (full phones or masked).
     'volunteer.phone.view',
+    // Inside party.roster (full phones or masked).
+    'party.phone.view',
     'concern.browse',
     'provider.notice',
   ],
@@ -185,14 +241,8 @@ export const ACTIONS_NOT_ROUTED: Readonly<Record<string, readonly Action[]>> = {
     'provider.suspend',
     'provider.reinstate',
     'provider.exit',
-    'party.register',
-    'party.register.confirm',
-    'volunteer_team.manage',
     'volunteer.service.log',
-    'station.checklist.update',
     'ledger.export',
-    'fund.record',
-    'fund.view',
     'dashboard.view',
     'user.role.manage',
     'org.manage',
@@ -203,5 +253,16 @@ export const ACTIONS_NOT_ROUTED: Readonly<Record<string, readonly Action[]>> = {
     'console.account.manage',
     'console.audit.view',
     'provider.records.view',
+    // The funding ledger (funds.console.test.ts walks who records and who reads).
+    'fund.record',
+    'fund.view',
+    'station.manage',
+    'station.inspect',
+    'station.demonstrate',
+    'station.view',
+    'file.upload',
+    'file.view',
+    // announcement.list's `view: 'unit'` asks it too (announcements.functions.test.ts walks the roles).
+    'announcement.manage',
   ],
 };

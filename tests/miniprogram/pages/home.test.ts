@@ -91,6 +91,8 @@ describe('首页', () => {
 
     expect(fakeCloud.calls).toEqual([
       { name: 'catalog', command: 'catalog.list', input: { page: 1, pageSize: 50 } },
+      // 通知公告: the latest three of the resident's community (none here: home-notices.test.ts shows them).
+      { name: 'announcements', command: 'announcement.list', input: { page: 1, pageSize: 3 } },
     ]);
     const titles = page.querySelectorAll('.section__title').map((n) => textOf(n));
     expect(titles).toEqual(['家政服务', '休闲活动', '便民服务']);

@@ -7,8 +7,12 @@
 import type { CatalogListReply, PrivacyRequestView, ProfileExportReply, ProfileGetReply } from 'weimin-core';
 import type { RenderedPage } from '../support/page-harness';
 import type { Scenario } from './scenario.types';
+import { COMMUNITY_SCENARIOS } from '../community-scenarios';
 import { COMPLAINT_SCENARIOS } from '../complaint-scenarios';
 import { GOVERNANCE_SCENARIOS } from '../governance-scenarios';
+import { NOTICE_SCENARIOS } from '../notices-scenarios';
+import { PARTY_SCENARIOS } from '../party-scenarios';
+import { TEAM_SCENARIOS } from '../team-scenarios';
 import {
   T0,
   asStaff,
@@ -408,4 +412,12 @@ export const SCENARIOS: readonly Scenario[] = [
   ...GOVERNANCE_SCENARIOS,
   // 投诉, 我的投诉, 订单详情's 售后与投诉, 再次评价 (tests/miniprogram/pages/complaint-scenarios.ts).
   ...COMPLAINT_SCENARIOS,
+  // 志愿活动, 活动详情, 签到码, 我的志愿服务 (tests/miniprogram/pages/community-scenarios.ts).
+  ...COMMUNITY_SCENARIOS,
+  // 首页's 通知公告, 通知公告, 通知详情 (tests/miniprogram/pages/notices-scenarios.ts).
+  ...NOTICE_SCENARIOS,
+  // 双报到 (tests/miniprogram/pages/party-scenarios.ts).
+  ...PARTY_SCENARIOS,
+  // 微团队, 团队详情 (tests/miniprogram/pages/team-scenarios.ts).
+  ...TEAM_SCENARIOS,
 ];

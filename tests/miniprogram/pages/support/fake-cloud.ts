@@ -7,6 +7,8 @@
  */
 import type {
   AccountDeletedReply,
+  AnnouncementDetail,
+  AnnouncementListResult,
   CatalogListReply,
   CreateOrderResult,
   MarkDoneResult,
@@ -65,6 +67,7 @@ export interface Replies {
     'provider.staff.bind': StaffBindReply;
   };
   'provider-admin': { 'provider.staff.invite': StaffInviteReply };
+  announcements: { 'announcement.list': AnnouncementListResult; 'announcement.detail': AnnouncementDetail };
 }
 type Fn = keyof Replies;
 type CommandOf<F extends Fn> = keyof Replies[F] & string;
@@ -85,6 +88,9 @@ const dropped = new Set<string>();
 let subscribeAnswer: Record<string, string> = {};
 
 const key = (name: string, command: string): string => `${name}/${command}`;
+
+/** The notices 首页 shows when a test says nothing of them. */
+const NO_NOTICES: AnnouncementListResult = { items: [], total: 0, page: 1, pageSize: 3, hasMore: false };
 
 export const fakeCloud = {
   calls,
@@ -125,8 +131,13 @@ export const fakeCloud = {
     subscribeRequests.length = 0;
     subscribeAnswer = {};
     dropped.clear();
+    // 首页 reads its community's notices whenever it loads: none, unless a test scripts them.
+    fakeCloud.ok('announcements', 'announcement.list', NO_NOTICES);
   },
 };
+
+// Before any test's reset, too.
+fakeCloud.ok('announcements', 'announcement.list', NO_NOTICES);
 
 const actual = jest.requireActual<typeof CloudApi>('../../../../miniprogram/services/cloud-api');
 
