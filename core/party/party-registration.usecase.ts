@@ -173,11 +173,10 @@ async function loadForDecision(input: UseCaseInput, registrationId: string) {
   const { ports, actor } = input;
   const registration = await ports.db.get<DualRegistration>(COLLECTIONS.dualRegistrations, registrationId);
   const access = checkAccess(actor, 'party.register.confirm', { orgPath: registration?.orgPath ?? '' });
-  // One who may confirm somewhere is told of a missing request as such; a refusal otherwise.
-  if (!access.ok && !(registration === null && access.refusal.code === 'OUT_OF_SCOPE')) {
-    throw refusalError(access.refusal);
-  }
-  if (registration === null) throw partyError('PARTY_REGISTRATION_NOT_FOUND');
+  // One who may confirm somewhere is told of another community's request as of a missing one (nothing
+  // tells them it exists); one who may confirm nowhere is refused.
+  if (!access.ok && access.refusal.code !== 'OUT_OF_SCOPE') throw refusalError(access.refusal);
+  if (registration === null || !access.ok) throw partyError('PARTY_REGISTRATION_NOT_FOUND');
   const community = await communityOf(ports.db, registration.communityId);
   return { registration, community };
 }
@@ -342,10 +341,9 @@ export async function leaveParty(input: UseCaseInput): Promise<PartyLeaveResult>
     orgPath: seen?.orgPath ?? '',
     ...(seen?.openid ? { ownerOpenid: seen.openid } : {}),
   });
-  if (!access.ok && !(seen === null && access.refusal.code === 'OUT_OF_SCOPE')) {
-    throw refusalError(access.refusal);
-  }
-  if (seen === null) throw partyError('PARTY_MEMBER_NOT_FOUND');
+  // Another community's member answers as a missing one.
+  if (!access.ok && access.refusal.code !== 'OUT_OF_SCOPE') throw refusalError(access.refusal);
+  if (seen === null || !access.ok) throw partyError('PARTY_MEMBER_NOT_FOUND');
   await screen(ports, actor.openid, [command.reason], 'comment', 'PARTY_REASON_RISKY');
 
   return runCommand(ports, actor, 'party.member.leave', command, async ({ tx, now, audit }) => {

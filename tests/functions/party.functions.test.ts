@@ -164,7 +164,8 @@ describe('a serving party member registers and is confirmed', () => {
     await expectRefusedWritingNothing(
       cloud,
       () => write(FAR_WORKER, 'party.register.confirm', { registrationId, approve: true }),
-      'OUT_OF_SCOPE',
+      // Another community's request answers as a missing one.
+      'PARTY_REGISTRATION_NOT_FOUND',
     );
     await expectRefusedWritingNothing(
       cloud,
@@ -333,7 +334,8 @@ describe('a party organisation registers; its members count; the roster', () => 
     await expectRefusedWritingNothing(
       cloud,
       () => write(DEMO_PARTY_MEMBER, 'party.member.leave', { memberId }),
-      'OUT_OF_SCOPE',
+      // Another's member record answers as a missing one.
+      'PARTY_MEMBER_NOT_FOUND',
     );
     const left = ok(
       await write<PartyLeaveResult>(ORG_MEMBER, 'party.member.leave', { memberId, reason: '工作调动' }),

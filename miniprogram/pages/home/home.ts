@@ -120,7 +120,7 @@ Component({
       wx.navigateTo({ url: ROUTES[e.currentTarget.dataset.page] });
     },
     /** 志愿服务 (the community subpackage). */
-    onOpenCommunity(e: WechatMiniprogram.CustomEvent<object, object, { page: 'activities' }>) {
+    onOpenCommunity(e: WechatMiniprogram.CustomEvent<object, object, { page: 'activities' | 'teams' }>) {
       wx.navigateTo({ url: ROUTES[e.currentTarget.dataset.page] });
     },
     /** 心愿墙 / 我的诉求 / 提交诉求 (the concerns subpackage). */

@@ -59,7 +59,7 @@ test('refused, writing nothing: another street’s worker, declining without a r
     `/console/api/party/registrations/${PENDING_MEMBER}/decision`,
     { approve: true },
     403,
-    'OUT_OF_SCOPE',
+    'PARTY_REGISTRATION_NOT_FOUND',
   );
   await expectRefused(
     worker,

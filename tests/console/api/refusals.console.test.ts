@@ -144,6 +144,10 @@ describe('a write without the session’s CSRF token, or with another, is refuse
       [
         'POST /console/api/accounts',
         'POST /console/api/accounts/:loginName/reset',
+        'POST /console/api/announcements',
+        'POST /console/api/announcements/:announcementId',
+        'POST /console/api/announcements/:announcementId/publish',
+        'POST /console/api/announcements/:announcementId/withdraw',
         'POST /console/api/catalog/categories',
         'POST /console/api/catalog/items',
         'POST /console/api/catalog/visibility',
@@ -159,11 +163,21 @@ describe('a write without the session’s CSRF token, or with another, is refuse
         'POST /console/api/concerns/:concernId/resolve',
         'POST /console/api/concerns/:concernId/review',
         'POST /console/api/concerns/:concernId/update',
+        'POST /console/api/funds/entries',
+        'POST /console/api/funds/entries/:entryId/correct',
         'POST /console/api/ledgers/exports',
         'POST /console/api/messages/read',
+        'POST /console/api/party/members/:memberId/leave',
+        'POST /console/api/party/registrations/:registrationId/decision',
         'POST /console/api/people/roles',
         'POST /console/api/places',
         'POST /console/api/places/:unitId/move',
+        'POST /console/api/files',
+        'POST /console/api/stations',
+        'POST /console/api/stations/:stationId',
+        'POST /console/api/stations/:stationId/checklist',
+        'POST /console/api/stations/:stationId/inspections',
+        'POST /console/api/stations/:stationId/demonstration',
         'POST /console/api/providers/:providerId/status',
         'POST /console/api/residents',
         'POST /console/api/residents/:residentId/match',
@@ -172,6 +186,19 @@ describe('a write without the session’s CSRF token, or with another, is refuse
         'POST /console/api/residents/orders/:orderId/rating',
         'POST /console/api/residents/urgent/:orderId/handle',
         'POST /console/api/residents/duty',
+        'POST /console/api/teams',
+        'POST /console/api/teams/:teamId',
+        'POST /console/api/teams/:teamId/deactivate',
+        'POST /console/api/teams/:teamId/invite',
+        'POST /console/api/teams/:teamId/leader',
+        'POST /console/api/teams/:teamId/members/:openid/remove',
+        'POST /console/api/teams/applications/:applicationId/decision',
+        'POST /console/api/volunteers/:volunteerNo/records',
+        'POST /console/api/volunteers/activities',
+        'POST /console/api/volunteers/activities/:activityId',
+        'POST /console/api/volunteers/activities/:activityId/cancel',
+        'POST /console/api/volunteers/activities/:activityId/checkin-code',
+        'POST /console/api/volunteers/activities/:activityId/hours',
         'POST /console/auth/logout',
         'POST /console/auth/password',
         ...governanceWrites(governanceScopeCases(governanceIds)),
@@ -307,8 +334,208 @@ beforeAll(async () => {
   Object.assign(governanceIds, await seedGovernanceScope(cloud));
 });
 
-/** Every route's out-of-scope case (null: the route reads only the caller's own session). */
+/** A station's details, as 站点管理 saves them. */
+const STATION_DETAILS = {
+  name: '孵化管理站',
+  address: '党群服务中心',
+  phone: '0775-2823456',
+  openingHours: '工作日',
+  managerName: '李红',
+};
+
+/** A station route's case: another street's worker on 东门社区's station, and on one that does not exist. */
+function onStation(method: 'GET' | 'POST', step: string, body?: Record<string, unknown>): ScopeCase {
+  const at = (stationId: string, n: number): [string, unknown?] => {
+    const path = `/console/api/stations/${stationId}${step}`;
+    if (method === 'GET') return [path];
+    return [path, { ...body, clientRequestId: `scope-station${step.replace(/\W/g, '-')}-${n}` }];
+  };
+  return {
+    as: 'lingcheng.worker',
+    outside: () => at('st-450902001001', 1),
+    missing: () => at('st-no-such-unit', 2),
+    code: 'STATION_NOT_FOUND',
+  };
+}
+
+/** A 1x1 PNG to upload as a station's evidence photo. */
+const SCOPE_PHOTO = {
+  purpose: 'station_evidence',
+  fileName: 'photo.png',
+  content: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+};
+
+/** A notice's draft, for the 信息发布 routes' cases. */
+const SCOPE_NOTICE = {
+  kind: 'notice',
+  title: '停电通知',
+  body: '明天上午停电检修。',
+  clientRequestId: 'scope-notice-0001',
+};
+
+/** An income any worker of a street could record, but not for another street. */
+const SCOPE_FUND = { direction: 'income', source: 'finance', amountFen: 10_000, date: '2024-12-01' };
+
+/** 东门社区, the demo community of 玉城街道 (another street to lingcheng.worker), and no unit at all. */
+const DEMO_COMMUNITY = '450902001001';
+const NO_COMMUNITY = '999999999999';
+
+/**
+ * 双报到, 微团队 and volunteering records of 玉城街道 in the demo data (demo/demo-party.ts, demo-teams.ts,
+ * demo-activities.ts), for the party, teams and volunteers routes' cases: another street's worker on them.
+ */
+const volunteering = {
+  registrationId: '',
+  memberId: '',
+  teamId: '',
+  applicationId: '',
+  activityId: '',
+  volunteerNo: '',
+};
+
+beforeAll(async () => {
+  const _ = cloud.db;
+  const within = { orgPath: _.RegExp({ regexp: '^/450900/450902/450902001/', options: '' }) };
+  const first = async <T>(collection: string, where: Record<string, unknown>): Promise<T> => {
+    const [found] = await cloud.find<T>(collection, { ...within, ...where }, 1);
+    expect(found).toBeDefined();
+    return found!;
+  };
+  type Doc = { _id: string };
+  volunteering.registrationId = (await first<Doc>('dual_registrations', { status: 'pending' }))._id;
+  volunteering.memberId = (await first<Doc>('party_members', { leftAt: null }))._id;
+  volunteering.teamId = (await first<Doc>('volunteer_teams', { active: true }))._id;
+  volunteering.applicationId = (await first<Doc>('team_applications', { status: 'pending' }))._id;
+  volunteering.activityId = (await first<Doc>('volunteer_activities', {}))._id;
+  volunteering.volunteerNo = (await first<{ volunteerNo: string }>('volunteers', {})).volunteerNo;
+});
+
+/**
+ * A write on one record, as another street's worker: `outside` names the demo record (`id()`), `missing` one
+ * that does not exist; the same body (with its own request id) to both.
+ */
+function onRecord(
+  path: (id: string) => string,
+  id: () => string,
+  missingId: string,
+  body: Record<string, unknown>,
+  code: string,
+): ScopeCase {
+  const label = path('x').replace(/\W+/g, '-').slice(-30);
+  return {
+    as: 'lingcheng.worker',
+    outside: () => [path(id()), { ...body, clientRequestId: `scope${label}-1` }],
+    missing: () => [path(missingId), { ...body, clientRequestId: `scope${label}-2` }],
+    code,
+  };
+}
+
+/** A read of one record, as another street's worker: the demo record, and one that does not exist. */
+function readRecord(
+  path: (id: string) => string,
+  id: () => string,
+  missingId: string,
+  code: string,
+): ScopeCase {
+  return {
+    as: 'lingcheng.worker',
+    outside: () => [path(id())],
+    missing: () => [path(missingId)],
+    code,
+  };
+}
+
+/** A read naming a unit (`?<param>=`): 东门社区 to another street's worker, and no unit at all. */
+function readUnit(path: string, param: string, code = 'OUT_OF_SCOPE'): ScopeCase {
+  const sep = path.includes('?') ? '&' : '?';
+  return {
+    as: 'lingcheng.worker',
+    outside: () => [`${path}${sep}${param}=${DEMO_COMMUNITY}`],
+    missing: () => [`${path}${sep}${param}=${NO_COMMUNITY}`],
+    code,
+  };
+}
+
+/** A team as 微团队 saves it (its community is 东门社区, the team's own). */
+const SCOPE_TEAM = {
+  communityId: DEMO_COMMUNITY,
+  name: '邻里互助队',
+  bond: 'geographic',
+  description: '帮独居老人买菜。',
+  services: ['代买代购'],
+};
+
+/** An activity as 活动管理 saves it, starting in two hours. */
+function scopeActivity(orgUnitId: string): Record<string, unknown> {
+  const startAt = cloud.now() + 2 * 3_600_000;
+  return {
+    orgUnitId,
+    title: '社区义诊',
+    content: '健康咨询',
+    place: '党群服务中心',
+    startAt,
+    endAt: startAt + 3_600_000,
+    capacity: 10,
+    volunteerPlaces: 2,
+  };
+}
+
+/**
+ * Every route's out-of-scope case (null: the route reads only the caller's own session, or what is public to
+ * everyone signed in).
+ */
 const OUT_OF_SCOPE: Record<string, ScopeCase | null> = {
+  // 信息发布 (tests/console/api/announcements.console.test.ts says more): the demo notices of 东门社区
+  // (demo/demo-announcements.ts) to 陵城街道's worker. The list reads the caller's own units only.
+  'GET /console/api/announcements': null,
+  'POST /console/api/announcements': {
+    as: 'lingcheng.worker',
+    outside: () => ['/console/api/announcements', { ...SCOPE_NOTICE, orgUnitId: '450902001001' }],
+    missing: () => ['/console/api/announcements', { ...SCOPE_NOTICE, orgUnitId: '999999999' }],
+    code: 'ANNOUNCEMENT_UNIT_NOT_FOUND',
+  },
+  'GET /console/api/announcements/:announcementId': {
+    as: 'lingcheng.worker',
+    outside: () => ['/console/api/announcements/ann-demo-community-01'],
+    missing: () => ['/console/api/announcements/no-such-announcement'],
+    code: 'ANNOUNCEMENT_NOT_FOUND',
+  },
+  'POST /console/api/announcements/:announcementId': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/announcements/ann-demo-community-draft',
+      { ...SCOPE_NOTICE, orgUnitId: '450981001001', clientRequestId: 'scope-notice-edit-1' },
+    ],
+    missing: () => [
+      '/console/api/announcements/no-such-announcement',
+      { ...SCOPE_NOTICE, orgUnitId: '450981001001', clientRequestId: 'scope-notice-edit-2' },
+    ],
+    code: 'ANNOUNCEMENT_NOT_FOUND',
+  },
+  'POST /console/api/announcements/:announcementId/publish': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/announcements/ann-demo-community-draft/publish',
+      { clientRequestId: 'scope-notice-publish-1' },
+    ],
+    missing: () => [
+      '/console/api/announcements/no-such-announcement/publish',
+      { clientRequestId: 'scope-notice-publish-2' },
+    ],
+    code: 'ANNOUNCEMENT_NOT_FOUND',
+  },
+  'POST /console/api/announcements/:announcementId/withdraw': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/announcements/ann-demo-community-01/withdraw',
+      { reason: '发布有误', clientRequestId: 'scope-notice-withdraw-1' },
+    ],
+    missing: () => [
+      '/console/api/announcements/no-such-announcement/withdraw',
+      { reason: '发布有误', clientRequestId: 'scope-notice-withdraw-2' },
+    ],
+    code: 'ANNOUNCEMENT_NOT_FOUND',
+  },
   // Provider governance (tests/console/api/governance.console.test.ts says more).
   ...governanceScopeCases(governanceIds),
   // Concerns (tests/console/api/concerns.console.test.ts says more). The list reads the caller's own units only.
@@ -574,6 +801,43 @@ const OUT_OF_SCOPE: Record<string, ScopeCase | null> = {
     missing: () => ['/console/api/accounts/nobody.at.all/reset'],
     code: 'ACCOUNT_NOT_FOUND',
   },
+  // The funding ledger (tests/console/api/funds.console.test.ts says more).
+  'GET /console/api/funds/summary': {
+    as: 'street.worker',
+    outside: () => [`/console/api/funds/summary?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/funds/summary?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/funds/entries': {
+    as: 'street.worker',
+    outside: () => [`/console/api/funds/entries?orgUnitId=${OTHER_STREET}`],
+    missing: () => ['/console/api/funds/entries?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/funds/entries': {
+    as: 'street.worker',
+    outside: () => [
+      '/console/api/funds/entries',
+      { ...SCOPE_FUND, orgUnitId: OTHER_STREET, clientRequestId: 'scope-fund-0001' },
+    ],
+    missing: () => [
+      '/console/api/funds/entries',
+      { ...SCOPE_FUND, orgUnitId: '999999999', clientRequestId: 'scope-fund-0002' },
+    ],
+    code: 'OUT_OF_SCOPE',
+  },
+  'POST /console/api/funds/entries/:entryId/correct': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/funds/entries/fund-0001/correct',
+      { reason: '金额有误', clientRequestId: 'scope-fund-0003' },
+    ],
+    missing: () => [
+      '/console/api/funds/entries/no-such-entry/correct',
+      { reason: '金额有误', clientRequestId: 'scope-fund-0004' },
+    ],
+    code: 'FUND_ENTRY_NOT_FOUND',
+  },
   // Ledgers (tests/console/api/ledgers.console.test.ts says more); the list holds only the caller's own jobs.
   'POST /console/api/ledgers/exports': {
     as: 'street.worker',
@@ -707,6 +971,207 @@ const OUT_OF_SCOPE: Record<string, ScopeCase | null> = {
     ],
     code: 'OUT_OF_SCOPE',
   },
+  // Console files (tests/console/api/files.console.test.ts says more): an upload for another street's unit,
+  // and a file id of another street's unit (its path names the unit) or no console file at all.
+  'POST /console/api/files': {
+    as: 'street.worker',
+    outside: () => ['/console/api/files', { ...SCOPE_PHOTO, orgUnitId: '450981001001' }],
+    missing: () => ['/console/api/files', { ...SCOPE_PHOTO, orgUnitId: '999999999' }],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/files/url': {
+    as: 'street.worker',
+    outside: () => [
+      `/console/api/files/url?fileId=${encodeURIComponent('cloud://local.local-bucket/console/station_evidence/450900/450981/450981001/20261208-abc.png')}`,
+    ],
+    missing: () => [
+      `/console/api/files/url?fileId=${encodeURIComponent('cloud://local.local-bucket/concerns/x/abc.png')}`,
+    ],
+    code: 'FILE_NOT_FOUND',
+  },
+  // Stations (tests/console/api/stations.console.test.ts says more): 东门社区's station to another street's
+  // worker. The list reads the caller's own units unless it names one.
+  'GET /console/api/stations': {
+    as: 'lingcheng.worker',
+    outside: () => ['/console/api/stations?orgUnitId=450902001'],
+    missing: () => ['/console/api/stations?orgUnitId=999999999'],
+    code: 'OUT_OF_SCOPE',
+  },
+  'GET /console/api/stations/:stationId': onStation('GET', ''),
+  'POST /console/api/stations': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/stations',
+      { ...STATION_DETAILS, orgUnitId: '450902001001001', clientRequestId: 'scope-station-new-1' },
+    ],
+    missing: () => [
+      '/console/api/stations',
+      { ...STATION_DETAILS, orgUnitId: '999999999999999', clientRequestId: 'scope-station-new-2' },
+    ],
+    code: 'STATION_UNIT_NOT_FOUND',
+  },
+  'POST /console/api/stations/:stationId': onStation('POST', '', STATION_DETAILS),
+  'POST /console/api/stations/:stationId/checklist': onStation('POST', '/checklist', {
+    items: [{ key: 'phone', met: false, photos: [], note: '' }],
+  }),
+  'POST /console/api/stations/:stationId/inspections': onStation('POST', '/inspections', {
+    date: '2024-12-01',
+    result: 'pass',
+  }),
+  'POST /console/api/stations/:stationId/demonstration': onStation('POST', '/demonstration', {
+    demonstration: false,
+  }),
+  // 双报到 (tests/console/api/party.console.test.ts says more): 东门社区's requests and members to another
+  // street's worker.
+  'GET /console/api/party/registrations': readUnit('/console/api/party/registrations', 'communityId'),
+  'POST /console/api/party/registrations/:registrationId/decision': onRecord(
+    (id) => `/console/api/party/registrations/${id}/decision`,
+    () => volunteering.registrationId,
+    'no-such-registration',
+    { approve: true, reason: '' },
+    'PARTY_REGISTRATION_NOT_FOUND',
+  ),
+  'GET /console/api/party/roster': readUnit('/console/api/party/roster?view=members', 'communityId'),
+  'POST /console/api/party/members/:memberId/leave': onRecord(
+    (id) => `/console/api/party/members/${id}/leave`,
+    () => volunteering.memberId,
+    'no-such-member',
+    { reason: '已调离本社区' },
+    'PARTY_MEMBER_NOT_FOUND',
+  ),
+  // 微团队 (tests/console/api/teams.console.test.ts says more): 东门社区's teams to another street's worker.
+  'GET /console/api/teams': readUnit('/console/api/teams', 'orgUnitId'),
+  'POST /console/api/teams': {
+    as: 'lingcheng.worker',
+    outside: () => ['/console/api/teams', { ...SCOPE_TEAM, clientRequestId: 'scope-team-new-1' }],
+    missing: () => [
+      '/console/api/teams',
+      { ...SCOPE_TEAM, communityId: NO_COMMUNITY, clientRequestId: 'scope-team-new-2' },
+    ],
+    code: 'TEAM_COMMUNITY_NOT_FOUND',
+  },
+  'POST /console/api/teams/applications/:applicationId/decision': onRecord(
+    (id) => `/console/api/teams/applications/${id}/decision`,
+    () => volunteering.applicationId,
+    'no-such-application',
+    { approve: true },
+    'TEAM_APPLICATION_NOT_FOUND',
+  ),
+  // Public: a team's page (name, services, counts, the leader's masked name) is what every signed-in resident
+  // reads in the mini-program (team.view); its members' phones follow the team's own rules.
+  'GET /console/api/teams/:teamId': null,
+  'POST /console/api/teams/:teamId': onRecord(
+    (id) => `/console/api/teams/${id}`,
+    () => volunteering.teamId,
+    'no-such-team',
+    SCOPE_TEAM,
+    'TEAM_NOT_FOUND',
+  ),
+  'POST /console/api/teams/:teamId/leader': onRecord(
+    (id) => `/console/api/teams/${id}/leader`,
+    () => volunteering.teamId,
+    'no-such-team',
+    { openid: 'demo-resident-1' },
+    'TEAM_NOT_FOUND',
+  ),
+  'POST /console/api/teams/:teamId/deactivate': onRecord(
+    (id) => `/console/api/teams/${id}/deactivate`,
+    () => volunteering.teamId,
+    'no-such-team',
+    {},
+    'TEAM_NOT_FOUND',
+  ),
+  'POST /console/api/teams/:teamId/invite': onRecord(
+    (id) => `/console/api/teams/${id}/invite`,
+    () => volunteering.teamId,
+    'no-such-team',
+    {},
+    'TEAM_NOT_FOUND',
+  ),
+  'POST /console/api/teams/:teamId/members/:openid/remove': onRecord(
+    (id) => `/console/api/teams/${id}/members/demo-volunteer-member-1/remove`,
+    () => volunteering.teamId,
+    'no-such-team',
+    {},
+    'TEAM_NOT_FOUND',
+  ),
+  // 志愿服务 (tests/console/api/volunteers.console.test.ts says more): 东门社区's activities and volunteers to
+  // another street's worker.
+  'GET /console/api/volunteers/activities': readUnit('/console/api/volunteers/activities', 'orgUnitId'),
+  'POST /console/api/volunteers/activities': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      '/console/api/volunteers/activities',
+      { ...scopeActivity(DEMO_COMMUNITY), clientRequestId: 'scope-activity-new-1' },
+    ],
+    missing: () => [
+      '/console/api/volunteers/activities',
+      { ...scopeActivity(NO_COMMUNITY), clientRequestId: 'scope-activity-new-2' },
+    ],
+    code: 'ACTIVITY_UNIT_NOT_FOUND',
+  },
+  'GET /console/api/volunteers/activities/:activityId': readRecord(
+    (id) => `/console/api/volunteers/activities/${id}`,
+    () => volunteering.activityId,
+    'no-such-activity',
+    'ACTIVITY_NOT_FOUND',
+  ),
+  'POST /console/api/volunteers/activities/:activityId': {
+    as: 'lingcheng.worker',
+    outside: () => [
+      `/console/api/volunteers/activities/${volunteering.activityId}`,
+      { ...scopeActivity(DEMO_COMMUNITY), clientRequestId: 'scope-activity-edit-1' },
+    ],
+    missing: () => [
+      '/console/api/volunteers/activities/no-such-activity',
+      { ...scopeActivity(DEMO_COMMUNITY), clientRequestId: 'scope-activity-edit-2' },
+    ],
+    code: 'ACTIVITY_NOT_FOUND',
+  },
+  'POST /console/api/volunteers/activities/:activityId/cancel': onRecord(
+    (id) => `/console/api/volunteers/activities/${id}/cancel`,
+    () => volunteering.activityId,
+    'no-such-activity',
+    { reason: '天气原因' },
+    'ACTIVITY_NOT_FOUND',
+  ),
+  'GET /console/api/volunteers/activities/:activityId/attendance': readRecord(
+    (id) => `/console/api/volunteers/activities/${id}/attendance`,
+    () => volunteering.activityId,
+    'no-such-activity',
+    'ACTIVITY_NOT_FOUND',
+  ),
+  'POST /console/api/volunteers/activities/:activityId/checkin-code': onRecord(
+    (id) => `/console/api/volunteers/activities/${id}/checkin-code`,
+    () => volunteering.activityId,
+    'no-such-activity',
+    { phase: 'in' },
+    'ACTIVITY_NOT_FOUND',
+  ),
+  'POST /console/api/volunteers/activities/:activityId/hours': onRecord(
+    (id) => `/console/api/volunteers/activities/${id}/hours`,
+    () => volunteering.activityId,
+    'no-such-activity',
+    { entries: [{ signupId: 'no-such-signup', minutes: 60 }] },
+    'ACTIVITY_NOT_FOUND',
+  ),
+  // Public: a community's yearly ranking (volunteer numbers, masked names, hours) is what every signed-in
+  // resident reads in the mini-program (volunteer.ranking, activity.view).
+  'GET /console/api/volunteers/ranking': null,
+  'GET /console/api/volunteers': readUnit('/console/api/volunteers', 'orgUnitId'),
+  'GET /console/api/volunteers/:volunteerNo': readRecord(
+    (id) => `/console/api/volunteers/${id}`,
+    () => volunteering.volunteerNo,
+    'YL9999999999',
+    'VOLUNTEER_NUMBER_NOT_FOUND',
+  ),
+  'POST /console/api/volunteers/:volunteerNo/records': onRecord(
+    (id) => `/console/api/volunteers/${id}/records`,
+    () => volunteering.volunteerNo,
+    'YL9999999999',
+    { kind: 'award', title: '优秀志愿者', date: '2024-12-01' },
+    'VOLUNTEER_NUMBER_NOT_FOUND',
+  ),
 };
 
 describe('outside the worker’s units: 403, the same answer as for a record that does not exist', () => {
